@@ -1,0 +1,1 @@
+"""Pure analysis for the Kamtibmas dashboard: no Streamlit here (see ARCHITECTURE.md)."""

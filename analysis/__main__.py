@@ -1,0 +1,45 @@
+"""Command line: ``python -m analysis <command> ...``.
+
+Each command lives in its own module, imported only when it runs, exposing ``configure_parser(parser)``
+and ``run_cli(args) -> int``. No traceback reaches the user: unexpected errors print one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "sample": ("analysis.sample", "tulis data contoh yang deterministik"),
+    "validate": ("analysis.loading", "periksa satu berkas terhadap kontrak data"),
+    "import": ("analysis.intake", "gabungkan berkas ke folder data"),
+    "briefing": ("analysis.briefing", "tulis briefing mingguan sebagai PDF"),
+    "users": ("analysis.users", "kelola pengguna dasbor"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Dasbor Kamtibmas: perintah baris.")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name, (_, help_text) in COMMANDS.items():
+        sub.add_parser(name, help=help_text, add_help=False)
+    if not argv or argv[0] not in COMMANDS:
+        parser.print_help(sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[argv[0]][0])
+    command_parser = argparse.ArgumentParser(prog=f"python -m analysis {argv[0]}")
+    module.configure_parser(command_parser)
+    args = command_parser.parse_args(argv[1:])
+    try:
+        return int(module.run_cli(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard so no traceback reaches a user
+        print(f"Galat tak terduga: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

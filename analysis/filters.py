@@ -1,0 +1,171 @@
+"""The shared filters: what they hold, how they apply to the frames, and how they travel in a URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Literal
+
+import pandas as pd
+
+PeriodPreset = Literal["7", "30", "90", "month", "year", "custom"]
+PERIOD_PRESETS: tuple[PeriodPreset, ...] = ("7", "30", "90", "month", "year", "custom")
+DEFAULT_PRESET: PeriodPreset = "90"
+
+# URL query-string keys -> Filters fields holding a list of values.
+LIST_PARAMS: dict[str, str] = {
+    "kecamatan": "kecamatan",
+    "kelurahan": "kelurahan",
+    "category": "categories",
+    "unit": "units",
+    "channel": "channels",
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A view of the data. An empty tuple means "all"; ``start`` and ``end`` are inclusive dates."""
+
+    start: date
+    end: date
+    kecamatan: tuple[str, ...] = ()
+    kelurahan: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    channels: tuple[str, ...] = field(default=())
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Filters:
+        """The same filter over the period of equal length just before this one."""
+        return replace(self, start=self.start - timedelta(days=self.days), end=self.start - timedelta(days=1))
+
+    def year_before(self) -> Filters:
+        """The same filter over the same dates one year earlier."""
+        return replace(self, start=_minus_year(self.start), end=_minus_year(self.end))
+
+
+def _minus_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def preset_range(preset: PeriodPreset, last_day: date) -> tuple[date, date]:
+    """The period a preset stands for, ending on ``last_day`` (the data's last date, not today)."""
+    if preset in ("7", "30", "90"):
+        return last_day - timedelta(days=int(preset) - 1), last_day
+    if preset == "month":
+        return last_day.replace(day=1), last_day
+    if preset == "year":
+        return last_day.replace(month=1, day=1), last_day
+    raise ValueError(f"no fixed range for preset {preset!r}")
+
+
+def default_filters(last_day: date) -> Filters:
+    start, end = preset_range(DEFAULT_PRESET, last_day)
+    return Filters(start=start, end=end)
+
+
+def selected_kelurahan(filters: Filters, kecamatan_of: Mapping[str, str]) -> list[str] | None:
+    """Kelurahan in scope (kecamatan and kelurahan filters combined), or None for all of them."""
+    if not filters.kecamatan and not filters.kelurahan:
+        return None
+    names = [k for k, kec in kecamatan_of.items() if not filters.kecamatan or kec in filters.kecamatan]
+    if filters.kelurahan:
+        names = [k for k in names if k in filters.kelurahan]
+    return names
+
+
+def _in_period(values: pd.Series, filters: Filters) -> pd.Series:
+    start = pd.Timestamp(filters.start)
+    end = pd.Timestamp(filters.end) + pd.Timedelta(days=1)
+    return (values >= start) & (values < end)
+
+
+def _topic_mask(topics: pd.Series, categories: Iterable[str]) -> pd.Series:
+    mask = pd.Series(False, index=topics.index)
+    for category in categories:
+        mask |= topics.str.contains(category, regex=False, na=False)
+    return mask
+
+
+def filter_patrols(patrols: pd.DataFrame, filters: Filters, kecamatan_of: Mapping[str, str]) -> pd.DataFrame:
+    """Patrols in the period and scope. Category keeps patrols that discussed it; channel does not apply."""
+    mask = _in_period(patrols["date"], filters)
+    kelurahan = selected_kelurahan(filters, kecamatan_of)
+    if kelurahan is not None:
+        mask &= patrols["kelurahan"].isin(kelurahan)
+    if filters.units:
+        mask &= patrols["unit"].isin(filters.units)
+    if filters.categories:
+        mask &= _topic_mask(patrols["topics"], filters.categories)
+    return patrols.loc[mask]
+
+
+def filter_complaints(
+    complaints: pd.DataFrame, filters: Filters, kecamatan_of: Mapping[str, str]
+) -> pd.DataFrame:
+    """Complaints received in the period and scope (all statuses; drop invalid ones where a count needs it).
+
+    The unit filter does not apply: a complaint belongs to a unit only through whoever handled it.
+    """
+    mask = _in_period(complaints["received_at"], filters)
+    kelurahan = selected_kelurahan(filters, kecamatan_of)
+    if kelurahan is not None:
+        mask &= complaints["kelurahan"].isin(kelurahan)
+    if filters.categories:
+        mask &= complaints["category"].isin(filters.categories)
+    if filters.channels:
+        mask &= complaints["channel"].isin(filters.channels)
+    return complaints.loc[mask]
+
+
+def to_query_params(filters: Filters) -> dict[str, str]:
+    """The filters as URL query parameters; lists comma-separated, empty ones left out."""
+    params = {"start": filters.start.isoformat(), "end": filters.end.isoformat()}
+    for key, attr in LIST_PARAMS.items():
+        values = getattr(filters, attr)
+        if values:
+            params[key] = ",".join(values)
+    return params
+
+
+def from_query_params(
+    params: Mapping[str, str],
+    defaults: Filters,
+    allowed: Mapping[str, Iterable[str]],
+    data_range: tuple[date, date],
+) -> tuple[Filters, list[str]]:
+    """Filters from URL parameters, falling back to ``defaults`` for anything not recognised.
+
+    ``allowed`` maps each list parameter (``kelurahan``, ``category`` ...) to its known values. Returns the
+    filters and the list of rejected ``key=value`` pieces, so the page can say what it ignored.
+    """
+    rejected: list[str] = []
+    start, end = defaults.start, defaults.end
+    if "start" in params or "end" in params:
+        try:
+            start = date.fromisoformat(params.get("start", defaults.start.isoformat()))
+            end = date.fromisoformat(params.get("end", defaults.end.isoformat()))
+            lo, hi = data_range
+            if start > end or end < lo or start > hi + timedelta(days=366):
+                raise ValueError("out of range")
+        except ValueError:
+            rejected.append(f"start={params.get('start', '')}, end={params.get('end', '')}")
+            start, end = defaults.start, defaults.end
+    chosen: dict[str, tuple[str, ...]] = {}
+    for key, attr in LIST_PARAMS.items():
+        raw = params.get(key, "")
+        if not raw:
+            continue
+        known = set(allowed.get(key, ()))
+        values = [v.strip() for v in raw.split(",") if v.strip()]
+        good = tuple(v for v in values if v in known)
+        rejected += [f"{key}={v}" for v in values if v not in known]
+        chosen[attr] = good
+    return replace(defaults, start=start, end=end, **chosen), rejected

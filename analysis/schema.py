@@ -1,0 +1,237 @@
+"""The data contract: the columns of each file, their meaning and the values they may take.
+
+Everything that reads, writes, validates or documents a data file takes its column names from here, so
+the contract is stated once. Clean frames (what the loader returns) hold the contract's columns plus a few
+derived ones listed in ``DERIVED``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["patrols", "complaints", "officers"]
+KINDS: tuple[Kind, ...] = ("patrols", "complaints", "officers")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the contract."""
+
+    name: str
+    label_id: str
+    label_en: str
+    required: bool
+    description_id: str
+    personal: bool = False
+
+
+PATROL_COLUMNS: tuple[Column, ...] = (
+    Column("patrol_id", "ID patroli", "Patrol ID", False, "Unik; dibuat otomatis bila kosong"),
+    Column("date", "Tanggal", "Date", True, "26/05/2025, 2025-05-26 atau 26 Mei 2025"),
+    Column("start_time", "Jam mulai", "Start time", False, "HH:MM atau HH.MM"),
+    Column("end_time", "Jam selesai", "End time", False, "HH:MM; lewat tengah malam boleh"),
+    Column("kelurahan", "Kelurahan", "Kelurahan", True, "Salah satu dari 21 kelurahan Kota Blitar"),
+    Column("activity", "Jenis kegiatan", "Activity", True, "Patroli Dialogis, Sambang, DDS, ..."),
+    Column("unit", "Satuan/fungsi", "Unit", True, "Binmas, Samapta, Bhabinkamtibmas, ..."),
+    Column("leader_nrp", "NRP ketua", "Leader NRP", True, "Nomor registrasi pokok"),
+    Column("leader_name", "Nama ketua", "Leader name", True, "Nama pimpinan kegiatan"),
+    Column("leader_rank", "Pangkat", "Rank", False, "Bripda ... Kompol"),
+    Column("personnel_count", "Jumlah personel", "Personnel", True, "Bilangan bulat >= 1, ketua termasuk"),
+    Column("topics", "Topik/materi", "Topics", False, "Kategori yang dibahas, dipisah ; atau ,"),
+    Column("residents_met", "Warga ditemui", "Residents met", False, "Bilangan bulat >= 0"),
+    Column("location", "Lokasi", "Location", False, "Tempat kegiatan"),
+    Column("lat", "Lintang", "Latitude", False, "Derajat desimal"),
+    Column("lon", "Bujur", "Longitude", False, "Derajat desimal"),
+    Column("notes", "Keterangan", "Notes", False, "Catatan bebas"),
+)
+
+COMPLAINT_COLUMNS: tuple[Column, ...] = (
+    Column("complaint_id", "ID laporan", "Complaint ID", False, "Unik; dibuat otomatis bila kosong"),
+    Column("received_at", "Waktu lapor", "Received at", True, "Tanggal dan jam laporan diterima"),
+    Column("channel", "Saluran", "Channel", True, "Patroli Dialogis, Jumat Curhat, ..."),
+    Column("kelurahan", "Kelurahan", "Kelurahan", True, "Salah satu dari 21 kelurahan Kota Blitar"),
+    Column("category", "Kategori", "Category", True, "Kategori gangguan kamtibmas"),
+    Column("description", "Uraian", "Description", False, "Isi laporan"),
+    Column("status", "Status", "Status", True, "Baru, Diproses, Selesai, Tidak Valid"),
+    Column("resolved_at", "Tanggal selesai", "Resolved at", False, "Diisi bila status Selesai"),
+    Column("handled_by_nrp", "NRP penanganan", "Handled by (NRP)", False, "NRP petugas"),
+    Column("patrol_id", "ID patroli", "Patrol ID", False, "Bila laporan diterima saat patroli"),
+    Column("lat", "Lintang", "Latitude", False, "Derajat desimal"),
+    Column("lon", "Bujur", "Longitude", False, "Derajat desimal"),
+    Column("reporter_name", "Pelapor", "Reporter", False, "Data pribadi", personal=True),
+    Column("reporter_phone", "No. HP pelapor", "Reporter phone", False, "Data pribadi", personal=True),
+)
+
+OFFICER_COLUMNS: tuple[Column, ...] = (
+    Column("nrp", "NRP", "NRP", True, "Nomor registrasi pokok, unik"),
+    Column("name", "Nama", "Name", True, "Nama personel"),
+    Column("rank", "Pangkat", "Rank", True, "Bripda ... Kompol"),
+    Column("unit", "Satuan/fungsi", "Unit", True, "Binmas, Samapta, ..."),
+    Column("assigned_kelurahan", "Kelurahan binaan", "Assigned kelurahan", False, "Untuk Bhabinkamtibmas"),
+    Column("active", "Aktif", "Active", False, "ya/tidak; kosong = ya"),
+)
+
+COLUMNS: dict[Kind, tuple[Column, ...]] = {
+    "patrols": PATROL_COLUMNS,
+    "complaints": COMPLAINT_COLUMNS,
+    "officers": OFFICER_COLUMNS,
+}
+
+ID_COLUMN: dict[Kind, str] = {"patrols": "patrol_id", "complaints": "complaint_id", "officers": "nrp"}
+
+# Columns the loader adds to a clean frame (never read from or written to a contract file).
+DERIVED: dict[Kind, tuple[str, ...]] = {
+    "patrols": ("kecamatan", "duration_hours"),
+    "complaints": ("kecamatan", "is_valid", "resolution_days"),
+    "officers": (),
+}
+
+# Text columns with few distinct values: the loader stores them as pandas ``category``.
+# Group by them with ``observed=True`` unless every level (e.g. all 21 kelurahan) is wanted.
+CATEGORICAL: dict[Kind, tuple[str, ...]] = {
+    "patrols": ("kelurahan", "kecamatan", "activity", "unit", "leader_rank"),
+    "complaints": ("kelurahan", "kecamatan", "channel", "category", "status"),
+    "officers": ("rank", "unit", "assigned_kelurahan"),
+}
+
+# Header aliases (compared after lower-casing and collapsing spaces, dots and underscores).
+HEADER_ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
+    "patrols": {
+        "patrol_id": ("id patroli", "id kegiatan", "no kegiatan", "id"),
+        "date": ("tanggal", "tgl", "hari tanggal", "hari/tanggal"),
+        "start_time": ("jam mulai", "mulai", "waktu mulai", "pukul"),
+        "end_time": ("jam selesai", "selesai", "waktu selesai"),
+        "kelurahan": ("kelurahan", "desa", "kelurahan/desa", "desa/kelurahan", "kel"),
+        "activity": ("jenis kegiatan", "kegiatan", "jenis"),
+        "unit": ("satuan", "fungsi", "satuan/fungsi", "satfung", "unit"),
+        "leader_nrp": ("nrp", "nrp ketua", "nrp pimpinan"),
+        "leader_name": ("nama ketua", "ketua", "pimpinan", "nama pimpinan", "dipimpin oleh", "nama"),
+        "leader_rank": ("pangkat", "pangkat ketua"),
+        "personnel_count": ("jumlah personel", "jml personel", "jumlah anggota", "personel"),
+        "topics": ("topik", "materi", "topik/materi", "materi dialog"),
+        "residents_met": ("warga ditemui", "jumlah warga", "sasaran"),
+        "location": ("lokasi", "tempat"),
+        "lat": ("lintang", "latitude"),
+        "lon": ("bujur", "longitude", "lng"),
+        "notes": ("keterangan", "catatan", "ket"),
+    },
+    "complaints": {
+        "complaint_id": ("id laporan", "no laporan", "nomor laporan", "id"),
+        "received_at": ("waktu lapor", "tanggal lapor", "tanggal", "waktu", "tgl lapor"),
+        "channel": ("saluran", "sumber", "media", "sumber laporan"),
+        "kelurahan": ("kelurahan", "desa", "kelurahan/desa", "desa/kelurahan", "kel"),
+        "category": ("kategori", "jenis", "jenis gangguan", "kategori gangguan"),
+        "description": ("uraian", "isi laporan", "isi", "keterangan", "uraian singkat"),
+        "status": ("status", "status laporan"),
+        "resolved_at": ("tanggal selesai", "waktu selesai", "tgl selesai", "selesai"),
+        "handled_by_nrp": ("nrp petugas", "nrp penanganan", "ditangani oleh", "petugas"),
+        "patrol_id": ("id patroli", "no kegiatan"),
+        "lat": ("lintang", "latitude"),
+        "lon": ("bujur", "longitude", "lng"),
+        "reporter_name": ("pelapor", "nama pelapor"),
+        "reporter_phone": ("no hp", "telepon", "no telepon", "hp", "no hp pelapor", "nomor hp"),
+    },
+    "officers": {
+        "nrp": ("nrp",),
+        "name": ("nama", "nama personel", "nama lengkap"),
+        "rank": ("pangkat",),
+        "unit": ("satuan", "fungsi", "satuan/fungsi", "satfung", "unit"),
+        "assigned_kelurahan": ("kelurahan binaan", "desa binaan", "wilayah binaan", "kelurahan"),
+        "active": ("aktif", "status aktif"),
+    },
+}
+
+ACTIVITIES: tuple[str, ...] = (
+    "Patroli Dialogis",
+    "Sambang",
+    "DDS",
+    "Patroli Malam",
+    "Penyuluhan",
+    "Jumat Curhat",
+    "Problem Solving",
+    "Pengamanan",
+)
+ACTIVITY_ALIASES: dict[str, str] = {
+    "door to door system": "DDS",
+    "sambang desa": "Sambang",
+    "kryd": "Patroli Malam",
+    "patroli kryd": "Patroli Malam",
+    "himbauan kamtibmas": "Penyuluhan",
+    "penyuluhan kamtibmas": "Penyuluhan",
+    "mediasi": "Problem Solving",
+    "pengamanan kegiatan masyarakat": "Pengamanan",
+}
+
+UNITS: tuple[str, ...] = ("Binmas", "Bhabinkamtibmas", "Samapta", "Reskrim", "Intelkam", "Lantas", "SPKT")
+UNIT_ALIASES: dict[str, str] = {"sabhara": "Samapta", "sat samapta": "Samapta", "bhabin": "Bhabinkamtibmas"}
+
+# Ranks from low to high; the order is used to sort and to group.
+RANKS: tuple[str, ...] = (
+    "Bripda",
+    "Briptu",
+    "Brigpol",
+    "Bripka",
+    "Aipda",
+    "Aiptu",
+    "Ipda",
+    "Iptu",
+    "AKP",
+    "Kompol",
+)
+RANK_ALIASES: dict[str, str] = {"brigadir": "Brigpol", "brig": "Brigpol"}
+
+CHANNELS: tuple[str, ...] = (
+    "Patroli Dialogis",
+    "Jumat Curhat",
+    "Datang Langsung",
+    "WhatsApp #LaporPakKapolres",
+    "Call Center 110",
+    "Media Sosial",
+)
+CHANNEL_ALIASES: dict[str, str] = {
+    "whatsapp": "WhatsApp #LaporPakKapolres",
+    "wa": "WhatsApp #LaporPakKapolres",
+    "#laporpakkapolres": "WhatsApp #LaporPakKapolres",
+    "laporpakkapolres": "WhatsApp #LaporPakKapolres",
+    "call center": "Call Center 110",
+    "110": "Call Center 110",
+    "spkt": "Datang Langsung",
+    "walk in": "Datang Langsung",
+    "medsos": "Media Sosial",
+    "patroli": "Patroli Dialogis",
+}
+
+STATUSES: tuple[str, ...] = ("Baru", "Diproses", "Selesai", "Tidak Valid")
+INVALID_STATUS = "Tidak Valid"
+RESOLVED_STATUS = "Selesai"
+
+STAGES: dict[str, str] = {"PG": "Potensi Gangguan", "AG": "Ambang Gangguan", "GN": "Gangguan Nyata"}
+
+
+def columns(kind: Kind) -> list[str]:
+    """The contract's column names for ``kind``, in file order."""
+    return [c.name for c in COLUMNS[kind]]
+
+
+def required_columns(kind: Kind) -> list[str]:
+    """Columns a file of ``kind`` must have (a missing one makes the file unreadable as that kind)."""
+    return [c.name for c in COLUMNS[kind] if c.required]
+
+
+def personal_columns(kind: Kind) -> list[str]:
+    """Columns holding personal data, masked for roles that may not see them."""
+    return [c.name for c in COLUMNS[kind] if c.personal]
+
+
+def split_topics(topics: str | None) -> list[str]:
+    """Split a ``topics`` cell on ``;`` or ``,`` into trimmed, non-empty parts.
+
+    >>> split_topics("Keresahan sosial; Miras,  Balap liar")
+    ['Keresahan sosial', 'Miras', 'Balap liar']
+    >>> split_topics(None)
+    []
+    """
+    if not topics or not isinstance(topics, str):
+        return []
+    return [part.strip() for part in topics.replace(",", ";").split(";") if part.strip()]
