@@ -21,7 +21,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = argparse.ArgumentParser(prog="python -m analysis", description="Dasbor Kamtibmas: perintah baris.")
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description="Dasbor Kamtibmas: perintah baris."
+    )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name, (_, help_text) in COMMANDS.items():
         sub.add_parser(name, help=help_text, add_help=False)
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(module.run_cli(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last guard so no traceback reaches a user
+    except Exception as exc:
         print(f"Galat tak terduga: {exc}", file=sys.stderr)
         return 2
 

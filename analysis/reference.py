@@ -74,7 +74,9 @@ def kelurahan_table(geojson: dict[str, Any], population: pd.DataFrame) -> pd.Dat
 
 def load_categories(path: Path) -> pd.DataFrame:
     categories = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return categories.assign(urgency=pd.to_numeric(categories["urgency"], errors="coerce").fillna(1).astype(int))
+    return categories.assign(
+        urgency=pd.to_numeric(categories["urgency"], errors="coerce").fillna(1).astype(int)
+    )
 
 
 def load_calendar(path: Path) -> pd.DataFrame:

@@ -73,9 +73,7 @@ def fmt_date(value: date | datetime | pd.Timestamp | None, lang: Lang = "id", st
     """``2025-05-26`` -> ``"26 Mei 2025"``; ``style="long"`` adds the weekday: ``"Senin, 26 Mei 2025"``."""
     if value is None or pd.isna(value):
         return "–"
-    if isinstance(value, pd.Timestamp):
-        value = value.date()
-    elif isinstance(value, datetime):
+    if isinstance(value, pd.Timestamp | datetime):
         value = value.date()
     pattern = {"short": "d MMM", "medium": "d MMM y", "long": "EEEE, d MMMM y"}[style]
     return _babel_date(value, pattern, locale=_LOCALE[lang])

@@ -43,6 +43,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kategori menyaring laporan dan topik patroli; satuan menyaring patroli; saluran menyaring laporan.",
         "Category filters complaints and patrol topics; unit filters patrols; channel filters complaints.",
     ),
+    "download.csv": ("Unduh CSV", "Download CSV"),
+    "download.excel": ("Unduh Excel", "Download Excel"),
+    "nav.section.main": ("Dasbor", "Dashboard"),
+    "nav.section.data": ("Data", "Data"),
     "period.previous": ("vs periode sebelumnya ({range})", "vs previous period ({range})"),
     "demo.banner": (
         "Mode demo lokal: belum ada pengguna terdaftar, jadi aplikasi hanya bisa dibuka dari komputer ini.",

@@ -1,0 +1,38 @@
+"""Dasbor Kamtibmas: the frame. Page config, login gate, language, shared filters, navigation, the page.
+
+Run with ``make run`` (or ``streamlit run app.py``). Every page reads the filters set here.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import auth, sidebar
+from ui import context as ctx
+from ui import data as data_cache
+
+st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=":material/local_police:", layout="wide")
+
+user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
+sidebar.language_switch()
+
+# Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)
+PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [
+    ("pages/overview.py", "overview.title", "ringkasan", ":material/dashboard:", None),
+]
+
+try:
+    ds = data_cache.dataset()
+except Exception as exc:
+    st.error(ctx.t("error.data", reason=str(exc)))
+    st.stop()
+
+sidebar.filters(ds)
+st.sidebar.caption(ctx.t("app.subtitle"))
+
+pages = [
+    st.Page(path, title=ctx.t(title_key), url_path=url_path, icon=icon, default=(i == 0))
+    for i, (path, title_key, url_path, icon, roles) in enumerate(PAGES)
+    if roles is None or ctx.role() in roles
+]
+st.navigation(pages).run()

@@ -1,0 +1,111 @@
+"""Ringkasan: what changed, where, and what needs a visit — the Kapolsek's first screen."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from analysis import overview
+from analysis.filters import selected_kelurahan
+from analysis.i18n import fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct
+from ui import context as ctx
+from ui import data as data_cache
+from ui import widgets
+
+ds = ctx.dataset()
+f = ctx.filters()
+lang = ctx.lang()
+widgets.page_header("overview.title")
+
+patrols, complaints = ctx.patrols(), ctx.complaints()
+previous = f.previous()
+previous_patrols = data_cache.filtered_patrols(ds, previous)
+previous_complaints = data_cache.filtered_complaints(ds, previous)
+scope = selected_kelurahan(f, ds.reference.kecamatan_of()) or ds.reference.kelurahan_names
+kelurahan = ds.reference.kelurahan.loc[lambda k: k["kelurahan"].isin(scope)]
+
+if ds.last_date:
+    st.caption(
+        ctx.t("overview.range", start=fmt_date(ds.first_date, lang), end=fmt_date(ds.last_date, lang))
+        + " · "
+        + ctx.t("period.previous", range=fmt_date_range(previous.start, previous.end, lang))
+    )
+
+
+def show(kpi: overview.Kpi):
+    if kpi.unit == "pct":
+        return fmt_pct(kpi.value, lang, 0), fmt_pct(kpi.previous, lang, 0)
+    if kpi.unit == "days":
+        day = lambda v: "–" if v is None else ctx.t("overview.days", value=fmt_num(v, lang))  # noqa: E731
+        return day(kpi.value), day(kpi.previous)
+    if kpi.key == "visited":
+        total = len(scope)
+        return (
+            ctx.t("overview.kpi.visited.value", visited=fmt_int(kpi.value, lang), total=fmt_int(total, lang)),
+            fmt_int(kpi.previous, lang),
+        )
+    return fmt_int(kpi.value, lang), fmt_int(kpi.previous, lang)
+
+
+kpis = overview.overview_kpis(patrols, complaints, previous_patrols, previous_complaints, scope)
+for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
+    value, before = show(kpi)
+    column.metric(
+        ctx.t(f"overview.kpi.{kpi.key}"),
+        value,
+        delta=None if kpi.delta is None else ctx.t("overview.delta.previous", value=before),
+        delta_color="off",
+        delta_arrow="off",
+        help=ctx.t("overview.kpi.personnel.help") if kpi.key == "personnel" else None,
+        border=True,
+    )
+
+if patrols.empty and complaints.empty:
+    widgets.empty_state()
+    st.stop()
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(ctx.t("overview.lastvisit.header"))
+    history = data_cache.filtered_patrols(ds, replace(f, start=ds.first_date or f.start))
+    gaps = overview.days_since_last_visit(history, kelurahan, f.end)
+    st.caption(
+        ctx.t(
+            "overview.lastvisit.caption",
+            date=fmt_date(f.end, lang),
+            warn=overview.VISIT_WARNING_DAYS,
+            alert=overview.VISIT_ALERT_DAYS,
+        )
+    )
+    shown = gaps.assign(
+        last_visit=gaps["last_visit"].map(
+            lambda d: fmt_date(d, lang) if d == d else ctx.t("overview.lastvisit.never")
+        )
+    )
+    colours = {"alert": "background-color: #F8D0D0", "warning": "background-color: #FFF1B8", "ok": ""}
+    styled = (
+        shown[["kelurahan", "kecamatan", "last_visit", "days", "level"]]
+        .style.apply(lambda row: [colours[row["level"]]] * len(row), axis=1)
+        .format({"days": lambda v: "–" if v != v else fmt_int(v, lang)})
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        column_order=["kelurahan", "kecamatan", "last_visit", "days"],
+        column_config={
+            "kelurahan": ctx.t("overview.lastvisit.kelurahan"),
+            "kecamatan": ctx.t("overview.lastvisit.kecamatan"),
+            "last_visit": ctx.t("overview.lastvisit.last"),
+            "days": ctx.t("overview.lastvisit.days"),
+        },
+        height=min(38 + 35 * len(shown), 560),
+        key="overview_last_visit",
+    )
+with right:
+    st.subheader(ctx.t("overview.top.header"))
+    top = overview.top_categories(complaints, previous_complaints)
+    if top.empty:
+        st.info(ctx.t("overview.top.none"))
+    else:
+        figure = overview.top_categories_figure(top, ds.reference.category_colours(), lang)
+        st.plotly_chart(figure, key="overview_top_categories", config={"displaylogo": False})
+st.caption(widgets.data_stamp(ds))

@@ -1,0 +1,156 @@
+"""The shared sidebar: language switch and filters, mirrored in the URL so a link reproduces a view.
+
+Created in app.py (the entry script) so the widgets keep their values across pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from analysis import schema
+from analysis.dataset import Dataset
+from analysis.filters import (
+    PERIOD_PRESETS,
+    Filters,
+    default_filters,
+    from_query_params,
+    preset_range,
+    to_query_params,
+)
+from analysis.i18n import fmt_date_range
+from analysis.reference import KECAMATAN
+from ui import context as ctx
+
+KEYS = {
+    "period": "f_period",
+    "dates": "f_dates",
+    "kecamatan": "f_kecamatan",
+    "kelurahan": "f_kelurahan",
+    "categories": "f_category",
+    "units": "f_unit",
+    "channels": "f_channel",
+}
+_INIT_KEY = "_filters_from_url"
+
+
+def language_switch() -> None:
+    st.sidebar.segmented_control(
+        ctx.t("lang.label"),
+        options=["id", "en"],
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        key=ctx.LANG_KEY,
+        default="id",
+    )
+    if st.session_state.get(ctx.LANG_KEY) is None:  # a click on the selected option deselects it
+        st.session_state[ctx.LANG_KEY] = "id"
+
+
+def _allowed_values(ds: Dataset) -> dict[str, list[str]]:
+    return {
+        "kecamatan": list(KECAMATAN),
+        "kelurahan": ds.reference.kelurahan_names,
+        "category": ds.reference.category_names,
+        "unit": list(schema.UNITS),
+        "channel": list(schema.CHANNELS),
+    }
+
+
+def _init_from_url(ds: Dataset, last_day: date) -> None:
+    """On a session's first run, seed the widgets from the URL; say what was ignored."""
+    if st.session_state.get(_INIT_KEY):
+        return
+    st.session_state[_INIT_KEY] = True
+    defaults = default_filters(last_day)
+    first_day = ds.first_date or last_day
+    params = {key: st.query_params[key] for key in st.query_params}
+    chosen, rejected = from_query_params(params, defaults, _allowed_values(ds), (first_day, last_day))
+    if "start" in params or "end" in params:
+        st.session_state[KEYS["period"]] = "custom"
+        st.session_state[KEYS["dates"]] = (chosen.start, chosen.end)
+    for attr in ("kecamatan", "kelurahan", "categories", "units", "channels"):
+        if getattr(chosen, attr):
+            st.session_state[KEYS[attr]] = list(getattr(chosen, attr))
+    if rejected:
+        st.session_state["_filter_notice"] = ", ".join(rejected)
+
+
+def _reset() -> None:
+    for key in KEYS.values():
+        st.session_state.pop(key, None)
+
+
+def filters(ds: Dataset) -> Filters:
+    """Draw the filter widgets and return the filters they hold (also kept in session state)."""
+    last_day = ds.last_date or date.today()
+    _init_from_url(ds, last_day)
+    pending = st.session_state.pop(ctx.PENDING_KELURAHAN_KEY, None)
+    if pending is not None:
+        st.session_state[KEYS["kelurahan"]] = pending
+
+    sb = st.sidebar
+    sb.header(ctx.t("filter.header"))
+    preset = sb.selectbox(
+        ctx.t("filter.period"),
+        PERIOD_PRESETS,
+        index=PERIOD_PRESETS.index("90"),
+        format_func=lambda p: ctx.t(f"filter.period.{p}"),
+        key=KEYS["period"],
+    )
+    if preset == "custom":
+        start_default, end_default = preset_range("90", last_day)
+        picked = sb.date_input(
+            ctx.t("filter.dates"), value=(start_default, end_default), format="DD/MM/YYYY", key=KEYS["dates"]
+        )
+        start, end = (picked[0], picked[-1]) if isinstance(picked, tuple) and picked else (picked, picked)
+        if not isinstance(start, date):
+            start, end = start_default, end_default
+    else:
+        start, end = preset_range(preset, last_day)
+        sb.caption(fmt_date_range(start, end, ctx.lang()))
+
+    all_label = ctx.t("filter.all")
+    kecamatan = sb.multiselect(
+        ctx.t("filter.kecamatan"), KECAMATAN, key=KEYS["kecamatan"], placeholder=all_label
+    )
+    kecamatan_of = ds.reference.kecamatan_of()
+    kelurahan_options = [k for k, kec in kecamatan_of.items() if not kecamatan or kec in kecamatan]
+    kelurahan_options += [
+        k for k in st.session_state.get(KEYS["kelurahan"], []) if k not in kelurahan_options
+    ]
+    kelurahan = sb.multiselect(
+        ctx.t("filter.kelurahan"), kelurahan_options, key=KEYS["kelurahan"], placeholder=all_label
+    )
+    categories = sb.multiselect(
+        ctx.t("filter.category"), ds.reference.category_names, key=KEYS["categories"], placeholder=all_label
+    )
+    units = sb.multiselect(ctx.t("filter.unit"), schema.UNITS, key=KEYS["units"], placeholder=all_label)
+    channels = sb.multiselect(
+        ctx.t("filter.channel"), schema.CHANNELS, key=KEYS["channels"], placeholder=all_label
+    )
+    sb.caption(ctx.t("filter.note"))
+    sb.button(ctx.t("filter.reset"), on_click=_reset, key="f_reset")
+
+    chosen = Filters(
+        start=start,
+        end=end,
+        kecamatan=tuple(kecamatan),
+        kelurahan=tuple(kelurahan),
+        categories=tuple(categories),
+        units=tuple(units),
+        channels=tuple(channels),
+    )
+    st.session_state[ctx.FILTERS_KEY] = chosen
+    _sync_url(chosen)
+    notice = st.session_state.pop("_filter_notice", None)
+    if notice:
+        st.warning(ctx.t("filter.bad_link", values=notice))
+    return chosen
+
+
+def _sync_url(chosen: Filters) -> None:
+    wanted = to_query_params(chosen)
+    current = {key: st.query_params[key] for key in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)

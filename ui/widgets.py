@@ -1,0 +1,61 @@
+"""Small render helpers shared by pages. Text from data is always passed as plain text, never as HTML."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import export
+from analysis.dataset import Dataset
+from analysis.i18n import fmt_date, fmt_date_range
+from ui import context as ctx
+
+
+def page_header(title_key: str) -> None:
+    """The page title and the period it shows."""
+    f = ctx.filters()
+    st.title(ctx.t(title_key))
+    st.caption(fmt_date_range(f.start, f.end, ctx.lang()))
+
+
+def empty_state() -> None:
+    """The stated message when the filter leaves nothing to show."""
+    st.info(ctx.t("empty.filter"), icon=":material/filter_alt_off:")
+
+
+def data_stamp(ds: Dataset) -> str:
+    """``"Data s.d. 27 Nov 2026"``: the latest day in the data."""
+    return ctx.t("data.as_of", date=fmt_date(ds.last_date, ctx.lang()))
+
+
+def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
+    """CSV and Excel downloads of ``frame`` with spreadsheet formulas neutralised, built only on click.
+
+    Row-level downloads are hidden from roles that may not have them; each download is audit-logged.
+    """
+    from analysis import privacy
+    from ui import auth
+
+    if not privacy.may_download_rows(ctx.role()):
+        return
+    left, right = st.columns(2)
+    left.download_button(
+        ctx.t("download.csv"),
+        data=lambda: export.to_csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click=auth.audit,
+        args=("export", f"{name}.csv"),
+        icon=":material/download:",
+    )
+    right.download_button(
+        ctx.t("download.excel"),
+        data=lambda: export.to_excel_bytes(frame),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click=auth.audit,
+        args=("export", f"{name}.xlsx"),
+        icon=":material/download:",
+    )
