@@ -1,0 +1,604 @@
+"""Bringing a spreadsheet into the data folder without ever losing data.
+
+The steps, each a plain function the page and the command line share:
+
+1. ``check_upload`` refuses a file that is too large, empty or binary before anything parses it.
+2. The loader (``analysis.loading``) reads and validates it; ``find_mapping`` / ``remember_mapping`` keep
+   the analyst's column pairing for the next file with the same headers (``data/.mappings.json``).
+3. ``plan_merge`` compares the valid rows with the data folder by id: new rows, identical rows (skipped)
+   and conflicts (changed rows, listed column by column; applied only when the analyst confirms).
+4. ``import_rows`` re-reads the folder under a lock, applies the plan, keeps a timestamped backup of the
+   file it replaces (``data/.backups/``), writes atomically (temporary file, flush, fsync, rename) and
+   appends one line to the import log (``data/import_log.jsonl``).
+
+Also here: blank templates with Indonesian headers, the export of the current data, and the data
+freshness line every page shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.dataset import FILE_NAMES, data_dir_from_env
+from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
+from analysis.reference import Reference, load_reference
+from analysis.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
+
+CONFIG_PATH = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+LOG_NAME = "import_log.jsonl"
+MAPPINGS_NAME = ".mappings.json"
+BACKUP_DIR = ".backups"
+LOCK_NAME = ".import.lock"
+NUMERIC_COLUMNS = ("lat", "lon", "personnel_count", "residents_met")
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_SIGNATURE = b"PK\x03\x04"
+_BINARY_SIGNATURES = (_OLE_SIGNATURE, _ZIP_SIGNATURE, b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+
+
+# --- limits ------------------------------------------------------------------------------------------------
+
+
+class UploadRefused(Exception):
+    """A file refused before parsing; ``message(lang)`` says why in the user's language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(t(key, "id", **values))
+        self.key = key
+        self.values = values
+
+    def message(self, lang: Lang = "id") -> str:
+        return t(self.key, lang, **self.values)
+
+
+def upload_limit_bytes(config_path: Path = CONFIG_PATH) -> int:
+    """``server.maxUploadSize`` (MB) from the Streamlit config, in bytes; 20 MB if the file says nothing.
+
+    The browser refuses larger files itself, but scripts and tests do not go through the browser.
+    """
+    megabytes = 20
+    with contextlib.suppress(OSError, tomllib.TOMLDecodeError):
+        megabytes = int(
+            tomllib.loads(config_path.read_text("utf-8")).get("server", {}).get("maxUploadSize", 20)
+        )
+    return megabytes * 1024 * 1024
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes no CSV could be: NUL bytes, a known binary signature, or mostly control characters.
+
+    >>> looks_binary(b"tanggal;kelurahan\\n26/05/2025;Gedog\\n")
+    False
+    >>> looks_binary(b"%PDF-1.7 ...")
+    True
+    """
+    head = data[:8192]
+    if b"\x00" in head or head.startswith(_BINARY_SIGNATURES):
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def check_upload(data: bytes, filename: str, limit: int | None = None) -> None:
+    """Raise ``UploadRefused`` for a file over the size limit, an empty file, or one of the wrong sort."""
+    limit = upload_limit_bytes() if limit is None else limit
+    if len(data) > limit:
+        raise UploadRefused(
+            "intake.refused.too_big",
+            size=fmt_num(len(data) / 1024 / 1024, "id"),
+            limit=fmt_int(limit // 1024 // 1024, "id"),
+        )
+    if not data.strip():
+        raise UploadRefused("intake.refused.empty", file=filename)
+    suffix = Path(filename).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        if not data.startswith(_ZIP_SIGNATURE):
+            raise UploadRefused("intake.refused.not_excel", file=filename)
+    elif suffix == ".xls":
+        if not data.startswith(_OLE_SIGNATURE):
+            raise UploadRefused("intake.refused.not_excel", file=filename)
+    elif looks_binary(data):
+        raise UploadRefused("intake.refused.binary", file=filename)
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- remembered column mappings ----------------------------------------------------------------------------
+
+
+def header_key(headers: Sequence[str]) -> str:
+    """One key per set of headers, regardless of order, case and spacing.
+
+    >>> header_key(["Tgl ", "desa"]) == header_key(["DESA", "tgl"])
+    True
+    """
+    names = sorted({" ".join(str(h).lower().split()) for h in headers if str(h).strip()})
+    return "|".join(names)
+
+
+def load_mappings(data_dir: Path) -> dict[str, dict]:
+    """Every remembered mapping: header key -> ``{"kind": ..., "mapping": {file header: column}}``."""
+    path = data_dir / MAPPINGS_NAME
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def find_mapping(data_dir: Path, headers: Sequence[str]) -> tuple[Kind, dict[str, str]] | None:
+    """The kind and mapping remembered for a file with these headers, if one was saved."""
+    entry = load_mappings(data_dir).get(header_key(headers))
+    if not isinstance(entry, dict) or entry.get("kind") not in KINDS:
+        return None
+    known = set(columns(entry["kind"]))
+    mapping = {str(h): str(c) for h, c in dict(entry.get("mapping", {})).items() if c in known}
+    return entry["kind"], mapping
+
+
+def remember_mapping(data_dir: Path, headers: Sequence[str], kind: Kind, mapping: Mapping[str, str]) -> None:
+    """Save the mapping for files with these headers (atomically, like the data)."""
+    stored = load_mappings(data_dir)
+    stored[header_key(headers)] = {"kind": kind, "mapping": dict(mapping)}
+    text = json.dumps(stored, ensure_ascii=False, indent=2, sort_keys=True)
+    atomic_write_bytes(data_dir / MAPPINGS_NAME, text.encode("utf-8"))
+
+
+# --- merge plan --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    column: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row whose id is already in the data folder with different values."""
+
+    record_id: str
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    kind: Kind
+    new_ids: tuple[str, ...]
+    identical_ids: tuple[str, ...]
+    conflicts: tuple[Conflict, ...]
+    compared: tuple[str, ...]  # contract columns the incoming file provides; the others are kept
+
+    @property
+    def conflict_ids(self) -> tuple[str, ...]:
+        return tuple(c.record_id for c in self.conflicts)
+
+
+def _as_text(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:
+    """Contract columns only, every cell a string ('' for missing), so equal data compares equal."""
+    out = frame.reindex(columns=columns(kind))
+    return out.astype(object).where(out.notna(), "").astype(str)
+
+
+def plan_merge(
+    existing: pd.DataFrame, incoming: pd.DataFrame, kind: Kind, provided: Sequence[str] | None = None
+) -> MergePlan:
+    """Match ``incoming`` rows to ``existing`` ones by id (both in contract columns, as text).
+
+    Only the ``provided`` columns are compared: a file without, say, coordinates must not erase them.
+    The id column is always provided (the loader derives one when the file has none).
+
+    >>> old = pd.DataFrame({"nrp": ["1", "2"], "name": ["Ani", "Budi"]})
+    >>> new = pd.DataFrame({"nrp": ["2", "3", "1"], "name": ["Budi S", "Cici", "Ani"]})
+    >>> plan = plan_merge(old, new, "officers", ["nrp", "name"])
+    >>> plan.new_ids, plan.identical_ids, plan.conflicts[0].changes
+    (('3',), ('1',), (Change(column='name', old='Budi', new='Budi S'),))
+    """
+    id_column = ID_COLUMN[kind]
+    compared = [c for c in columns(kind) if provided is None or c in provided or c == id_column]
+    old = _as_text(existing, kind).drop_duplicates(id_column).set_index(id_column)
+    new = _as_text(incoming, kind)
+    new_ids: list[str] = []
+    identical: list[str] = []
+    conflicts: list[Conflict] = []
+    for record in new.to_dict("records"):
+        record_id = record[id_column]
+        if record_id not in old.index:
+            new_ids.append(record_id)
+            continue
+        before = old.loc[record_id]
+        changes = tuple(
+            Change(c, before[c], record[c]) for c in compared if c != id_column and before[c] != record[c]
+        )
+        if changes:
+            conflicts.append(Conflict(record_id, changes))
+        else:
+            identical.append(record_id)
+    return MergePlan(kind, tuple(new_ids), tuple(identical), tuple(conflicts), tuple(compared))
+
+
+def apply_plan(
+    existing: pd.DataFrame, incoming: pd.DataFrame, plan: MergePlan, accept_updates: bool
+) -> pd.DataFrame:
+    """``existing`` with the new rows appended and, if accepted, the conflicting rows updated.
+
+    Existing rows keep their order; only the compared columns of an updated row change.
+    """
+    kind = plan.kind
+    id_column = ID_COLUMN[kind]
+    old = _as_text(existing, kind)
+    new = _as_text(incoming, kind)
+    if accept_updates and plan.conflicts:
+        latest = new.drop_duplicates(id_column, keep="last").set_index(id_column)
+        rows = old[id_column].isin(plan.conflict_ids)
+        changed = [c for c in plan.compared if c != id_column]
+        replacement = latest.loc[old.loc[rows, id_column], changed].to_numpy()
+        old = old.copy()
+        old.loc[rows, changed] = replacement
+    added = new[new[id_column].isin(plan.new_ids)]
+    return pd.concat([old, added], ignore_index=True)
+
+
+# --- writing safely ----------------------------------------------------------------------------------------
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of either.
+
+    A temporary file in the same folder is written, flushed and fsynced, then renamed over ``path``; on
+    any failure the temporary file is removed and ``path`` is untouched.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable (POSIX only)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def backup_file(path: Path, when: datetime) -> Path | None:
+    """Copy ``path`` to ``<folder>/.backups/<name>.<timestamp><suffix>``; None if there is no file yet."""
+    if not path.exists():
+        return None
+    folder = path.parent / BACKUP_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{path.stem}.{when.strftime('%Y%m%d-%H%M%S-%f')}{path.suffix}"
+    shutil.copy2(path, target)
+    return target
+
+
+@contextlib.contextmanager
+def folder_lock(data_dir: Path) -> Iterator[None]:
+    """One import at a time per data folder (two analysts pressing "Gabungkan" together)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; imports there are rare and still atomic
+        yield
+        return
+    with (data_dir / LOCK_NAME).open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# --- the import --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import did; also the line written to the import log."""
+
+    when: str
+    file_name: str
+    sha256: str
+    kind: Kind
+    rows_total: int
+    rows_valid: int
+    rows_rejected: int
+    added: int
+    updated: int
+    skipped: int
+    pending: int  # changed rows left as they were because the update was not confirmed
+    user: str
+    backup: str | None = None
+    conflicts: tuple[Conflict, ...] = field(default=(), compare=False)
+
+    def log_entry(self) -> dict:
+        entry = asdict(self)
+        entry.pop("conflicts")
+        return entry
+
+
+def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFrame:
+    """The data folder's rows of ``kind`` in contract columns, as text.
+
+    Rows the loader rejects in that file are kept too (as written), so rewriting it never drops them.
+    """
+    from analysis import loading
+
+    path = data_dir / FILE_NAMES[kind]
+    if not path.exists():
+        return _as_text(pd.DataFrame(columns=columns(kind)), kind)
+    clean, report = loading.load_table(path, kind, reference, filename=path.name)
+    kept = _as_text(loading.clean_to_contract(clean, kind), kind)
+    bad_lines = sorted({p.row for p in report.problems if p.severity == "error" and p.row})
+    if not bad_lines:
+        return kept
+    raw = loading.read_raw(path, path.name)
+    raw = raw.rename(columns=loading.map_headers(list(raw.columns), kind, None))
+    rejected = raw.iloc[[line - 2 for line in bad_lines if 0 <= line - 2 < len(raw)]]
+    return pd.concat([kept, _as_text(rejected, kind)], ignore_index=True)
+
+
+def write_rows(path: Path, rows: pd.DataFrame) -> None:
+    """The data folder's format: UTF-8 CSV in contract columns, written atomically."""
+    atomic_write_bytes(path, rows.to_csv(index=False).encode("utf-8"))
+
+
+def append_log(data_dir: Path, result: ImportResult) -> None:
+    """Append one JSON line to the import log; earlier lines are never rewritten."""
+    line = json.dumps(result.log_entry(), ensure_ascii=False) + "\n"
+    with (data_dir / LOG_NAME).open("a", encoding="utf-8") as fh:
+        fh.write(line)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_log(data_dir: Path) -> list[dict]:
+    """Every import so far, oldest first (unreadable lines are skipped, never fatal)."""
+    path = data_dir / LOG_NAME
+    if not path.exists():
+        return []
+    entries = []
+    for line in path.read_text("utf-8").splitlines():
+        with contextlib.suppress(ValueError):
+            entries.append(json.loads(line))
+    return entries
+
+
+def previous_import(data_dir: Path, sha256: str) -> dict | None:
+    """The latest log entry for a file with this content, if it was imported before."""
+    matches = [e for e in read_log(data_dir) if e.get("sha256") == sha256]
+    return matches[-1] if matches else None
+
+
+def import_rows(
+    data_dir: Path,
+    kind: Kind,
+    incoming: pd.DataFrame,
+    report: object,
+    *,
+    file_name: str,
+    sha256: str,
+    reference: Reference,
+    accept_updates: bool = False,
+    user: str = "",
+    now: datetime | None = None,
+) -> ImportResult:
+    """Merge the loader's clean rows into the data folder and log it.
+
+    The folder is re-read under the lock, so the plan applied is the one true at writing time. When
+    nothing is added or updated the file is not rewritten.
+    """
+    from analysis import loading
+
+    when = now or datetime.now()
+    provided = list(getattr(report, "column_mapping", {}).values()) or None
+    incoming_text = _as_text(loading.clean_to_contract(incoming, kind), kind)
+    with folder_lock(data_dir):
+        existing = existing_rows(data_dir, kind, reference)
+        plan = plan_merge(existing, incoming_text, kind, provided)
+        updated = len(plan.conflicts) if accept_updates else 0
+        backup = None
+        if plan.new_ids or updated:
+            path = data_dir / FILE_NAMES[kind]
+            merged = apply_plan(existing, incoming_text, plan, accept_updates)
+            backup = backup_file(path, when)
+            write_rows(path, merged)
+        result = ImportResult(
+            when=when.isoformat(timespec="seconds"),
+            file_name=file_name,
+            sha256=sha256,
+            kind=kind,
+            rows_total=int(getattr(report, "rows_total", len(incoming))),
+            rows_valid=int(getattr(report, "rows_valid", len(incoming))),
+            rows_rejected=int(getattr(report, "rows_rejected", 0)),
+            added=len(plan.new_ids),
+            updated=updated,
+            skipped=len(plan.identical_ids),
+            pending=len(plan.conflicts) - updated,
+            user=user,
+            backup=str(backup) if backup else None,
+            conflicts=plan.conflicts,
+        )
+        append_log(data_dir, result)
+    return result
+
+
+# --- templates, export, freshness --------------------------------------------------------------------------
+
+
+def template_frame(kind: Kind) -> pd.DataFrame:
+    """An empty table with the contract's Indonesian headers (the loader recognises every one)."""
+    return pd.DataFrame(columns=[c.label_id for c in COLUMNS[kind]])
+
+
+def template_guide(kind: Kind) -> pd.DataFrame:
+    """One row per column: header, required or not, what to write."""
+    return pd.DataFrame(
+        {
+            "Kolom": [c.label_id for c in COLUMNS[kind]],
+            "Wajib": ["ya" if c.required else "tidak" for c in COLUMNS[kind]],
+            "Keterangan": [c.description_id for c in COLUMNS[kind]],
+        }
+    )
+
+
+def template_csv_bytes(kind: Kind) -> bytes:
+    """Header line only, UTF-8 with BOM so Excel opens it with the right characters."""
+    return template_frame(kind).to_csv(index=False).encode("utf-8-sig")
+
+
+def template_excel_bytes(kind: Kind) -> bytes:
+    """A workbook: the empty data sheet first (the one the loader reads), then a guide sheet."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        template_frame(kind).to_excel(writer, index=False, sheet_name="Data")
+        template_guide(kind).to_excel(writer, index=False, sheet_name="Petunjuk")
+    return buffer.getvalue()
+
+
+def export_frame(clean: pd.DataFrame, kind: Kind) -> pd.DataFrame:
+    """The current data in contract columns, numbers as numbers (so a negative latitude is not text).
+
+    Feed it to ``analysis.export.to_csv_bytes`` / ``to_excel_bytes``: they neutralise formulas in text.
+    """
+    from analysis import loading
+
+    text = loading.clean_to_contract(clean, kind).reindex(columns=columns(kind))
+    numeric = {c: pd.to_numeric(text[c], errors="coerce") for c in NUMERIC_COLUMNS if c in text.columns}
+    return text.assign(**numeric)
+
+
+def freshness_text(last_date: date | None, lang: Lang = "id", today: date | None = None) -> str:
+    """``"Data terakhir: 27 Nov 2026, 1 hari lalu"``: the latest day in the data and how long ago it was.
+
+    >>> freshness_text(date(2026, 11, 27), "id", today=date(2026, 11, 28))
+    'Data terakhir: 27 Nov 2026, 1 hari lalu'
+    >>> freshness_text(date(2026, 11, 28), "en", today=date(2026, 11, 28))
+    'Latest data: 28 Nov 2026, today'
+    >>> freshness_text(None)
+    'Belum ada data patroli atau laporan.'
+    """
+    if last_date is None:
+        return t("intake.freshness.none", lang)
+    today = today or date.today()
+    days = (today - last_date).days
+    when = fmt_date(last_date, lang)
+    if days <= 0:
+        return t("intake.freshness.today", lang, date=when)
+    key = "intake.freshness.one_day" if days == 1 else "intake.freshness.days"
+    return t(key, lang, date=when, days=fmt_int(days, lang))
+
+
+# --- command line ------------------------------------------------------------------------------------------
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
+    parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
+    parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR/data)"
+    )
+    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
+    parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
+    parser.add_argument("--user", default=os.environ.get("USER", ""), help="nama pengguna untuk log impor")
+
+
+def _fail(message: str, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    else:
+        print(message, file=sys.stderr)
+    return 2
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    """Exit 0: every row valid; 1: some rows rejected (the valid ones are merged); 2: not readable at all."""
+    from analysis import loading
+
+    data_dir: Path = args.data_dir or data_dir_from_env()
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
+    try:
+        check_upload(data, Path(args.file).name)
+        raw = loading.read_raw(io.BytesIO(data), Path(args.file).name)
+        remembered = find_mapping(data_dir, list(raw.columns))
+        kind: Kind | None = args.kind or (remembered[0] if remembered else None)
+        kind = kind or loading.detect_kind(list(raw.columns))
+        if kind is None:
+            return _fail(t("intake.kind.unknown", "id"), args.json)
+        mapping = remembered[1] if remembered and remembered[0] == kind else None
+        reference = load_reference()
+        clean, report = loading.load_table(
+            io.BytesIO(data), kind, reference, filename=Path(args.file).name, column_mapping=mapping
+        )
+    except UploadRefused as exc:
+        return _fail(exc.message("id"), args.json)
+    except loading.UnreadableFile as exc:
+        return _fail(str(exc), args.json)
+    result = import_rows(
+        data_dir,
+        kind,
+        clean,
+        report,
+        file_name=Path(args.file).name,
+        sha256=file_sha256(data),
+        reference=reference,
+        accept_updates=args.yes,
+        user=args.user,
+    )
+    if args.json:
+        out = result.log_entry() | {
+            "problems": [asdict(p) if hasattr(p, "__dataclass_fields__") else p for p in report.problems],
+            "conflicts": [asdict(c) for c in result.conflicts],
+        }
+        print(json.dumps(out, ensure_ascii=False, default=str))
+    else:
+        print(summary_text(result, "id"))
+        for problem in report.problems:
+            print(f"  baris {problem.row}, {problem.column}: {problem.value!r} – {problem.reason}")
+        for conflict in result.conflicts:
+            for change in conflict.changes:
+                print(f"  {conflict.record_id}, {change.column}: {change.old!r} → {change.new!r}")
+        if result.pending:
+            print(t("intake.cli.pending", "id", count=result.pending))
+    return 1 if result.rows_rejected else 0
+
+
+def summary_text(result: ImportResult, lang: Lang) -> str:
+    """One sentence: what the import did."""
+    return t(
+        "intake.result",
+        lang,
+        file=result.file_name,
+        added=fmt_int(result.added, lang),
+        updated=fmt_int(result.updated, lang),
+        skipped=fmt_int(result.skipped, lang),
+        rejected=fmt_int(result.rows_rejected, lang),
+    )
