@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import i18n
+from analysis import i18n, privacy
 from analysis.dataset import Dataset
 from analysis.filters import Filters
 from ui import data
@@ -13,7 +13,6 @@ from ui import data
 LANG_KEY = "lang"
 FILTERS_KEY = "filters"
 PENDING_KELURAHAN_KEY = "_pending_kelurahan"
-ROLE_KEY = "role"
 
 
 def lang() -> i18n.Lang:
@@ -35,8 +34,10 @@ def filters() -> Filters:
 
 
 def role() -> str:
-    """The signed-in user's role (``kapolsek``, ``analis`` or ``tamu``); set by the login gate."""
-    return st.session_state.get(ROLE_KEY, "tamu")
+    """The signed-in user's role (``kapolsek``, ``analis`` or ``tamu``), from the login gate."""
+    from ui import auth  # auth draws on this module's strings, so import it late
+
+    return auth.role()
 
 
 def patrols() -> pd.DataFrame:
@@ -47,8 +48,6 @@ def patrols() -> pd.DataFrame:
 def complaints() -> pd.DataFrame:
     """Complaints in the current filter, all statuses, personal data masked unless the role may see it."""
     frame = data.filtered_complaints(dataset(), filters())
-    from analysis import privacy
-
     return frame if privacy.can_see_personal(role()) else privacy.mask_personal(frame, "complaints")
 
 
