@@ -447,6 +447,61 @@ def import_rows(
     return result
 
 
+# --- tables for the page ---------------------------------------------------------------------------------
+
+
+def problems_table(problems: Sequence[object], lang: Lang = "id") -> pd.DataFrame:
+    """One row per rejected row or changed value, rejected rows first, each in file order."""
+    rows = [
+        {
+            t("intake.col.line", lang): int(p.row) if p.row is not None else None,
+            t("intake.col.column", lang): str(p.column or ""),
+            t("intake.col.value", lang): "" if p.value is None else str(p.value),
+            t("intake.col.reason", lang): str(p.reason),
+            t("intake.col.severity", lang): t(
+                f"intake.severity.{'error' if p.severity == 'error' else 'warning'}", lang
+            ),
+            "_order": 0 if p.severity == "error" else 1,
+        }
+        for p in problems
+    ]
+    if not rows:
+        return pd.DataFrame()
+    line = t("intake.col.line", lang)
+    return pd.DataFrame(rows).sort_values(["_order", line], kind="stable").drop(columns="_order")
+
+
+def conflicts_table(plan: MergePlan, lang: Lang = "id") -> pd.DataFrame:
+    """One row per changed value: id, column (Bahasa label), old value, new value."""
+    labels = {c.name: c.label_id if lang == "id" else c.label_en for c in COLUMNS[plan.kind]}
+    return pd.DataFrame(
+        [
+            {
+                t("intake.col.id", lang): conflict.record_id,
+                t("intake.col.column", lang): labels.get(change.column, change.column),
+                t("intake.col.old", lang): change.old,
+                t("intake.col.new", lang): change.new,
+            }
+            for conflict in plan.conflicts
+            for change in conflict.changes
+        ]
+    )
+
+
+def log_table(data_dir: Path, lang: Lang = "id") -> pd.DataFrame:
+    """The import log, newest first, with headers in the user's language."""
+    entries = read_log(data_dir)
+    if not entries:
+        return pd.DataFrame()
+    fields = ("when", "file_name", "kind", "added", "updated", "skipped", "rows_rejected", "user")
+    keys = ("when", "file", "kind", "added", "updated", "skipped", "rejected", "user")
+    table = pd.DataFrame(entries).reindex(columns=list(fields))
+    table = table.assign(kind=table["kind"].map(lambda k: t(f"intake.kind.{k}", lang)))
+    return table.iloc[::-1].rename(
+        columns={f: t(f"intake.log.{k}", lang) for f, k in zip(fields, keys, strict=True)}
+    )
+
+
 # --- templates, export, freshness --------------------------------------------------------------------------
 
 

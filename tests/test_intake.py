@@ -1,0 +1,205 @@
+"""Intake: upload limits, remembered mappings, the merge plan, safe writes, the log, templates, the CLI."""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import date, datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from analysis import intake, loading
+from analysis.schema import KINDS, columns
+
+OFFICERS_CSV = (
+    "NRP,Nama,Pangkat,Satuan/fungsi,Kelurahan binaan,Aktif\n"
+    "75010001,Roziek Mustofa,Aiptu,Binmas,,ya\n"
+    "80020002,Siti Aminah,Bripka,Bhabinkamtibmas,Gedog,ya\n"
+)
+PATROLS_CSV = (
+    "ID patroli,Tanggal,Jam mulai,Jam selesai,Kelurahan,Jenis kegiatan,Satuan/fungsi,NRP ketua,Nama ketua,"
+    "Pangkat,Jumlah personel,Topik/materi,Lintang,Bujur\n"
+    "P-1,26/05/2025,09.00,10:30,Gedog,Patroli Dialogis,Binmas,75010001,Roziek Mustofa,Aiptu,4,"
+    "Gangguan keamanan lingkungan; Keresahan sosial,-8.0871,112.1822\n"
+    "P-2,27/05/2025,21:00,22:30,Sentul,Patroli Malam,Samapta,80020002,Siti Aminah,Bripka,3,,,\n"
+)
+
+
+def officers(*rows: tuple[str, str]) -> pd.DataFrame:
+    """A contract-shaped officers frame (as text) from (nrp, name) pairs."""
+    return pd.DataFrame(
+        [
+            {
+                "nrp": n,
+                "name": name,
+                "rank": "Bripka",
+                "unit": "Binmas",
+                "assigned_kelurahan": "",
+                "active": "ya",
+            }
+            for n, name in rows
+        ],
+        columns=columns("officers"),
+    )
+
+
+# --- limits --------------------------------------------------------------------------------------------
+
+
+def test_upload_limit_comes_from_the_streamlit_config(tmp_path):
+    assert intake.upload_limit_bytes() == 20 * 1024 * 1024
+    config = tmp_path / "config.toml"
+    config.write_text("[server]\nmaxUploadSize = 5\n")
+    assert intake.upload_limit_bytes(config) == 5 * 1024 * 1024
+
+
+def test_a_file_over_the_limit_is_refused_with_its_size_and_the_limit():
+    with pytest.raises(intake.UploadRefused, match=r"terlalu besar \(2,0 MB; batas 1 MB\)"):
+        intake.check_upload(b"a,b\n" * (512 * 1024), "besar.csv", limit=1024 * 1024)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "key"),
+    [
+        (b"", "kosong.csv", "intake.refused.empty"),
+        (b"%PDF-1.7\n...", "laporan.csv", "intake.refused.binary"),
+        (b"ID\x00\x00\x01\x02data", "data.csv", "intake.refused.binary"),
+        (b"tanggal,kelurahan\n", "data.xlsx", "intake.refused.not_excel"),
+    ],
+)
+def test_empty_binary_and_fake_excel_files_are_refused(data, name, key):
+    with pytest.raises(intake.UploadRefused) as refused:
+        intake.check_upload(data, name, limit=1024)
+    assert refused.value.key == key
+    assert name in refused.value.message("id") and name in refused.value.message("en")
+
+
+def test_a_plain_csv_and_a_real_workbook_pass_the_checks():
+    intake.check_upload(OFFICERS_CSV.encode("cp1252"), "personel.csv", limit=1024 * 1024)
+    intake.check_upload(intake.template_excel_bytes("officers"), "templat.xlsx", limit=1024 * 1024)
+
+
+# --- remembered mappings -------------------------------------------------------------------------------
+
+
+def test_a_mapping_is_remembered_for_the_same_headers_in_any_order(tmp_path):
+    headers = ["No", "Tgl Kegiatan", "Desa Sasaran"]
+    intake.remember_mapping(
+        tmp_path, headers, "patrols", {"Tgl Kegiatan": "date", "Desa Sasaran": "kelurahan"}
+    )
+    assert intake.find_mapping(tmp_path, ["desa sasaran", "No", "TGL  kegiatan"]) == (
+        "patrols",
+        {"Tgl Kegiatan": "date", "Desa Sasaran": "kelurahan"},
+    )
+    assert intake.find_mapping(tmp_path, ["Tgl Kegiatan", "Desa Sasaran"]) is None
+    assert [p.name for p in tmp_path.iterdir()] == [".mappings.json"]
+
+
+def test_a_broken_mappings_file_means_no_mapping_not_a_crash(tmp_path):
+    (tmp_path / ".mappings.json").write_text("{not json")
+    assert intake.find_mapping(tmp_path, ["a"]) is None
+    intake.remember_mapping(tmp_path, ["a"], "officers", {"a": "nrp", "b": "no such column"})
+    assert intake.find_mapping(tmp_path, ["a"]) == ("officers", {"a": "nrp"})
+
+
+# --- merge plan ----------------------------------------------------------------------------------------
+
+
+def test_rows_are_matched_by_id_new_identical_and_changed():
+    existing = officers(("1", "Ani"), ("2", "Budi"))
+    incoming = officers(("2", "Budi Santoso"), ("3", "Cici"), ("1", "Ani"))
+    plan = intake.plan_merge(existing, incoming, "officers")
+    assert plan.new_ids == ("3",)
+    assert plan.identical_ids == ("1",)
+    assert plan.conflicts == (intake.Conflict("2", (intake.Change("name", "Budi", "Budi Santoso"),)),)
+
+
+def test_a_column_the_file_lacks_is_not_a_change():
+    existing = officers(("1", "Ani"))
+    incoming = officers(("1", "Ani")).assign(unit="")  # the file had no unit column
+    assert intake.plan_merge(existing, incoming, "officers", ["nrp", "name"]).identical_ids == ("1",)
+    assert intake.plan_merge(existing, incoming, "officers").conflict_ids == ("1",)
+
+
+def test_updates_are_applied_only_when_accepted_and_inputs_stay_untouched():
+    existing = officers(("1", "Ani"), ("2", "Budi"))
+    incoming = officers(("2", "Budi Santoso"), ("3", "Cici"))
+    before = (existing.copy(), incoming.copy())
+    plan = intake.plan_merge(existing, incoming, "officers", ["nrp", "name"])
+
+    kept = intake.apply_plan(existing, incoming, plan, accept_updates=False)
+    assert kept["name"].tolist() == ["Ani", "Budi", "Cici"]
+    updated = intake.apply_plan(existing, incoming.assign(unit="Samapta"), plan, accept_updates=True)
+    assert updated["name"].tolist() == ["Ani", "Budi Santoso", "Cici"]
+    assert updated["unit"].tolist() == ["Binmas", "Binmas", "Samapta"]  # unit was not compared: kept
+    pd.testing.assert_frame_equal(existing, before[0])
+    pd.testing.assert_frame_equal(incoming, before[1])
+
+
+def test_merging_into_nothing_adds_everything():
+    plan = intake.plan_merge(officers(), officers(("1", "Ani")), "officers")
+    assert plan.new_ids == ("1",) and not plan.conflicts and not plan.identical_ids
+
+
+# --- safe writes ---------------------------------------------------------------------------------------
+
+
+def test_an_interrupted_write_leaves_the_previous_file_and_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "officers.csv"
+    target.write_bytes(b"old content")
+
+    def power_cut(src, dst):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError, match="disk penuh"):
+        intake.atomic_write_bytes(target, b"new content")
+    assert target.read_bytes() == b"old content"
+    assert [p.name for p in tmp_path.iterdir()] == ["officers.csv"]
+
+
+def test_a_backup_is_a_timestamped_copy_in_the_backups_folder(tmp_path):
+    target = tmp_path / "patrols.csv"
+    assert intake.backup_file(target, datetime(2026, 11, 28, 9, 30)) is None
+    target.write_text("a\n1\n")
+    backup = intake.backup_file(target, datetime(2026, 11, 28, 9, 30, 5))
+    assert backup == tmp_path / ".backups" / "patrols.20261128-093005-000000.csv"
+    assert backup.read_text() == "a\n1\n"
+
+
+def test_the_import_log_only_grows(tmp_path):
+    first = intake.ImportResult("2026-11-28T09:00:00", "a.csv", "ab", "officers", 2, 2, 0, 2, 0, 0, 0, "ani")
+    intake.append_log(tmp_path, first)
+    line = (tmp_path / intake.LOG_NAME).read_text()
+    intake.append_log(
+        tmp_path,
+        intake.ImportResult("2026-11-28T10:00:00", "b.csv", "cd", "patrols", 1, 0, 1, 0, 0, 0, 0, ""),
+    )
+    assert (tmp_path / intake.LOG_NAME).read_text().startswith(line)
+    assert [e["file_name"] for e in intake.read_log(tmp_path)] == ["a.csv", "b.csv"]
+    assert intake.previous_import(tmp_path, "ab")["when"] == "2026-11-28T09:00:00"
+    assert intake.previous_import(tmp_path, "zz") is None
+
+
+# --- templates and freshness ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_templates_have_indonesian_headers_the_loader_recognises(kind):
+    headers = pd.read_csv(io.BytesIO(intake.template_csv_bytes(kind)), encoding="utf-8-sig").columns.tolist()
+    assert headers[0] in {"ID patroli", "ID laporan", "NRP"}
+    assert loading.detect_kind(headers) == kind
+    workbook = openpyxl.load_workbook(io.BytesIO(intake.template_excel_bytes(kind)))
+    assert workbook.sheetnames == ["Data", "Petunjuk"]
+    assert [c.value for c in workbook["Data"][1]] == headers
+
+
+def test_freshness_counts_days_back_from_today():
+    assert intake.freshness_text(date(2026, 11, 25), "id", today=date(2026, 11, 28)) == (
+        "Data terakhir: 25 Nov 2026, 3 hari lalu"
+    )
+    assert intake.freshness_text(date(2026, 11, 25), "en", today=date(2026, 11, 26)) == (
+        "Latest data: 25 Nov 2026, 1 day ago"
+    )
