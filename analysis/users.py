@@ -39,6 +39,7 @@ ENV_AUTH_FILE = "DASHBOARD_AUTH_FILE"
 ENV_SESSION_MINUTES = "DASHBOARD_SESSION_MINUTES"
 DEFAULT_SESSION_MINUTES = 30.0
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BCRYPT_ROUNDS = 12  # about 0.3 s per check here: slow for guessing, unnoticed at login
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit; longer passwords are refused, never silently cut
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
@@ -72,7 +73,8 @@ class Account:
 class LockoutPolicy:
     """After ``slow_after`` failures each attempt must wait longer; ``lock_after`` failures lock the account.
 
-    The wait doubles from ``first_delay_s``; a lock lasts ``lock_minutes``. A success clears the count.
+    The wait doubles from ``first_delay_s``; a lock lasts ``lock_minutes``. A success clears the count, and
+    so does a quiet spell of ``lock_minutes``: one typo a week never adds up to a lock.
     """
 
     slow_after: int = 3
@@ -120,13 +122,13 @@ class LoginResult:
 def _dummy_hash() -> str:
     """A real hash of a random password: checked when the username is unknown, so an unknown name takes
     as long to refuse as a wrong password and timing does not reveal which usernames exist."""
-    return bcrypt.hashpw(os.urandom(16), bcrypt.gensalt(rounds=12)).decode("ascii")
+    return bcrypt.hashpw(os.urandom(16), bcrypt.gensalt(rounds=BCRYPT_ROUNDS)).decode("ascii")
 
 
 def hash_password(password: str) -> str:
-    """A bcrypt hash of ``password`` (cost 12)."""
+    """A bcrypt hash of ``password`` (cost ``BCRYPT_ROUNDS``)."""
     check_password_rules(password)
-    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=12)).decode("ascii")
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=BCRYPT_ROUNDS)).decode("ascii")
 
 
 def verify_password(password: str, password_hash: str) -> bool:
@@ -181,6 +183,7 @@ def _lock_path(users_file: Path) -> Path:
 @contextlib.contextmanager
 def _exclusive(users_file: Path) -> Iterator[None]:
     """Hold an exclusive lock so the CLI and several app sessions never interleave read-modify-write."""
+    users_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(_lock_path(users_file), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -317,8 +320,8 @@ def authenticate(
         state = failures.get(name, FailureState())
         if state.locked_until > now:
             return LoginResult("locked", retry_at=state.locked_until, reason="locked")
-        if state.locked_until:  # an expired lock starts a fresh count
-            state = FailureState()
+        if state.locked_until or now - state.last_failure > policy.lock_minutes * 60:
+            state = FailureState()  # an expired lock, or old failures, start a fresh count
         not_before = state.last_failure + policy.delay_after(state.failures)
         if state.failures and not_before > now:
             return LoginResult("wait", retry_at=not_before, reason="slowed")
