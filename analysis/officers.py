@@ -23,6 +23,8 @@ ordinary chance (two visits by one person are 100 %), and 80 % leaves room for o
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Literal
@@ -67,6 +69,21 @@ def _text(values: pd.Series) -> pd.Series:
     """Categorical or str column as plain stripped text, empty strings as NA."""
     text = values.astype("string").str.strip()
     return text.mask(text == "")
+
+
+def markdown_text(text: str) -> str:
+    r"""``text`` with every ASCII punctuation mark backslash-escaped, so names from data stay plain text
+    inside Streamlit markdown (no links, emphasis, colour or LaTeX).
+
+    >>> print(markdown_text("Aiptu *X* [a](b)"))
+    Aiptu \*X\* \[a\]\(b\)
+    """
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def _plot_text(text: object) -> str:
+    """Data text for a plotly label: plotly reads a few HTML tags, so they are escaped."""
+    return html.escape(str(text), quote=False)
 
 
 def officer_label(rank: object, name: object) -> str:
@@ -207,12 +224,15 @@ def _combine(patrol_part: pd.DataFrame, complaint_part: pd.DataFrame, days: pd.S
     return combined.assign(**{c: combined[c].fillna(0).astype("int64") for c in counts})
 
 
-def officer_totals(patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame) -> pd.DataFrame:
+def officer_totals(
+    patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame, units: Sequence[str] = ()
+) -> pd.DataFrame:
     """Per officer with any activity in the frames given: patrols led, personnel counted, personnel-hours,
     kelurahan covered, active days, complaints handled and resolved, median resolution days.
 
     ``personnel_hours`` is NaN for an officer none of whose patrols has both times; ``patrols_timed`` says
-    how many patrols the hours come from. Sorted by patrols led, complaints handled, then rank high → low.
+    how many patrols the hours come from. ``units`` keeps officers of those units (empty = all). Sorted
+    by patrols led, complaints handled, then rank high → low.
     """
     directory = officer_directory(officers, patrols, complaints)
     records = activity_records(patrols, complaints, directory)
@@ -223,6 +243,8 @@ def officer_totals(patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd
     )
     people = directory.set_index("nrp")[["name", "rank", "unit"]]
     result = people.join(totals, how="inner").rename_axis("nrp").reset_index()
+    if units:
+        result = result.loc[result["unit"].isin(list(units))]
     return result.sort_values(
         ["patrols_led", "complaints_handled", "rank", "name"],
         ascending=[False, False, False, True],
@@ -231,12 +253,14 @@ def officer_totals(patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd
     ).reset_index(drop=True)
 
 
-def unit_totals(patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame) -> pd.DataFrame:
+def unit_totals(
+    patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame, units: Sequence[str] = ()
+) -> pd.DataFrame:
     """The same figures as ``officer_totals`` per unit, plus ``officers_active`` (distinct people active).
 
     Patrols count for the unit written on the patrol; complaints for the handler's unit (module docstring).
     Units in ``schema.UNITS`` order, then any other unit; complaints whose handler's unit is unknown are
-    left out.
+    left out. ``units`` keeps those units (empty = all).
     """
     directory = officer_directory(officers, patrols, complaints)
     records = activity_records(patrols, complaints, directory)
@@ -253,23 +277,32 @@ def unit_totals(patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.Da
         officers_active=totals["officers_active"].fillna(0).astype("int64"),
         _order=totals["unit"].map(order).fillna(len(UNITS)),
     )
+    if units:
+        totals = totals.loc[totals["unit"].isin(list(units))]
     columns = ["unit", "officers_active", *TOTAL_COLUMNS]
     return totals.sort_values(["_order", "unit"], kind="stable")[columns].reset_index(drop=True)
 
 
 def reporting_gaps(
-    officers: pd.DataFrame, patrols: pd.DataFrame, complaints: pd.DataFrame, as_of: date
+    officers: pd.DataFrame,
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    as_of: date,
+    units: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Active roster officers with the days since their last recorded activity up to ``as_of``.
 
     Pass whole-history frames: activity after ``as_of`` is ignored, activity before the period still
     counts as the last one. ``days_without`` is NaN for an officer with no activity at all (an alert).
     ``level``: ``"alert"`` above ``ALERT_DAYS``, ``"warning"`` above ``WARNING_DAYS``, else ``"ok"``.
-    Alerts first, longest silence first, then rank high → low.
+    ``units`` keeps officers of those units (empty = all). Alerts first, longest silence first, then
+    rank high → low.
     """
     end = pd.Timestamp(as_of)
     directory = officer_directory(officers, patrols, complaints)
     roster = directory.loc[directory["in_roster"] & directory["active"]]
+    if units:
+        roster = roster.loc[roster["unit"].isin(list(units))]
     records = activity_records(patrols, complaints, directory)
     last = records.loc[records["date"] <= end].groupby("nrp")["date"].max().rename("last_activity")
     gaps = roster.join(last, on="nrp")
@@ -447,6 +480,25 @@ def coverage_flags(
     return lines
 
 
+def activity_of(records: pd.DataFrame, unit: str | None = None, nrp: str | None = None) -> pd.DataFrame:
+    """The ``activity_records`` of one unit or one officer (neither = all)."""
+    mask = pd.Series(True, index=records.index)
+    if unit is not None:
+        mask &= records["unit"] == unit
+    if nrp is not None:
+        mask &= records["nrp"] == nrp
+    return records.loc[mask.fillna(False).astype(bool)]
+
+
+def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str], lang: Lang = "id") -> pd.DataFrame:
+    """The leader × kelurahan matrix as a table (zeros written out), for download."""
+    matrix = visits.pivot_table(index="leader", columns="kelurahan", values="visits", aggfunc="sum")
+    matrix = matrix.reindex(columns=list(kelurahan), fill_value=0).fillna(0).astype("int64")
+    order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    table = matrix.loc[order].rename_axis(index=t("officers.col.officer", lang), columns=None)
+    return table.reset_index()
+
+
 def daily_activity(records: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """Every day from ``start`` to ``end``: ``date``, ``patrols``, ``complaints``, ``total`` (zeros too)."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
@@ -479,6 +531,7 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
     """
     names = weekday_names(lang)
     fig = go.Figure()
+    title = _plot_text(title)
     if daily.empty:
         return fig.update_layout(title=title)
     dates = pd.to_datetime(daily["date"])
@@ -535,6 +588,7 @@ def coverage_matrix_figure(
         return fig.update_layout(title=t("officers.coverage.matrix_title", lang))
     totals = visits.groupby("leader")["visits"].sum().sort_values(ascending=False, kind="stable")
     leaders = totals.index[:max_leaders].tolist()
+    leader_labels = [_plot_text(leader) for leader in leaders]
     columns = list(kelurahan) or sorted(visits["kelurahan"].unique())
     matrix = (
         visits.pivot_table(index="leader", columns="kelurahan", values="visits", aggfunc="sum")
@@ -544,8 +598,8 @@ def coverage_matrix_figure(
     fig.add_trace(
         go.Heatmap(
             z=matrix.to_numpy(),
-            x=columns,
-            y=leaders,
+            x=[_plot_text(k) for k in columns],
+            y=leader_labels,
             colorscale="Blues",
             zmin=0,
             xgap=1,
@@ -591,11 +645,11 @@ def rank_unit_figure(by_rank_unit: pd.DataFrame, lang: Lang = "id") -> go.Figure
         part = part.set_index(part["rank"].astype("string"))
         fig.add_trace(
             go.Bar(
-                name=unit,
+                name=_plot_text(unit),
                 x=ranks,
                 y=part["activities"].reindex(ranks).fillna(0).to_numpy(),
                 marker_color=UNIT_COLOURS.get(unit, OTHER_UNIT_COLOUR),
-                hovertemplate=f"{unit} · %{{x}}: %{{y}}<extra></extra>",
+                hovertemplate=f"{_plot_text(unit)} · %{{x}}: %{{y}}<extra></extra>",
             )
         )
     return fig.update_layout(

@@ -367,3 +367,31 @@ def test_inputs_not_mutated(patrols: pd.DataFrame, complaints: pd.DataFrame) -> 
     pd.testing.assert_frame_equal(patrols, before[0])
     pd.testing.assert_frame_equal(complaints, before[1])
     pd.testing.assert_frame_equal(ROSTER, before[2])
+
+
+def test_units_parameter_keeps_those_units(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
+    assert off.officer_totals(patrols, complaints, ROSTER, units=["Binmas"])["nrp"].tolist() == ["1001"]
+    assert off.unit_totals(patrols, complaints, ROSTER, units=["Bhabinkamtibmas"])["unit"].tolist() == [
+        "Bhabinkamtibmas"
+    ]
+    gaps = off.reporting_gaps(ROSTER, patrols, complaints, date(2025, 6, 1), units=["Bhabinkamtibmas"])
+    assert sorted(gaps["nrp"]) == ["2002", "3003"]
+
+
+def test_activity_of_and_coverage_table(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
+    records = off.activity_records(patrols, complaints, off.officer_directory(ROSTER, patrols, complaints))
+    assert len(off.activity_of(records)) == len(records) == 8  # 4 patrols + 4 handled complaints
+    assert len(off.activity_of(records, unit="Bhabinkamtibmas")) == 4  # 1 patrol + 3 complaints
+    assert len(off.activity_of(records, nrp="1001")) == 3
+    table = off.coverage_table(off.leader_kelurahan_visits(patrols), KEL, "en")
+    assert table.columns.tolist() == ["Officer", *KEL]
+    assert table.iloc[0].tolist() == ["Aiptu Roziek Mustofa", 2, 1, 0, 0]
+
+
+def test_data_text_cannot_become_markup() -> None:
+    assert off.markdown_text("Aiptu [klik](http://x) **X**") == (
+        "Aiptu \\[klik\\]\\(http\\:\\/\\/x\\) \\*\\*X\\*\\*"
+    )
+    evil = make_patrols([ROZIEK | {"leader_name": "<a href='x'>Roz</a>", "date": "2025-05-26"}])
+    fig = off.coverage_matrix_figure(off.leader_kelurahan_visits(evil), KEL)
+    assert fig.data[0].y[0] == "Aiptu &lt;a href='x'&gt;Roz&lt;/a&gt;"
