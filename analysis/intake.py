@@ -142,17 +142,22 @@ def load_mappings(data_dir: Path) -> dict[str, dict]:
     return stored if isinstance(stored, dict) else {}
 
 
-def find_mapping(data_dir: Path, headers: Sequence[str]) -> tuple[Kind, dict[str, str]] | None:
-    """The kind and mapping remembered for a file with these headers, if one was saved."""
+def find_mapping(data_dir: Path, headers: Sequence[str]) -> tuple[Kind, dict[str, str | None]] | None:
+    """The kind and mapping remembered for a file with these headers, if one was saved.
+
+    The mapping pairs file headers with contract columns; a header paired with None is ignored.
+    """
     entry = load_mappings(data_dir).get(header_key(headers))
     if not isinstance(entry, dict) or entry.get("kind") not in KINDS:
         return None
     known = set(columns(entry["kind"]))
-    mapping = {str(h): str(c) for h, c in dict(entry.get("mapping", {})).items() if c in known}
+    mapping = {str(h): (str(c) if c in known else None) for h, c in dict(entry.get("mapping", {})).items()}
     return entry["kind"], mapping
 
 
-def remember_mapping(data_dir: Path, headers: Sequence[str], kind: Kind, mapping: Mapping[str, str]) -> None:
+def remember_mapping(
+    data_dir: Path, headers: Sequence[str], kind: Kind, mapping: Mapping[str, str | None]
+) -> None:
     """Save the mapping for files with these headers (atomically, like the data)."""
     stored = load_mappings(data_dir)
     stored[header_key(headers)] = {"kind": kind, "mapping": dict(mapping)}
@@ -353,13 +358,27 @@ def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFr
         return _as_text(pd.DataFrame(columns=columns(kind)), kind)
     clean, report = loading.load_table(path, kind, reference, filename=path.name)
     kept = _as_text(loading.clean_to_contract(clean, kind), kind)
-    bad_lines = sorted({p.row for p in report.problems if p.severity == "error" and p.row})
+    bad_lines = {p.row for p in report.problems if p.severity == "error" and p.row}
     if not bad_lines:
         return kept
     raw = loading.read_raw(path, path.name)
-    raw = raw.rename(columns=loading.map_headers(list(raw.columns), kind, None))
-    rejected = raw.iloc[[line - 2 for line in bad_lines if 0 <= line - 2 < len(raw)]]
+    raw = raw.rename(columns=loading.map_headers(list(raw.columns), kind)[0])
+    rejected = raw[[line in bad_lines for line in record_lines(raw)]]
     return pd.concat([kept, _as_text(rejected, kind)], ignore_index=True)
+
+
+def record_lines(raw: pd.DataFrame) -> list[int]:
+    """The file line each record of a CSV starts on (header = line 1), counting line breaks in cells.
+
+    >>> record_lines(pd.DataFrame({"a": ["x", "two\\nlines", "y"]}))
+    [2, 3, 5]
+    """
+    breaks = [sum(str(v).count("\n") for v in row) for row in raw.itertuples(index=False)]
+    lines, line = [], 2
+    for extra in breaks:
+        lines.append(line)
+        line += 1 + extra
+    return lines
 
 
 def write_rows(path: Path, rows: pd.DataFrame) -> None:
@@ -457,7 +476,9 @@ def problems_table(problems: Sequence[object], lang: Lang = "id") -> pd.DataFram
             t("intake.col.line", lang): int(p.row) if p.row is not None else None,
             t("intake.col.column", lang): str(p.column or ""),
             t("intake.col.value", lang): "" if p.value is None else str(p.value),
-            t("intake.col.reason", lang): str(p.reason),
+            t("intake.col.reason", lang): str(
+                getattr(p, "reason_en", "") or p.reason if lang == "en" else p.reason
+            ),
             t("intake.col.severity", lang): t(
                 f"intake.severity.{'error' if p.severity == 'error' else 'warning'}", lang
             ),

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 from datetime import date, datetime
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
 from analysis import intake, loading
+from analysis.__main__ import main as cli_main
 from analysis.schema import KINDS, columns
 
 OFFICERS_CSV = (
@@ -101,7 +104,7 @@ def test_a_broken_mappings_file_means_no_mapping_not_a_crash(tmp_path):
     (tmp_path / ".mappings.json").write_text("{not json")
     assert intake.find_mapping(tmp_path, ["a"]) is None
     intake.remember_mapping(tmp_path, ["a"], "officers", {"a": "nrp", "b": "no such column"})
-    assert intake.find_mapping(tmp_path, ["a"]) == ("officers", {"a": "nrp"})
+    assert intake.find_mapping(tmp_path, ["a"]) == ("officers", {"a": "nrp", "b": None})  # b: ignored
 
 
 # --- merge plan ----------------------------------------------------------------------------------------
@@ -203,3 +206,157 @@ def test_freshness_counts_days_back_from_today():
     assert intake.freshness_text(date(2026, 11, 25), "en", today=date(2026, 11, 26)) == (
         "Latest data: 25 Nov 2026, 1 day ago"
     )
+
+
+# --- the whole import (loader + merge + write + log) ---------------------------------------------------
+
+
+def run_import(data_dir: Path, text: str, kind, reference, name="berkas.csv", accept=False, **kwargs):
+    data = text.encode("utf-8")
+    clean, report = loading.load_table(data, kind, reference, filename=name)
+    return intake.import_rows(
+        data_dir,
+        kind,
+        clean,
+        report,
+        file_name=name,
+        sha256=intake.file_sha256(data),
+        reference=reference,
+        accept_updates=accept,
+        user="analis1",
+        **kwargs,
+    )
+
+
+def test_an_import_adds_rows_logs_itself_and_a_second_import_adds_nothing(tmp_path, reference):
+    first = run_import(tmp_path, PATROLS_CSV, "patrols", reference, now=datetime(2026, 11, 28, 9, 0))
+    assert (first.added, first.skipped, first.backup) == (2, 0, None)
+    written = (tmp_path / "patrols.csv").read_bytes()
+    clean, report = loading.load_table(tmp_path / "patrols.csv", "patrols", reference)
+    assert report.rows_rejected == 0 and clean["patrol_id"].tolist() == ["P-1", "P-2"]
+
+    second = run_import(tmp_path, PATROLS_CSV, "patrols", reference, now=datetime(2026, 11, 28, 9, 5))
+    assert (second.added, second.updated, second.skipped, second.backup) == (0, 0, 2, None)
+    assert (tmp_path / "patrols.csv").read_bytes() == written
+    log = intake.read_log(tmp_path)
+    assert [(e["added"], e["skipped"], e["user"], e["kind"]) for e in log] == [
+        (2, 0, "analis1", "patrols"),
+        (0, 2, "analis1", "patrols"),
+    ]
+    assert log[0]["sha256"] == log[1]["sha256"] == intake.file_sha256(PATROLS_CSV.encode())
+
+
+def test_a_changed_row_waits_for_confirmation_and_the_replaced_file_is_backed_up(tmp_path, reference):
+    run_import(tmp_path, OFFICERS_CSV, "officers", reference)
+    original = (tmp_path / "officers.csv").read_text()
+    revised = OFFICERS_CSV.replace("Bripka", "Aipda")
+    pending = run_import(tmp_path, revised, "officers", reference)
+    assert (pending.added, pending.updated, pending.pending) == (0, 0, 1)
+    assert pending.conflicts[0].changes == (intake.Change("rank", "Bripka", "Aipda"),)
+    assert (tmp_path / "officers.csv").read_text() == original
+
+    applied = run_import(tmp_path, revised, "officers", reference, accept=True)
+    assert (applied.updated, applied.pending) == (1, 0)
+    assert Path(applied.backup).read_text() == original
+    assert "Aipda" in (tmp_path / "officers.csv").read_text()
+
+
+def test_an_import_interrupted_before_the_rename_changes_nothing(tmp_path, reference, monkeypatch):
+    run_import(tmp_path, OFFICERS_CSV, "officers", reference)
+    original = (tmp_path / "officers.csv").read_bytes()
+    more = OFFICERS_CSV + "90030003,Budi Santoso,Bripda,Samapta,,ya\n"
+
+    def power_cut(src, dst):
+        raise OSError("listrik padam")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError, match="listrik padam"):
+        run_import(tmp_path, more, "officers", reference)
+    monkeypatch.undo()
+    assert (tmp_path / "officers.csv").read_bytes() == original
+    assert len(intake.read_log(tmp_path)) == 1  # the failed import is not logged as done
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert run_import(tmp_path, more, "officers", reference).added == 1
+
+
+def test_rows_the_data_file_already_rejects_survive_a_merge(tmp_path, reference):
+    (tmp_path / "officers.csv").write_text(
+        "nrp,name,rank,unit,assigned_kelurahan,active\n"
+        '1,"Ani\nAmalia",Bripka,Binmas,,ya\n'
+        "2,Budi,Jenderal,Binmas,,ya\n"  # an unknown rank: rejected by the loader, kept in the file
+    )
+    result = run_import(tmp_path, OFFICERS_CSV, "officers", reference)
+    assert (result.added, result.rows_rejected) == (2, 0)
+    kept = pd.read_csv(tmp_path / "officers.csv", dtype=str, keep_default_na=False)
+    assert kept["nrp"].tolist() == ["1", "2", "75010001", "80020002"]
+    assert kept.loc[1, "rank"] == "Jenderal"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_import_export_import_changes_nothing(tmp_path, reference, fmt):
+    from analysis import export
+
+    run_import(tmp_path, PATROLS_CSV, "patrols", reference)
+    written = (tmp_path / "patrols.csv").read_bytes()
+    clean, _ = loading.load_table(tmp_path / "patrols.csv", "patrols", reference)
+    frame = intake.export_frame(clean, "patrols")
+    assert frame["lat"].dropna().tolist() == [-8.0871]  # a number, so no formula apostrophe
+    data = export.to_csv_bytes(frame) if fmt == "csv" else export.to_excel_bytes(frame)
+    again, report = loading.load_table(data, "patrols", reference, filename=f"ekspor.{fmt}")
+    assert report.rows_rejected == 0
+    pd.testing.assert_frame_equal(again, clean)
+    result = intake.import_rows(
+        tmp_path, "patrols", again, report, file_name=f"ekspor.{fmt}", sha256="x", reference=reference
+    )
+    assert (result.added, result.updated, result.pending, result.skipped) == (0, 0, 0, 2)
+    assert (tmp_path / "patrols.csv").read_bytes() == written
+
+
+# --- command line --------------------------------------------------------------------------------------
+
+
+def test_cli_imports_and_reports_as_json(tmp_path, capsys):
+    source = tmp_path / "personel.csv"
+    source.write_text(OFFICERS_CSV + "90030003,Budi,Jenderal,Samapta,,ya\n")
+    data_dir = tmp_path / "data"
+    code = cli_main(["import", str(source), "--kind", "officers", "--data-dir", str(data_dir), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1  # one row rejected, the valid ones merged
+    assert (out["added"], out["rows_rejected"], out["problems"][0]["row"]) == (2, 1, 4)
+    assert len(pd.read_csv(data_dir / "officers.csv")) == 2
+
+
+def test_cli_recognises_the_kind_and_exits_0_when_every_row_is_valid(tmp_path, capsys):
+    source = tmp_path / "patroli.csv"
+    source.write_text(PATROLS_CSV)
+    code = cli_main(["import", str(source), "--data-dir", str(tmp_path / "data")])
+    assert code == 0
+    assert "2 baris ditambahkan" in capsys.readouterr().out
+
+
+def test_cli_pending_updates_need_yes(tmp_path, capsys):
+    data_dir = tmp_path / "data"
+    source = tmp_path / "personel.csv"
+    source.write_text(OFFICERS_CSV)
+    cli_main(["import", str(source), "--data-dir", str(data_dir)])
+    source.write_text(OFFICERS_CSV.replace("Siti Aminah", "Siti Aminah S"))
+    assert cli_main(["import", str(source), "--data-dir", str(data_dir)]) == 0
+    assert "--yes" in capsys.readouterr().out
+    assert cli_main(["import", str(source), "--data-dir", str(data_dir), "--yes"]) == 0
+    assert "Siti Aminah S" in (data_dir / "officers.csv").read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"%PDF-1.4 \x00\x01", "bukan teks CSV"),
+        (b"judul,lain\n1,2\n", "tidak dikenali"),
+    ],
+)
+def test_cli_unreadable_files_exit_2_and_touch_nothing(tmp_path, capsys, content, message):
+    source = tmp_path / "aneh.csv"
+    source.write_bytes(content)
+    data_dir = tmp_path / "data"
+    assert cli_main(["import", str(source), "--data-dir", str(data_dir)]) == 2
+    assert message in capsys.readouterr().err
+    assert not data_dir.exists() or not any(data_dir.iterdir())

@@ -65,11 +65,17 @@ def file_columns(name: str, data: bytes) -> list[str] | None:
     try:
         return [str(c) for c in loading.read_raw(io.BytesIO(data), name).columns]
     except loading.UnreadableFile as exc:
-        st.error(str(exc), icon=":material/block:")
+        unreadable(exc)
     return None
 
 
-def kind_and_mapping(headers: Sequence[str], data_dir: Path) -> tuple[Kind, dict[str, str] | None] | None:
+def unreadable(exc: loading.UnreadableFile) -> None:
+    st.error(exc.message_en if ctx.lang() == "en" else str(exc), icon=":material/block:")
+
+
+def kind_and_mapping(
+    headers: Sequence[str], data_dir: Path
+) -> tuple[Kind, dict[str, str | None] | None] | None:
     """The kind of data and the column pairing (None = the loader's own), or None until complete."""
     remembered = intake.find_mapping(data_dir, headers)
     detected = remembered[0] if remembered else loading.detect_kind(list(headers))
@@ -87,15 +93,15 @@ def kind_and_mapping(headers: Sequence[str], data_dir: Path) -> tuple[Kind, dict
         key=f"intake_kind_{intake.header_key(headers)}",
     )
     initial = remembered[1] if remembered and remembered[0] == kind else None
-    automatic = loading.map_headers(list(headers), kind, initial)
-    if set(required_columns(kind)) <= set(automatic.values()) and (detected == kind):
+    automatic = loading.map_headers(list(headers), kind, initial)[0]
+    if set(required_columns(kind)) <= set(automatic.values()) and detected == kind:
         return kind, initial
     return _mapping_step(headers, kind, automatic)
 
 
 def _mapping_step(
     headers: Sequence[str], kind: Kind, automatic: dict[str, str]
-) -> tuple[Kind, dict[str, str]] | None:
+) -> tuple[Kind, dict[str, str | None]] | None:
     st.subheader(ctx.t("intake.mapping.header"))
     st.caption(ctx.t("intake.mapping.help"))
     none = ctx.t("intake.mapping.none")
@@ -122,7 +128,8 @@ def _mapping_step(
         st.warning(ctx.t("intake.mapping.missing", columns=", ".join(missing)))
     if twice or missing:
         return None
-    return kind, {header: column for column, header in chosen.items()}
+    paired = {header: column for column, header in chosen.items()}
+    return kind, {header: paired.get(header) for header in headers}  # None: ignore that header
 
 
 def validation_report(report: loading.ValidationReport) -> None:
@@ -166,7 +173,7 @@ def merge_step(
     report: loading.ValidationReport,
     upload: tuple[str, bytes],
     headers: list[str],
-    mapping: dict[str, str] | None,
+    mapping: dict[str, str | None] | None,
 ) -> None:
     """The plan against the current data, the conflicts, the confirmation, and the button that writes."""
     st.subheader(ctx.t("intake.merge.header"))
@@ -277,11 +284,11 @@ def import_history(data_dir: Path) -> None:
         st.dataframe(table, hide_index=True, key="intake_log")
 
 
-def read_upload(kind: Kind, mapping: dict[str, str] | None, upload: tuple[str, bytes], ds: Dataset):
+def read_upload(kind: Kind, mapping: dict[str, str | None] | None, upload: tuple[str, bytes], ds: Dataset):
     """The loader's clean rows and report for the upload, or None with the reason shown."""
     name, data = upload
     try:
         return loading.load_table(io.BytesIO(data), kind, ds.reference, filename=name, column_mapping=mapping)
     except loading.UnreadableFile as exc:
-        st.error(str(exc), icon=":material/block:")
+        unreadable(exc)
         return None
