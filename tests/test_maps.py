@@ -239,26 +239,28 @@ def test_legend_html_escapes_and_holds_every_entry(measures):
 # ------------------------------------------------------------------------------------------ the map
 
 
-def embedded_collections(page: str) -> list[dict]:
+def embedded_collections(map_html: str) -> list[dict]:
     """Every GeoJSON FeatureCollection folium embedded in the page."""
-    return [json.loads(m) for m in re.findall(r"_add\((\{.*\})\);", page)]
+    return [json.loads(m) for m in re.findall(r"_add\((\{.*\})\);", map_html)]
 
 
-def kelurahan_features(page: str) -> list[dict]:
+def kelurahan_features(map_html: str) -> list[dict]:
     (layer,) = [
-        c for c in embedded_collections(page) if c["features"] and "popup" in c["features"][0]["properties"]
+        c
+        for c in embedded_collections(map_html)
+        if c["features"] and "popup" in c["features"][0]["properties"]
     ]
     return layer["features"]
 
 
 @pytest.fixture
-def page(reference, measures, patrols, complaints) -> str:
+def map_html(reference, measures, patrols, complaints) -> str:
     fmap = maps.kelurahan_map(reference, measures, "visits", "id", selected=["Gedog"])
     return fmap.get_root().render()
 
 
-def test_map_draws_21_kelurahan_polygons(page):
-    features = kelurahan_features(page)
+def test_map_draws_21_kelurahan_polygons(map_html):
+    features = kelurahan_features(map_html)
     assert len(features) == 21
     assert {f["geometry"]["type"] for f in features} == {"Polygon"}
 
@@ -266,69 +268,70 @@ def test_map_draws_21_kelurahan_polygons(page):
 @pytest.mark.parametrize("measure", maps.MEASURES)
 def test_polygon_colours_follow_the_measure_scale(reference, measures, measure):
     scale = maps.measure_scale(measures, measure)
-    page = maps.kelurahan_map(reference, measures, measure, "id").get_root().render()
+    map_html = maps.kelurahan_map(reference, measures, measure, "id").get_root().render()
     by_name = measures.set_index("kelurahan")
-    for feature in kelurahan_features(page):
+    for feature in kelurahan_features(map_html):
         values = by_name.loc[feature["properties"]["kelurahan"]]
         expected = scale.colour_of(values[maps.SPECS[measure].column], visited=bool(values["visits"]))
         assert feature["properties"]["style"]["fillColor"] == expected
 
 
-def test_visits_colour_the_busiest_kelurahan_darkest(page):
+def test_visits_colour_the_busiest_kelurahan_darkest(map_html):
     colours = {
-        f["properties"]["kelurahan"]: f["properties"]["style"]["fillColor"] for f in kelurahan_features(page)
+        f["properties"]["kelurahan"]: f["properties"]["style"]["fillColor"]
+        for f in kelurahan_features(map_html)
     }
     assert colours["Gedog"] == maps.BLUES[-1]
     assert colours["Bendo"] == maps.BLUES[0]
 
 
-def test_selected_kelurahan_has_a_thick_outline(page):
+def test_selected_kelurahan_has_a_thick_outline(map_html):
     weights = {
-        f["properties"]["kelurahan"]: f["properties"]["style"]["weight"] for f in kelurahan_features(page)
+        f["properties"]["kelurahan"]: f["properties"]["style"]["weight"] for f in kelurahan_features(map_html)
     }
     assert weights["Gedog"] > weights["Sentul"]
 
 
-def test_hostile_text_from_data_is_escaped(page):
-    assert HOSTILE not in page
-    assert "<script>alert" not in page
-    (gedog,) = [f for f in kelurahan_features(page) if f["properties"]["kelurahan"] == "Gedog"]
+def test_hostile_text_from_data_is_escaped(map_html):
+    assert HOSTILE not in map_html
+    assert "<script>alert" not in map_html
+    (gedog,) = [f for f in kelurahan_features(map_html) if f["properties"]["kelurahan"] == "Gedog"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in gedog["properties"]["popup"]
 
 
-def test_popup_and_tooltip_say_what_the_issue_asks(page):
-    (gedog,) = [f for f in kelurahan_features(page) if f["properties"]["kelurahan"] == "Gedog"]
+def test_popup_and_tooltip_say_what_the_issue_asks(map_html):
+    (gedog,) = [f for f in kelurahan_features(map_html) if f["properties"]["kelurahan"] == "Gedog"]
     popup, tooltip = gedog["properties"]["popup"], gedog["properties"]["tooltip"]
     assert "26 Mei 2025" in popup and "Pencurian (2)" in popup and "Laporan belum selesai" in popup
     assert "Sananwetan" in tooltip and "3 kunjungan" in tooltip
 
 
-def test_only_the_apps_own_leaflet_is_loaded(page):
-    sources = re.findall(r'<script[^>]*\bsrc="([^"]*)"', page)
-    styles = re.findall(r'<link[^>]*\bhref="([^"]*)"', page)
+def test_only_the_apps_own_leaflet_is_loaded(map_html):
+    sources = re.findall(r'<script[^>]*\bsrc="([^"]*)"', map_html)
+    styles = re.findall(r'<link[^>]*\bhref="([^"]*)"', map_html)
     assert sources == [static_assets.LEAFLET_JS_URL]
     assert styles == [static_assets.LEAFLET_CSS_URL]
-    assert "http://" not in page and "https://" not in page
-    assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
-    assert "$(" not in page  # no jQuery call anywhere either
-    assert static_assets.LEAFLET_IMAGES_URL in page
+    assert "http://" not in map_html and "https://" not in map_html
+    assert "jquery" not in map_html.lower() and "bootstrap" not in map_html.lower()
+    assert "$(" not in map_html  # no jQuery call anywhere either
+    assert static_assets.LEAFLET_IMAGES_URL in map_html
 
 
-def test_map_credits_the_boundaries(page):
-    assert GEO_ATTRIBUTION in page
+def test_map_credits_the_boundaries(map_html):
+    assert GEO_ATTRIBUTION in map_html
 
 
-def test_every_kelurahan_is_labelled(page, reference):
+def test_every_kelurahan_is_labelled(map_html, reference):
     for name in reference.kelurahan_names:
-        assert f"\\u003cspan\\u003e{name}\\u003c/span\\u003e" in page
+        assert f"\\u003cspan\\u003e{name}\\u003c/span\\u003e" in map_html
 
 
-def test_kecamatan_outlines_are_drawn_on_top(page):
+def test_kecamatan_outlines_are_drawn_on_top(map_html):
     outlines = [
-        c for c in embedded_collections(page) if c["features"][0]["geometry"]["type"] == "MultiLineString"
+        c for c in embedded_collections(map_html) if c["features"][0]["geometry"]["type"] == "MultiLineString"
     ]
     assert len(outlines) == 1 and len(outlines[0]["features"]) == 3
-    assert page.index('"popup"') < page.index("MultiLineString")
+    assert map_html.index('"popup"') < map_html.index("MultiLineString")
 
 
 def test_osm_tiles_only_when_asked(reference, measures, monkeypatch):
@@ -336,8 +339,8 @@ def test_osm_tiles_only_when_asked(reference, measures, monkeypatch):
     assert maps.tiles_setting() is None
     monkeypatch.setenv(maps.TILES_ENV, "osm")
     assert maps.tiles_setting() == "osm"
-    page = maps.kelurahan_map(reference, measures, "visits", tiles="osm").get_root().render()
-    assert "tile.openstreetmap.org" in page and "OpenStreetMap" in page
+    map_html = maps.kelurahan_map(reference, measures, "visits", tiles="osm").get_root().render()
+    assert "tile.openstreetmap.org" in map_html and "OpenStreetMap" in map_html
 
 
 def test_point_and_density_layers_where_coordinates_exist(reference, measures, patrols, complaints):
