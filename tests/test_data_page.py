@@ -72,6 +72,11 @@ def patrol_lines(data_dir: Path) -> list[str]:
     return path.read_text("utf-8").splitlines() if path.exists() else []
 
 
+def table_with(at: AppTest, column: str):
+    """The first table on the page with this column (AppTest does not expose a dataframe's key)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
 def texts(at: AppTest, kind: str) -> str:
     return " ".join(str(e.value) for e in getattr(at, kind))
 
@@ -99,7 +104,7 @@ def test_a_good_file_is_validated_previewed_and_merged(data_dir):
 def test_a_file_with_a_bad_row_lists_it_and_merges_only_the_valid_rows(data_dir):
     at = upload(open_page(), "patroli.csv", GOOD + BAD_ROW)
     assert [m.value for m in at.metric][:3] == ["3", "2", "1"]
-    problems = at.dataframe(key="intake_problems").value
+    problems = table_with(at, "Alasan")
     rejected = problems[problems["Jenis"] == "ditolak"]
     assert rejected[["Baris", "Kolom", "Nilai"]].values.tolist() == [[4, "Kelurahan", "Atlantis"]]
     at = merge(at)
@@ -146,7 +151,7 @@ def test_a_changed_row_is_listed_and_updated_only_after_confirmation(data_dir):
     merge(upload(open_page(), "patroli.csv", GOOD))
     changed = GOOD.replace("Siti Aminah,Bripka,3", "Siti Aminah,Bripka,5")
     at = upload(open_page(), "patroli_revisi.csv", changed)
-    conflicts = at.dataframe(key="intake_conflicts").value
+    conflicts = table_with(at, "Nilai lama")
     assert conflicts.values.tolist() == [["UJI-2", "Jumlah personel", "3", "5"]]
     at = merge(at)
     assert "1 baris yang berubah dibiarkan" in texts(at, "warning")
