@@ -92,9 +92,8 @@ def _demo(users_file: Path | None) -> User:
 
 
 def _set_user(user: User) -> None:
-    st.session_state[USER_KEY] = user
-    st.session_state[ctx.ROLE_KEY] = user.role
     st.session_state[LAST_SEEN_KEY] = time.time()
+    st.session_state[USER_KEY] = user
 
 
 def _clear_session() -> None:
