@@ -792,3 +792,14 @@ def kelurahan_map(
     fmap.add_child(_MapExtras(labels, _esc(GEO_ATTRIBUTION)))
     fmap.fit_bounds(bounds)
     return fmap
+
+
+def clicked_kelurahan(returned: dict[str, Any] | None, names: Collection[str]) -> str | None:
+    """The kelurahan a map click landed on, from st_folium's ``last_active_drawing``; None for anything
+    else (no click yet, a point, a density cell)."""
+    feature = (returned or {}).get("last_active_drawing") or {}
+    geometry_type = (feature.get("geometry") or {}).get("type")
+    name = (feature.get("properties") or {}).get("kelurahan")
+    if geometry_type in ("Polygon", "MultiPolygon") and name in names:
+        return name
+    return None

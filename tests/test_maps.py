@@ -390,3 +390,15 @@ def test_ensure_leaflet_assets_copies_leaflet_and_is_repeatable(tmp_path):
     assert (target / "leaflet.js").stat().st_size > 100_000
     assert (target / "leaflet.css").is_file() and (target / "images" / "marker-icon.png").is_file()
     assert static_assets.ensure_leaflet_assets(tmp_path) == target
+
+
+def test_clicked_kelurahan_only_from_a_kelurahan_polygon(reference):
+    names = reference.kelurahan_names
+    polygon = {"type": "Feature", "geometry": {"type": "Polygon"}, "properties": {"kelurahan": "Gedog"}}
+    point = {"type": "Feature", "geometry": {"type": "Point"}, "properties": {"kelurahan": "Gedog"}}
+    unknown = {**polygon, "properties": {"kelurahan": "Atlantis"}}
+    assert maps.clicked_kelurahan({"last_active_drawing": polygon}, names) == "Gedog"
+    assert maps.clicked_kelurahan({"last_active_drawing": point}, names) is None
+    assert maps.clicked_kelurahan({"last_active_drawing": unknown}, names) is None
+    assert maps.clicked_kelurahan({"last_active_drawing": None}, names) is None
+    assert maps.clicked_kelurahan(None, names) is None
