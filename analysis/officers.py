@@ -208,13 +208,15 @@ def _patrol_figures(patrols: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
             "kelurahan": _text(patrols["kelurahan"]),
         }
     ).dropna(subset=["key"])
-    return frame.groupby("key").agg(
+    figures = frame.groupby("key").agg(
         patrols_led=("personnel", "size"),
         personnel_counted=("personnel", "sum"),
-        personnel_hours=("hours", lambda h: h.sum(min_count=1)),
+        personnel_hours=("hours", "sum"),
         patrols_timed=("timed", "sum"),
         kelurahan_covered=("kelurahan", "nunique"),
     )
+    # Hours are unknown, not zero, where no patrol has both times.
+    return figures.assign(personnel_hours=figures["personnel_hours"].where(figures["patrols_timed"] > 0))
 
 
 def _combine(patrol_part: pd.DataFrame, complaint_part: pd.DataFrame, days: pd.Series) -> pd.DataFrame:
@@ -371,15 +373,20 @@ def leader_kelurahan_visits(patrols: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "leader_nrp": _text(patrols["leader_nrp"]),
-            "leader": officer_labels(patrols["leader_rank"], patrols["leader_name"]),
             "kelurahan": _text(patrols["kelurahan"]),
+            "rank": patrols["leader_rank"],
+            "name": patrols["leader_name"],
+            "date": patrols["date"],
         }
     ).dropna(subset=["leader_nrp", "kelurahan"])
-    # A leader written with two spellings keeps the label of most of their patrols.
-    labels = frame.groupby("leader_nrp")["leader"].agg(lambda s: s.mode().iloc[0]) if len(frame) else None
+    # A leader written two ways (a promotion, a typo) keeps the label of their latest patrol.
+    latest = frame.sort_values("date", kind="stable").drop_duplicates("leader_nrp", keep="last")
+    labels = pd.Series(
+        officer_labels(latest["rank"], latest["name"]), index=latest["leader_nrp"], dtype="string"
+    )
     visits = frame.groupby(["leader_nrp", "kelurahan"]).size().rename("visits").reset_index()
-    leader = visits["leader_nrp"].map(labels) if labels is not None else visits["leader_nrp"]
-    return visits.assign(leader=leader.astype("string"))[["leader_nrp", "leader", "kelurahan", "visits"]]
+    leader = visits["leader_nrp"].map(labels).astype("string")
+    return visits.assign(leader=leader)[["leader_nrp", "leader", "kelurahan", "visits"]]
 
 
 def assigned_kelurahan_visits(
