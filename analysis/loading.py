@@ -305,7 +305,8 @@ def _read_csv(data: bytes, kind: Kind | None, mapping) -> _Raw:
         data = data.decode("utf-16").encode("utf-8")
     elif _looks_binary(data[:65536]):
         raise UnreadableFile("loading.file.binary")
-    encoding = _encoding(data)
+    # the whole file is checked for UTF-8 only when the fast reader finds it is not
+    encoding = _encoding(data[:65536].rsplit(b"\n", 1)[0] if len(data) > 65536 else data)
     head = data[:65536].decode(encoding, errors="replace")
     head_lines = head.splitlines()[: HEADER_SCAN_ROWS + 1]
     skip = 0
@@ -315,7 +316,22 @@ def _read_csv(data: bytes, kind: Kind | None, mapping) -> _Raw:
     else:
         sep = _sniff_delimiter(head_lines[0] if head_lines else "")
     rows = list(csv.reader(head_lines[skip:], delimiter=sep))
-    skip += _header_row(rows, kind, mapping) or 0
+    found = _header_row(rows, kind, mapping) or 0
+    skip += found
+    header = _dedupe([c.lstrip("\ufeff") for c in rows[found]]) if rows else []
+    tail = data[-4096:]
+    trailing_breaks = tail[len(tail.rstrip(b"\r\n")) :].count(b"\n")
+    lines_in_file = data.count(b"\n") - trailing_breaks + 1
+    frame = _read_csv_arrow(data, encoding, sep, skip, header)
+    if frame is not None and lines_in_file == skip + 1 + len(frame):
+        return _Raw(frame, skip + 2 + np.arange(len(frame), dtype=np.int64), width=len(header))
+    if encoding == "utf-8-sig":
+        encoding = _encoding(data)
+        if frame is None and encoding != "utf-8-sig":
+            frame = _read_csv_arrow(data, encoding, sep, skip, header)
+            if frame is not None and lines_in_file == skip + 1 + len(frame):
+                return _Raw(frame, skip + 2 + np.arange(len(frame), dtype=np.int64), width=len(header))
+    # blank lines, line breaks inside quoted cells or ragged lines: the C parser keeps count of them
     try:
         frame = pd.read_csv(
             io.BytesIO(data),
@@ -335,12 +351,41 @@ def _read_csv(data: bytes, kind: Kind | None, mapping) -> _Raw:
     frame.columns = _dedupe([str(c) for c in frame.columns])
     first = skip + 2
     lines = first + np.arange(len(frame))
-    records_end = skip + 1 + len(frame)
-    if data.count(b"\n") + (0 if data.endswith(b"\n") else 1) > records_end:
+    if lines_in_file > skip + 1 + len(frame):
         # a quoted cell holds line breaks: count them to keep line numbers true
         breaks = sum(frame[c].str.count("\n").to_numpy() for c in frame.columns)
         lines = first + np.arange(len(frame)) + np.concatenate([[0], np.cumsum(breaks)[:-1]])
     return _Raw(frame, lines.astype(np.int64), width=len(frame.columns))
+
+
+def _read_csv_arrow(
+    data: bytes, encoding: str, sep: str, skip: int, header: list[str]
+) -> pd.DataFrame | None:
+    """The fast path: pyarrow's multi-threaded reader, every column as text. None when it cannot cope."""
+    import pyarrow as pa
+    from pyarrow import csv as pa_csv
+
+    if not header or len(sep) != 1:
+        return None
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(data),
+            read_options=pa_csv.ReadOptions(
+                skip_rows=skip + 1,
+                column_names=header,
+                encoding="utf8" if encoding == "utf-8-sig" else encoding,
+            ),
+            parse_options=pa_csv.ParseOptions(delimiter=sep),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, LookupError):
+        return None
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    return table.to_pandas(types_mapper=lambda t: text if t == pa.string() else None)
 
 
 def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
@@ -432,7 +477,7 @@ def _read(
     mapping: Mapping[str, str | None] | None = None,
 ) -> tuple[_Raw, str]:
     data, name = _read_source(source, filename)
-    if not data.strip(b" \t\r\n\ufeff\xef\xbb\xbf"):
+    if not data[:65536].strip(b" \t\r\n\xef\xbb\xbf") and not data[65536:].strip():
         raise UnreadableFile("loading.file.empty")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile("loading.file.xls")
@@ -471,8 +516,12 @@ def read_raw(
     CSV: comma, semicolon, tab or pipe (sniffed from the header), UTF-8 with or without BOM, UTF-16 or
     Windows-1252. Excel ``.xlsx``: the first sheet whose header row (within the first 10 rows) is
     recognisable. Raises ``UnreadableFile`` for an empty, binary or old ``.xls`` file.
+
+    The index is the line number of each row in the file (CSV: header = line 1; Excel: the sheet's row),
+    the number ``Problem.row`` reports: ``read_raw(path).loc[problem.row]`` is the row as written.
     """
-    return _read(source, filename, kind, column_mapping)[0].frame
+    raw = _read(source, filename, kind, column_mapping)[0]
+    return raw.frame.set_axis(pd.Index(raw.lines, name="line"))
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -774,8 +823,8 @@ class _Checker:
         self, column: str, parse: Callable[[str], tuple[object, Issue | None]]
     ) -> tuple[np.ndarray, list[object]]:
         """Run ``parse`` once per distinct (stripped) value; report issues for every row holding one."""
-        codes, uniques = pd.factorize(self.raw(column).str.strip())
-        texts = [str(u) for u in uniques]
+        codes, uniques = pd.factorize(self.raw(column))
+        texts = [str(u).strip() for u in uniques]
         results: list[object] = []
         issues: list[Issue | None] = []
         for text in texts:
@@ -791,16 +840,23 @@ class _Checker:
         return codes, results
 
     def _report_unique(
-        self, column: str, codes: np.ndarray, texts: list[str], issues: list[Issue | None]
+        self,
+        column: str,
+        codes: np.ndarray,
+        texts: list[str],
+        issues: list[Issue | None],
+        rows: np.ndarray | None = None,
     ) -> None:
+        """Report each row whose distinct value had an issue; ``rows`` maps codes' positions to rows."""
         for severity in ("error", "warning"):
             flagged = np.array([i is not None and i[0] == severity for i in issues] + [False], dtype=bool)
             if not flagged.any():
                 continue
-            positions = np.flatnonzero(flagged[codes])
+            local = np.flatnonzero(flagged[codes])
+            positions = local if rows is None else rows[local]
             reasons_id = np.array([_issue_text(i, "id") for i in issues], dtype=object)
             reasons_en = np.array([_issue_text(i, "en") for i in issues], dtype=object)
-            unique_codes = codes[positions]
+            unique_codes = codes[local]
             values = np.asarray(texts, dtype=object)[unique_codes]
             self.add(column, positions, values, reasons_id[unique_codes], reasons_en[unique_codes], severity)
 
@@ -813,11 +869,13 @@ class _Checker:
         return s.where(~empty)
 
     def required_missing(self, column: str, positions: np.ndarray) -> None:
-        reason = (t("loading.reason.required", "id"), t("loading.reason.required", "en"))
-        n = len(positions)
-        self.add(
-            column, positions, [""] * n, np.full(n, reason[0], object), np.full(n, reason[1], object), "error"
-        )
+        self.add_same(column, positions, [""] * len(positions), "loading.reason.required", "error")
+
+    def add_same(self, column: str, positions: np.ndarray, values, key: str, severity: Severity) -> None:
+        """Report rows that share one reason."""
+        k = len(positions)
+        reasons_id, reasons_en = np.full(k, t(key, "id"), object), np.full(k, t(key, "en"), object)
+        self.add(column, positions, values, reasons_id, reasons_en, severity)
 
     def categorical(self, column: str, vocabulary: _Vocabulary, categories: list[str]) -> np.ndarray:
         unknown = _UNKNOWN_REASON[_vocab_name(column)]
@@ -840,43 +898,61 @@ class _Checker:
         return mapped[codes]
 
     def datetimes(self, column: str, with_time: bool) -> np.ndarray:
-        codes, uniques = pd.factorize(self.raw(column).str.strip())
-        texts = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+        """Dates (midnight) or date-times. The usual format is tried on the whole column at once; only
+        the rows it does not fit are parsed per distinct value, by other formats and then by hand."""
+        text = self.raw(column).str.strip()
+        parsed = np.full(self.n, np.datetime64("NaT"), dtype=DATETIME_DTYPE)
+        rest = np.ones(self.n, dtype=bool)
+        formats = _DATETIME_FORMATS if with_time else _DATE_FORMATS
+        # date-times are mostly distinct: one vectorised pass beats parsing per distinct value
+        usual = _usual_format(text, formats) if with_time else None
+        if usual is not None:
+            parsed = pd.to_datetime(text, format=usual, errors="coerce").to_numpy().astype(DATETIME_DTYPE)
+            rest = np.isnat(parsed)
+        rows = np.flatnonzero(rest)
+        if len(rows):
+            codes, uniques = pd.factorize(text.iloc[rows] if len(rows) < self.n else text)
+            texts = [str(u) for u in uniques]
+            parsed_unique, issues = self._parse_dates(column, texts, formats)
+            parsed[rows] = np.append(parsed_unique, np.datetime64("NaT"))[codes]
+            self._report_unique(column, codes, texts, issues, rows)
+        years = parsed.astype("datetime64[Y]").astype(np.int64) + 1970
+        outside = np.flatnonzero(~np.isnat(parsed) & ((years < MIN_YEAR) | (years > MAX_YEAR)))
+        if len(outside):
+            shown = text.iloc[outside].to_numpy(dtype=object)
+            self.add_same(column, outside, shown, "loading.reason.year_range", "error")
+            parsed[outside] = np.datetime64("NaT")
+        if not with_time:
+            parsed = parsed.astype("datetime64[D]").astype(DATETIME_DTYPE)
+        return parsed
+
+    def _parse_dates(
+        self, column: str, texts: list[str], formats: Sequence[str]
+    ) -> tuple[np.ndarray, list[Issue | None]]:
+        series = pd.Series(texts, dtype="str")
         parsed = np.full(len(texts), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
-        todo = (texts != "").to_numpy().copy()
-        formats = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y"]
-        if with_time:
-            formats[1:1] = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"]
+        todo = (series != "").to_numpy().copy()
         for fmt in formats:
             if not todo.any():
                 break
-            attempt = (
-                pd.to_datetime(texts[todo], format=fmt, errors="coerce").to_numpy().astype(DATETIME_DTYPE)
-            )
-            parsed[np.flatnonzero(todo)] = attempt
+            attempt = pd.to_datetime(series[todo], format=fmt, errors="coerce")
+            parsed[np.flatnonzero(todo)] = attempt.to_numpy().astype(DATETIME_DTYPE)
             todo &= np.isnat(parsed)
         issues: list[Issue | None] = [None] * len(texts)
-        for i in np.flatnonzero(todo):
-            value, reason = parse_date(texts.iat[i])
+        for i in np.flatnonzero(todo).tolist():
+            value, reason = parse_date(texts[i])
             if value is None:
                 issues[i] = ("error", reason or "loading.reason.date_unreadable", {})
             else:
                 parsed[i] = np.datetime64(value, "us")
-        years = parsed.astype("datetime64[Y]").astype(np.int64) + 1970
-        out_of_range = ~np.isnat(parsed) & ((years < MIN_YEAR) | (years > MAX_YEAR))
-        for i in np.flatnonzero(out_of_range):
-            issues[i] = ("error", "loading.reason.year_range", {})
-            parsed[i] = np.datetime64("NaT")
         if column in self.required:
-            for i in np.flatnonzero((texts == "").to_numpy()):
-                issues[i] = ("error", "loading.reason.required", {})
-        if not with_time:
-            parsed = parsed.astype("datetime64[D]").astype(DATETIME_DTYPE)
-        self._report_unique(column, codes, texts.tolist(), issues)
-        return np.append(parsed, np.datetime64("NaT"))[codes]
+            for i, text in enumerate(texts):
+                if text == "":
+                    issues[i] = ("error", "loading.reason.required", {})
+        return parsed, issues
 
-    def times(self, column: str) -> np.ndarray:
-        """Minutes after midnight (NaN when empty or unreadable, the latter with a warning)."""
+    def times(self, column: str) -> tuple[np.ndarray, pd.Series]:
+        """Minutes after midnight (NaN when empty or unreadable, the latter with a warning) and HH:MM."""
 
         def parse(text: str) -> tuple[object, Issue | None]:
             value = parse_time(text)
@@ -884,27 +960,17 @@ class _Checker:
 
         codes, results = self.per_unique(column, parse)
         minutes = [int(r[:2]) * 60 + int(r[3:]) if isinstance(r, str) else np.nan for r in results]
-        return np.append(np.asarray(minutes, dtype=np.float64), np.nan)[codes]
+        return np.append(np.asarray(minutes, dtype=np.float64), np.nan)[codes], _take_text(results, codes)
 
     def coordinates(self, column: str, bounds: tuple[float, float]) -> np.ndarray:
         s = self.raw(column).str.strip()
-        values = pd.to_numeric(s.str.replace(",", ".", regex=False), errors="coerce").to_numpy(
-            dtype=np.float64
-        )
         given = (s != "").to_numpy()
+        values = _to_float(s.where(given))
         bad = given & ~((values >= bounds[0]) & (values <= bounds[1]))
         if bad.any():
             positions = np.flatnonzero(bad)
-            k = len(positions)
-            reason = ("loading.reason.coordinate", {})
-            self.add(
-                column,
-                positions,
-                s.to_numpy(dtype=object)[positions],
-                np.full(k, t(reason[0], "id"), object),
-                np.full(k, t(reason[0], "en"), object),
-                "warning",
-            )
+            shown = s.iloc[positions].to_numpy(dtype=object)
+            self.add_same(column, positions, shown, "loading.reason.coordinate", "warning")
             values = np.where(bad, np.nan, values)
         return values
 
@@ -925,11 +991,53 @@ class _Checker:
         return problems + [k[3] for k in keyed]
 
 
+def _take_text(results: list[object], codes: np.ndarray) -> pd.Series:
+    """Per-distinct-value texts spread back over the rows (an Arrow take, no Python loop per row)."""
+    texts = pd.array([r if isinstance(r, str) else None for r in results] + [None], dtype="str")
+    return pd.Series(texts.take(codes))
+
+
 def _issue_text(issue: Issue | None, lang: Literal["id", "en"]) -> str:
     if issue is None:
         return ""
     _, key, values = issue
     return str(values[lang]) if not key else t(key, lang, **values)
+
+
+def _to_float(text: pd.Series) -> np.ndarray:
+    """Decimal numbers (point or comma) as floats; NaN where empty or unreadable."""
+    import pyarrow as pa
+
+    replaced = text.str.replace(",", ".", regex=False)
+    try:
+        arrow = pa.array(replaced, from_pandas=True)
+        return arrow.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.to_numeric(replaced, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y")
+_DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H.%M",
+    "%d/%m/%Y",
+)
+
+
+def _usual_format(text: pd.Series, formats: Sequence[str]) -> str | None:
+    """The first format that reads the column's first filled cell (one cell: cheap, and usually right)."""
+    filled = text[text != ""]
+    if not len(filled):
+        return None
+    sample = filled.iloc[:1]
+    for fmt in formats:
+        if not pd.to_datetime(sample, format=fmt, errors="coerce").isna().all():
+            return fmt
+    return None
 
 
 def _vocab_name(column: str) -> str:
@@ -1008,11 +1116,13 @@ def _derive_ids(checker: _Checker, kind: Kind, reference: Reference, values: dic
 
 def _reject_duplicates(checker: _Checker, id_column: str, ids: pd.Series) -> None:
     ok = np.flatnonzero(~checker.error)
-    ok_ids = ids.iloc[ok]
-    duplicated = ok_ids.duplicated(keep="first").to_numpy()
+    codes, _ = pd.factorize(ids.iloc[ok])
+    _, first = np.unique(codes, return_index=True)
+    duplicated = np.ones(len(ok), dtype=bool)
+    duplicated[first] = False
     if not duplicated.any():
         return
-    first_line = pd.Series(checker.lines[ok[~duplicated]], index=ok_ids.to_numpy()[~duplicated])
+    first_line = pd.Series(checker.lines[ok[first]], index=ids.iloc[ok[first]].to_numpy(dtype=object))
     positions = ok[duplicated]
     dup_ids = ids.iloc[positions].to_numpy(dtype=object)
     lines = first_line.reindex(dup_ids).to_numpy()
@@ -1065,13 +1175,7 @@ def load_table(
         elif column in ("date", "received_at", "resolved_at"):
             values[column] = checker.datetimes(column, with_time=column != "date")
         elif column in ("start_time", "end_time"):
-            minutes = checker.times(column)
-            values[f"_{column}"] = minutes
-            text = np.full(n, np.nan, dtype=object)
-            known = ~np.isnan(minutes)
-            whole = minutes[known].astype(np.int64)
-            text[known] = [f"{m // 60:02d}:{m % 60:02d}" for m in whole.tolist()]
-            values[column] = pd.Series(text, dtype="str")
+            values[f"_{column}"], values[column] = checker.times(column)
         elif column == "personnel_count":
             counts = _counts(checker, column, 1, "error")
             values[column] = np.nan_to_num(counts, nan=0).astype(np.int64)
@@ -1081,7 +1185,7 @@ def load_table(
             values[column] = checker.coordinates(column, LAT_RANGE if column == "lat" else LON_RANGE)
         elif column == "topics":
             codes, results = checker.per_unique(column, _topics_parser(vocab["category"]))
-            values[column] = pd.Series(np.asarray([*results, None], dtype=object)[codes], dtype="str")
+            values[column] = _take_text(results, codes)
         elif column == "active":
             codes, results = checker.per_unique(column, _parse_active)
             values[column] = np.array([r is not False for r in results] + [True], dtype=bool)[codes]
@@ -1101,16 +1205,8 @@ def load_table(
         early = ~np.isnat(resolved) & ~np.isnat(received) & (resolved < received.astype("datetime64[D]"))
         if early.any():
             positions = np.flatnonzero(early)
-            raw_resolved = checker.raw("resolved_at").str.strip().to_numpy(dtype=object)[positions]
-            k = len(positions)
-            checker.add(
-                "resolved_at",
-                positions,
-                raw_resolved,
-                np.full(k, t("loading.reason.resolved_before", "id"), object),
-                np.full(k, t("loading.reason.resolved_before", "en"), object),
-                "error",
-            )
+            shown = checker.raw("resolved_at").str.strip().iloc[positions].to_numpy(dtype=object)
+            checker.add_same("resolved_at", positions, shown, "loading.reason.resolved_before", "error")
         delta = (resolved - received).astype("timedelta64[s]").astype(np.float64)
         values["resolution_days"] = np.where(np.isnat(resolved), np.nan, np.maximum(delta, 0) / 86400)
         status_index = schema.STATUSES.index(schema.INVALID_STATUS)
