@@ -1,0 +1,131 @@
+"""Tren Kategori: which categories rose significantly in which kelurahan, at what hours, and did patrols
+address them. The flagged changes come first; the charts below explain them."""
+
+import streamlit as st
+
+from analysis import trends
+from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
+from ui import context as ctx
+from ui import widgets
+
+ds = ctx.dataset()
+ref = ds.reference
+f = ctx.filters()
+lang = ctx.lang()
+widgets.page_header("trends.title")
+st.caption(ctx.t("trends.question"))
+
+left, right = st.columns(2)
+freq = left.radio(
+    ctx.t("trends.freq"),
+    trends.FREQS,
+    format_func=lambda v: ctx.t(f"trends.freq.{v}"),
+    horizontal=True,
+    key="trends_freq",
+)
+include_invalid = right.toggle(
+    ctx.t("trends.include_invalid"), key="trends_invalid", help=ctx.t("trends.include_invalid.help")
+)
+
+all_complaints, patrols = ctx.complaints(), ctx.patrols()
+if all_complaints.empty and patrols.empty:
+    widgets.empty_state()
+    st.stop()
+complaints = trends.counted_complaints(all_complaints, include_invalid)
+colours = ref.category_colours()
+
+
+def label_colour(text: str) -> str:
+    rise, fall = ctx.t("stats.direction.up"), ctx.t("stats.direction.down")
+    return {rise: "background-color: #F8D0D0", fall: "background-color: #D6E6F5"}.get(text, "")
+
+
+def show_changes(shown, key: str) -> None:
+    labels = [
+        c
+        for c in shown.columns
+        if c in (ctx.t("trends.col.previous_label"), ctx.t("trends.col.year_before_label"))
+    ]
+    st.dataframe(shown.style.map(label_colour, subset=labels), hide_index=True, key=key)
+
+
+# 1. What changed, and is it real: flagged kelurahan × category first.
+st.subheader(ctx.t("trends.changes.header"))
+previous, year_before = f.previous(), f.year_before()
+st.caption(
+    ctx.t(
+        "trends.changes.caption",
+        previous=fmt_date_range(previous.start, previous.end, lang),
+        year=fmt_date_range(year_before.start, year_before.end, lang),
+    )
+)
+kecamatan_of = ref.kecamatan_of()
+by_place = trends.period_changes(
+    ds.complaints, f, kecamatan_of, ["kelurahan", "category"], ds.first_date, include_invalid
+)
+by_category = trends.period_changes(
+    ds.complaints, f, kecamatan_of, ["category"], ds.first_date, include_invalid
+)
+flagged = trends.change_table_display(by_place, lang, only_flagged=True)
+if flagged.empty:
+    st.info(ctx.t("trends.changes.none"))
+else:
+    show_changes(flagged, "trends_flagged")
+    widgets.download_buttons(flagged, "tren_perubahan_bermakna", "trends_flagged_dl")
+with st.expander(ctx.t("trends.changes.by_category")):
+    show_changes(trends.change_table_display(by_category, lang), "trends_by_category")
+st.caption(ctx.t("trends.changes.note"))
+
+# 2. Counts per week or month, calendar bands behind.
+st.subheader(ctx.t("trends.series.header"))
+bands = trends.calendar_bands(ref.calendar, f.start, f.end, lang)
+complaint_counts = trends.complaint_counts_per_period(complaints, freq, ref.category_names, f.start, f.end)
+topic_counts = trends.topic_counts_per_period(patrols, freq, ref.category_names, f.start, f.end)
+stacked, multiples, topics = st.tabs(
+    [ctx.t("trends.tab.stacked"), ctx.t("trends.tab.multiples"), ctx.t("trends.tab.topics")]
+)
+with stacked:
+    figure = trends.stacked_counts_figure(complaint_counts, colours, freq, bands, lang)
+    st.plotly_chart(figure, key="trends_stacked", config={"displaylogo": False})
+with multiples:
+    figure = trends.small_multiples_figure(complaint_counts, colours, freq, bands, lang)
+    st.plotly_chart(figure, key="trends_multiples", config={"displaylogo": False})
+with topics:
+    st.caption(ctx.t("trends.topics.caption"))
+    figure = trends.stacked_counts_figure(topic_counts, colours, freq, bands, lang, what="topics")
+    st.plotly_chart(figure, key="trends_topics", config={"displaylogo": False})
+st.caption(ctx.t("trends.bands.caption", events=len(bands)))
+
+# 3. When: reported hours against the hours patrols were out.
+st.subheader(ctx.t("trends.hours.header"))
+complaint_grid = trends.complaints_by_weekday_hour(complaints)
+presence_grid = trends.patrol_presence_by_weekday_hour(patrols)
+st.plotly_chart(
+    trends.hours_figure(complaint_grid, presence_grid, lang),
+    key="trends_hours",
+    config={"displaylogo": False},
+)
+st.caption(ctx.t("trends.hours.caption", untimed=fmt_int(trends.patrols_without_times(patrols), lang)))
+gaps = trends.unpatrolled_complaint_hours(complaint_grid, presence_grid, lang)
+with st.expander(ctx.t("trends.hours.gaps", count=fmt_int(len(gaps), lang))):
+    st.dataframe(gaps, hide_index=True, key="trends_gaps")
+
+# 4. Channels: volume and the share marked Tidak Valid (counted over every status).
+st.subheader(ctx.t("trends.channels.header"))
+quality = trends.channel_quality(all_complaints)
+st.plotly_chart(trends.channel_figure(quality, lang), key="trends_channels", config={"displaylogo": False})
+st.caption(ctx.t("trends.channels.caption"))
+
+# 5. Did the patrols talk about what residents complained about?
+st.subheader(ctx.t("trends.align.header"))
+alignment = trends.topic_alignment(complaints, patrols)
+share = trends.alignment_share(alignment)
+st.metric(ctx.t("trends.align.share"), fmt_pct(share, lang, 0), border=True)
+st.caption(ctx.t("trends.align.caption"))
+mismatches = trends.topic_mismatches(alignment, lang)
+if mismatches.empty:
+    st.info(ctx.t("trends.align.none"))
+else:
+    st.dataframe(mismatches, hide_index=True, key="trends_mismatches")
+    widgets.download_buttons(mismatches, "tren_topik_belum_dibahas", "trends_mismatches_dl")
+st.caption(widgets.data_stamp(ds))

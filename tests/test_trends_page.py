@@ -1,0 +1,95 @@
+"""The Tren Kategori page through the real frame (app.py), on the bundled sample data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.dataset import data_dir_from_env, load_dataset
+from analysis.filters import Filters, filter_complaints
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/trends.py"
+START, END = date(2025, 3, 1), date(2025, 5, 31)  # Ramadan, Idul Fitri and Operasi Ketupat 2025
+
+
+def open_page(start: date = START, end: date = END, lang: str = "id") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["start"] = start.isoformat()
+    at.query_params["end"] = end.isoformat()
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    return {el.proto.id: json.loads(el.proto.spec) for el in at.get("plotly_chart")}
+
+
+def stacked_total(at: AppTest) -> int:
+    spec = next(
+        s for s in charts(at).values() if s["layout"].get("barmode") == "stack" and s["data"][0].get("x")
+    )
+    return sum(
+        sum(trace["y"]["_inputArray"].values()) if isinstance(trace["y"], dict) else sum(trace["y"])
+        for trace in spec["data"]
+    )
+
+
+@pytest.fixture(scope="module")
+def expected():
+    ds = load_dataset(data_dir_from_env())
+    in_period = filter_complaints(ds.complaints, Filters(start=START, end=END), ds.reference.kecamatan_of())
+    return {
+        "valid": int(in_period["is_valid"].sum()),
+        "all": len(in_period),
+        "colours": ds.reference.category_colours(),
+    }
+
+
+def test_page_shows_flagged_changes_first_then_five_charts(expected):
+    at = open_page()
+    assert at.title[0].value == "Tren Kategori"
+    assert at.subheader[0].value == "Perubahan bermakna per kelurahan dan kategori"
+    specs = list(charts(at).values())
+    assert len(specs) == 5
+    stacked = specs[0]
+    for trace in stacked["data"]:
+        assert trace["marker"]["color"] == expected["colours"][trace["name"]]
+    band_labels = {a.get("text") for a in stacked["layout"].get("annotations", [])}
+    assert {"Ramadan", "Idul Fitri", "Ops Ketupat"} <= band_labels
+
+
+def test_invalid_switch_changes_the_counts(expected):
+    at = open_page()
+    assert stacked_total(at) == expected["valid"]
+    at.toggle(key="trends_invalid").set_value(True).run()
+    assert not at.exception, at.exception
+    assert stacked_total(at) == expected["all"] > expected["valid"]
+
+
+def test_monthly_view_has_one_bar_per_month():
+    at = open_page()
+    at.radio(key="trends_freq").set_value("M").run()
+    assert not at.exception, at.exception
+    stacked = next(iter(charts(at).values()))
+    assert {len(trace["x"]) for trace in stacked["data"]} == {3}
+
+
+def test_english_page():
+    at = open_page(lang="en")
+    assert at.title[0].value == "Category Trends"
+    assert at.subheader[0].value == "Significant changes"
+
+
+def test_a_filter_that_matches_nothing_says_so():
+    at = open_page(date(2027, 3, 1), date(2027, 3, 7))
+    assert any("Tidak ada data" in el.value for el in at.info)
+    assert not at.get("plotly_chart")
