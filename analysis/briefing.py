@@ -90,15 +90,21 @@ def last_full_week(day: date) -> tuple[date, date]:
 def briefing_weeks(filters: Filters, last_day: date, limit: int = 26) -> list[tuple[date, date]]:
     """Full weeks whose Sunday lies in the filter period and not after the data's last day, newest first.
 
-    When the period holds no Sunday (a custom range of a few days), the last full week before it.
+    When none does (a period of a few days, or one past the data), the last full week ending by
+    ``filters.end``: a period past the data then gives an empty briefing, as every other page does.
+
+    >>> weeks = briefing_weeks(Filters(date(2025, 5, 1), date(2025, 5, 31)), date(2025, 5, 28))
+    >>> [f"{s:%d/%m}-{e:%d/%m}" for s, e in weeks]
+    ['19/05-25/05', '12/05-18/05', '05/05-11/05', '28/04-04/05']
+    >>> briefing_weeks(Filters(date(2025, 6, 2), date(2025, 6, 8)), date(2025, 5, 28))
+    [(datetime.date(2025, 6, 2), datetime.date(2025, 6, 8))]
     """
-    anchor = min(filters.end, last_day)
     weeks = []
-    start, end = last_full_week(anchor)
+    start, end = last_full_week(min(filters.end, last_day))
     while end >= filters.start and len(weeks) < limit:
         weeks.append((start, end))
         start, end = start - timedelta(days=7), end - timedelta(days=7)
-    return weeks or [last_full_week(anchor)]
+    return weeks or [last_full_week(filters.end)]
 
 
 def period_title(start: date, end: date, lang: Lang = "id") -> str:
@@ -606,8 +612,8 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
 
 
 def table_for_export(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """A briefing table with column headers in the user's language (for CSV/Excel and the PDF)."""
-    return frame.rename(columns={c: t(f"briefing.col.{c}", lang) for c in frame.columns})
+    """A briefing table with column headers in the user's language and numbers rounded, for people."""
+    return frame.round(1).rename(columns={c: t(f"briefing.col.{c}", lang) for c in frame.columns})
 
 
 # --- figures for the slides ---------------------------------------------------------------------------------

@@ -1,0 +1,150 @@
+"""Briefing: the projector view of the weekly anev, one topic per screen, and its PDF/PNG/CSV exports.
+
+The shared period picks the weeks on offer: every full Monday–Sunday week inside it (up to the data's last
+day), newest first, so the default is the last full week of the data. The other shared filters apply.
+"""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from analysis import briefing as brief
+from analysis import export
+from analysis.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
+from analysis.officers import markdown_text
+from analysis.priority import ranked
+from ui import auth, widgets
+from ui import context as ctx
+
+STEP_KEY = "briefing_step"
+CSS = """<style>
+div:has(> .st-key-briefing_header) {position: sticky; top: 3.75rem; z-index: 990;
+  box-shadow: 0 -3.75rem 0 0 #FFFFFF;}
+.st-key-briefing_header {background: #0B3D91; padding: 0.8rem 1.2rem; border-radius: 0.4rem;}
+.st-key-briefing_header p, .st-key-briefing_header h1 {color: #FFFFFF !important; margin: 0;}
+.st-key-briefing_header h1 {font-size: 2.4rem; padding: 0;}
+.st-key-briefing_header p {font-size: 1.25rem;}
+.st-key-briefing_body h2 {font-size: 2.4rem; color: #0B3D91;}
+.st-key-briefing_body li, .st-key-briefing_body p {font-size: 1.6rem; line-height: 1.45; color: #111111;}
+</style>"""
+
+ds = ctx.dataset()
+f = ctx.filters()
+lang = ctx.lang()
+st.markdown(CSS, unsafe_allow_html=True)
+
+weeks = {start.isoformat(): (start, end) for start, end in brief.briefing_weeks(f, ds.last_date or f.end)}
+chosen = st.selectbox(
+    ctx.t("briefing.page.week"),
+    list(weeks),
+    format_func=lambda key: brief.period_title(*weeks[key], lang),
+    help=ctx.t("briefing.page.week_help"),
+    key="briefing_week",
+)
+start, end = weeks.get(chosen) or next(iter(weeks.values()))
+b = brief.build_briefing(ds, replace(f, start=start, end=end), lang)
+
+with st.container(key="briefing_header"):
+    st.title(f"{ctx.t('briefing.title')} · {b.title}")
+    st.markdown(markdown_text(f"{b.data_stamp} · {ctx.t('briefing.page.scope', scope=b.scope)}"))
+
+if not b.has_data:
+    widgets.empty_state()
+    st.stop()
+
+stem = f"briefing_{start:%Y%m%d}_{end:%Y%m%d}"
+st.download_button(
+    ctx.t("briefing.page.pdf"),
+    data=lambda: briefing_pdf_bytes(b),
+    file_name=f"{stem}.pdf",
+    mime="application/pdf",
+    key="briefing_pdf",
+    on_click=auth.audit,
+    args=("export", f"{stem}.pdf"),
+    icon=":material/picture_as_pdf:",
+    type="primary",
+)
+
+TABLES = {"fakta": "channels", "analisa": "categories", "prediksi": "prediction", "rekomendasi": "priority"}
+
+
+def table_of(key: str):
+    frame = getattr(b, TABLES[key])
+    if key == "rekomendasi":
+        frame = ranked(frame).drop(columns=["score"])
+    return brief.table_for_export(frame, lang)
+
+
+def step(delta: int) -> None:
+    st.session_state[STEP_KEY] = min(max(st.session_state.get(STEP_KEY, 0) + delta, 0), len(b.sections) - 1)
+
+
+@st.fragment
+def slides() -> None:
+    """One topic per screen; next/previous rerun only this fragment, not the whole briefing."""
+    index = min(st.session_state.get(STEP_KEY, 0), len(b.sections) - 1)
+    section = b.sections[index]
+    left, middle, right = st.columns([1, 3, 1], vertical_alignment="center")
+    left.button(
+        ctx.t("briefing.page.prev"),
+        on_click=step,
+        args=(-1,),
+        disabled=index == 0,
+        key="briefing_prev",
+        icon=":material/arrow_back:",
+        width="stretch",
+    )
+    counter = ctx.t("briefing.page.step", n=index + 1, total=len(b.sections))
+    middle.markdown(f"**{counter}**", text_alignment="center")
+    right.button(
+        ctx.t("briefing.page.next"),
+        on_click=step,
+        args=(1,),
+        disabled=index == len(b.sections) - 1,
+        key="briefing_next",
+        icon=":material/arrow_forward:",
+        icon_position="right",
+        width="stretch",
+    )
+    with st.container(key="briefing_body"):
+        st.header(section.title)
+        st.markdown("\n".join(f"- {markdown_text(sentence)}" for sentence in section.sentences))
+    name = brief.SECTION_FIGURE[section.key]
+    figure = brief.FIGURES[name](b)
+    st.plotly_chart(figure, key=f"briefing_fig_{name}", theme=None, config={"displaylogo": False})
+    table = table_of(section.key)
+    columns = st.columns(3)
+    if chromium_path():
+        columns[0].download_button(
+            ctx.t("briefing.page.png"),
+            data=lambda: figure_png(figure),
+            file_name=f"{stem}_{name}.png",
+            mime="image/png",
+            key=f"briefing_png_{name}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+    else:
+        columns[0].caption(ctx.t("briefing.page.no_png"))
+    columns[1].download_button(
+        ctx.t("download.csv"),
+        data=lambda: export.to_csv_bytes(table),
+        file_name=f"{stem}_{name}.csv",
+        mime="text/csv",
+        key=f"briefing_csv_{name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    columns[2].download_button(
+        ctx.t("download.excel"),
+        data=lambda: export.to_excel_bytes(table),
+        file_name=f"{stem}_{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"briefing_xlsx_{name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    st.dataframe(table, hide_index=True, key=f"briefing_table_{name}")
+
+
+slides()
