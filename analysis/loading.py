@@ -616,9 +616,15 @@ class _Vocabulary:
         self.aliases = {_compact(a): c for a, c in aliases.items() if _compact(a) not in self.exact}
         self.fuzzy = fuzzy
         self.keys = list(self.exact) + list(self.aliases)
+        self.seen: dict[str, tuple[str | None, str | None]] = {}
 
     def match(self, text: str) -> tuple[str | None, str | None]:
         """(canonical name or None, how: None = same name, "alias" or "spelling")."""
+        if text not in self.seen:
+            self.seen[text] = self._match(text)
+        return self.seen[text]
+
+    def _match(self, text: str) -> tuple[str | None, str | None]:
         if self.prefix is not None:
             text = self.prefix.sub("", text)
         key = _compact(text)
@@ -1114,9 +1120,22 @@ def _derive_ids(checker: _Checker, kind: Kind, reference: Reference, values: dic
     return ids
 
 
+def _strictly_increasing(values: pd.Series) -> bool:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(values) < 2:
+        return True
+    arrow = pa.array(values.array)
+    return arrow.null_count == 0 and bool(pc.all(pc.greater(arrow[1:], arrow[:-1])).as_py())
+
+
 def _reject_duplicates(checker: _Checker, id_column: str, ids: pd.Series) -> None:
     ok = np.flatnonzero(~checker.error)
-    codes, _ = pd.factorize(ids.iloc[ok])
+    kept = ids.iloc[ok]
+    if _strictly_increasing(kept):
+        return  # the usual case: no duplicates, no hashing needed
+    codes, _ = pd.factorize(kept)
     _, first = np.unique(codes, return_index=True)
     duplicated = np.ones(len(ok), dtype=bool)
     duplicated[first] = False
