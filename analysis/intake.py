@@ -473,7 +473,8 @@ def problems_table(problems: Sequence[object], lang: Lang = "id") -> pd.DataFram
     """One row per rejected row or changed value, rejected rows first, each in file order."""
     rows = [
         {
-            t("intake.col.line", lang): int(p.row) if p.row is not None else None,
+            t("intake.col.line", lang): "–" if p.row is None else str(p.row),
+            "_line": -1 if p.row is None else int(p.row),
             t("intake.col.column", lang): str(p.column or ""),
             t("intake.col.value", lang): "" if p.value is None else str(p.value),
             t("intake.col.reason", lang): str(
@@ -488,8 +489,9 @@ def problems_table(problems: Sequence[object], lang: Lang = "id") -> pd.DataFram
     ]
     if not rows:
         return pd.DataFrame()
-    line = t("intake.col.line", lang)
-    return pd.DataFrame(rows).sort_values(["_order", line], kind="stable").drop(columns="_order")
+    # a problem about the whole file has no line ("–") and comes first in its group
+    table = pd.DataFrame(rows)
+    return table.sort_values(["_order", "_line"], kind="stable").drop(columns=["_order", "_line"])
 
 
 def conflicts_table(plan: MergePlan, lang: Lang = "id") -> pd.DataFrame:
@@ -517,10 +519,27 @@ def log_table(data_dir: Path, lang: Lang = "id") -> pd.DataFrame:
     fields = ("when", "file_name", "kind", "added", "updated", "skipped", "rows_rejected", "user")
     keys = ("when", "file", "kind", "added", "updated", "skipped", "rejected", "user")
     table = pd.DataFrame(entries).reindex(columns=list(fields))
-    table = table.assign(kind=table["kind"].map(lambda k: t(f"intake.kind.{k}", lang)))
+    table = table.assign(
+        when=table["when"].map(lambda w: when_text(w, lang)),
+        kind=table["kind"].map(lambda k: t(f"intake.kind.{k}", lang)),
+    )
     return table.iloc[::-1].rename(
         columns={f: t(f"intake.log.{k}", lang) for f, k in zip(fields, keys, strict=True)}
     )
+
+
+def when_text(iso: object, lang: Lang = "id") -> str:
+    """A log timestamp for people: ``"2026-11-28T13:26:51"`` -> ``"28 Nov 2026 13.26"`` (Bahasa).
+
+    >>> when_text("2026-11-28T13:26:51"), when_text("2026-11-28T13:26:51", "en"), when_text("?")
+    ('28 Nov 2026 13.26', '28 Nov 2026 13:26', '?')
+    """
+    try:
+        moment = datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    separator = "." if lang == "id" else ":"
+    return f"{fmt_date(moment, lang)} {moment.hour:02d}{separator}{moment.minute:02d}"
 
 
 # --- templates, export, freshness --------------------------------------------------------------------------

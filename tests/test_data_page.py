@@ -106,7 +106,7 @@ def test_a_file_with_a_bad_row_lists_it_and_merges_only_the_valid_rows(data_dir)
     assert [m.value for m in at.metric][:3] == ["3", "2", "1"]
     problems = table_with(at, "Alasan")
     rejected = problems[problems["Jenis"] == "ditolak"]
-    assert rejected[["Baris", "Kolom", "Nilai"]].values.tolist() == [[4, "Kelurahan", "Atlantis"]]
+    assert rejected[["Baris", "Kolom", "Nilai"]].values.tolist() == [["4", "Kelurahan", "Atlantis"]]
     at = merge(at)
     assert "2 baris ditambahkan" in texts(at, "success") and "1 ditolak" in texts(at, "success")
     assert not any("Atlantis" in line for line in patrol_lines(data_dir))

@@ -360,3 +360,21 @@ def test_cli_unreadable_files_exit_2_and_touch_nothing(tmp_path, capsys, content
     assert cli_main(["import", str(source), "--data-dir", str(data_dir)]) == 2
     assert message in capsys.readouterr().err
     assert not data_dir.exists() or not any(data_dir.iterdir())
+
+
+def test_the_problem_table_lists_rejected_rows_first_in_file_order_in_the_users_language():
+    problems = [
+        loading.Problem(5, "Satuan", "Sabhara", "diganti", "warning", "unit", "replaced"),
+        loading.Problem(None, "patrol_id", "", "ID dibuat", "warning", "patrol_id", "ID made"),
+        loading.Problem(12, "Kelurahan", "Atlantis", "tidak dikenal", "error", "kelurahan", "unknown"),
+        loading.Problem(4, "Tanggal", "31/11", "tidak mungkin", "error", "date", "impossible"),
+    ]
+    table = intake.problems_table(problems, "id")
+    assert table["Baris"].tolist() == ["4", "12", "–", "5"]
+    assert table["Jenis"].tolist() == ["ditolak", "ditolak", "diubah", "diubah"]
+    assert intake.problems_table(problems, "en")["Reason"].tolist() == [
+        "impossible",
+        "unknown",
+        "ID made",
+        "replaced",
+    ]

@@ -112,7 +112,7 @@ def _mapping_step(
     for i, column in enumerate(COLUMNS[kind]):
         default = by_column.get(column.name)
         header = grid[i % 3].selectbox(
-            column.label_id + (" *" if column.required else ""),
+            (column.label_en if ctx.lang() == "en" else column.label_id) + (" *" if column.required else ""),
             options,
             index=options.index(default) if default in options else 0,
             help=column.description_id,
@@ -182,7 +182,10 @@ def merge_step(
     sha = intake.file_sha256(data)
     seen = intake.previous_import(ds.data_dir, sha)
     if seen:
-        st.info(ctx.t("intake.merge.seen_before", when=seen.get("when", "")), icon=":material/history:")
+        st.info(
+            ctx.t("intake.merge.seen_before", when=intake.when_text(seen.get("when", ""), lang)),
+            icon=":material/history:",
+        )
     if clean.empty:
         st.warning(ctx.t("intake.merge.no_valid"))
         return
