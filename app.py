@@ -14,11 +14,17 @@ from ui import data as data_cache
 st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=":material/local_police:", layout="wide")
 
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
+data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
 sidebar.language_switch()
 
 # Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)
 PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [
     ("pages/overview.py", "overview.title", "ringkasan", ":material/dashboard:", None),
+    ("pages/map.py", "map.title", "peta", ":material/map:", None),
+    ("pages/trends.py", "trends.title", "tren", ":material/trending_up:", None),
+    ("pages/officers.py", "officers.title", "personel", ":material/badge:", None),
+    ("pages/briefing.py", "briefing.title", "briefing", ":material/co_present:", None),
+    ("pages/data.py", "intake.title", "data", ":material/upload_file:", ("kapolsek", "analis")),
 ]
 
 try:

@@ -55,3 +55,20 @@ def test_language_switch_turns_the_overview_english():
     at.session_state["lang"] = "en"
     at.run()
     assert at.title[0].value == "Overview"
+
+
+def test_the_apps_own_session_state_is_picklable():
+    import pickle
+
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    for page in registered_pages():
+        at.switch_page(page).run()
+        state = at.session_state._state.filtered_state  # user and widget keys, not AppTest's own
+        assert state
+        unpicklable = []
+        for key, value in state.items():
+            try:
+                pickle.dumps(value)
+            except (pickle.PicklingError, AttributeError, TypeError):
+                unpicklable.append(key)
+        assert unpicklable == [], page

@@ -19,6 +19,15 @@ import streamlit as st
 from analysis.dataset import Dataset, data_dir_from_env, data_signature, load_dataset
 from analysis.filters import Filters, filter_complaints, filter_patrols
 from analysis.reference import Reference, load_reference
+from analysis.static_assets import ensure_leaflet_assets
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+@st.cache_resource(show_spinner=False)
+def static_assets() -> str:
+    """Copy Leaflet into ``static/`` once per server process (served at ``/app/static/leaflet``)."""
+    return str(ensure_leaflet_assets(STATIC_DIR))
 
 
 @st.cache_resource(show_spinner=False)

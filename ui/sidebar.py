@@ -35,11 +35,20 @@ KEYS = {
 _INIT_KEY = "_filters_from_url"
 
 
+def _language_name(code: str) -> str:
+    return {"id": "Bahasa Indonesia", "en": "English"}[code]
+
+
+def _period_label(preset: str) -> str:
+    return ctx.t(f"filter.period.{preset}")
+
+
+# Widget callbacks are module-level functions: session state must stay picklable.
 def language_switch() -> None:
     st.sidebar.segmented_control(
         ctx.t("lang.label"),
         options=["id", "en"],
-        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        format_func=_language_name,
         key=ctx.LANG_KEY,
         default="id",
     )
@@ -95,7 +104,7 @@ def filters(ds: Dataset) -> Filters:
         ctx.t("filter.period"),
         PERIOD_PRESETS,
         index=PERIOD_PRESETS.index("90"),
-        format_func=lambda p: ctx.t(f"filter.period.{p}"),
+        format_func=_period_label,
         key=KEYS["period"],
     )
     if preset == "custom":
