@@ -755,7 +755,9 @@ def kelurahan_map(
     scale = scale or measure_scale(measures, measure, lang)
     bounds = geo_bounds(reference.geojson)
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
-    fmap = folium.Map(location=centre, zoom_start=13, tiles=None, control_scale=True, prefer_canvas=False)
+    fmap = folium.Map(
+        location=centre, zoom_start=13, tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25
+    )
     # Instance attributes, so no other map in the process is affected.
     fmap.default_js = [("leaflet", static_assets.LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", static_assets.LEAFLET_CSS_URL)]
@@ -790,7 +792,7 @@ def kelurahan_map(
         lat, lon = _ring_centroid(ring)
         labels.append((lat, lon, f"<span>{_esc(feature['properties']['kelurahan'])}</span>"))
     fmap.add_child(_MapExtras(labels, _esc(GEO_ATTRIBUTION)))
-    fmap.fit_bounds(bounds)
+    fmap.fit_bounds(bounds, padding=(8, 8))
     return fmap
 
 
