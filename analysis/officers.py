@@ -16,6 +16,9 @@ handled it (from the roster, else the unit of the last patrol they led).
 Reporting gaps follow Binmas online reporting: more than ``WARNING_DAYS`` day without recorded activity
 is a warning, more than ``ALERT_DAYS`` days an alert, counted up to the end of the selected period.
 
+A kelurahan is flagged when its assigned Bhabinkamtibmas never visited it in the period, or last did so
+more than ``ABSENT_DAYS`` (30) days before the period's end.
+
 A kelurahan **depends on one leader** when that leader led at least ``SINGLE_LEADER_SHARE`` (80 %) of its
 visits and it had at least ``SINGLE_LEADER_MIN_VISITS`` (5) visits: with fewer visits a single name is
 ordinary chance (two visits by one person are 100 %), and 80 % leaves room for one stand-in in five.
@@ -40,6 +43,7 @@ WARNING_DAYS = 1
 ALERT_DAYS = 7
 SINGLE_LEADER_SHARE = 0.8
 SINGLE_LEADER_MIN_VISITS = 5
+ABSENT_DAYS = 30  # a Bhabinkamtibmas is expected in their kelurahan every month at the very least
 
 GapLevel = Literal["ok", "warning", "alert"]
 GAP_COLOURS: dict[str, str] = {"warning": "#FFE8A3", "alert": "#F5B7B1", "ok": ""}
@@ -390,11 +394,16 @@ def leader_kelurahan_visits(patrols: pd.DataFrame) -> pd.DataFrame:
 
 
 def assigned_kelurahan_visits(
-    patrols: pd.DataFrame, officers: pd.DataFrame, kelurahan: Sequence[str] | None = None
+    patrols: pd.DataFrame,
+    officers: pd.DataFrame,
+    kelurahan: Sequence[str] | None = None,
+    as_of: date | None = None,
 ) -> pd.DataFrame:
     """Per kelurahan with an active assigned Bhabinkamtibmas (``officers.assigned_kelurahan``): their visits
     there, everybody's visits there, and ``never_visited`` when the assigned officer led none.
 
+    With ``as_of`` (the period's end) also ``days_since_assigned`` (NaN when never) and ``long_absent``:
+    visited in the period, but not in the last ``ABSENT_DAYS`` days up to ``as_of``.
     ``kelurahan`` limits the result to the kelurahan in scope (None = all).
     """
     directory = officer_directory(officers)
@@ -408,6 +417,15 @@ def assigned_kelurahan_visits(
     own = visits.set_index(["leader_nrp", "kelurahan"])["visits"]
     pairs = list(zip(assigned["nrp"], assigned["assigned_kelurahan"], strict=True))
     by_assigned = [int(own.get(pair, 0)) for pair in pairs]
+    own_last = (
+        pd.DataFrame({"nrp": _text(patrols["leader_nrp"]), "kel": _text(patrols["kelurahan"])})
+        .assign(date=patrols["date"])
+        .groupby(["nrp", "kel"])["date"]
+        .max()
+    )
+    last = pd.Series([own_last.get(pair, pd.NaT) for pair in pairs], dtype="datetime64[ns]")
+    end = pd.Timestamp(as_of) if as_of is not None else pd.NaT
+    days_since = (end - last).dt.days.astype("float64")
     result = pd.DataFrame(
         {
             "kelurahan": assigned["assigned_kelurahan"].to_numpy(),
@@ -416,10 +434,14 @@ def assigned_kelurahan_visits(
             "rank": assigned["rank"].to_numpy(),
             "visits_by_assigned": pd.Series(by_assigned, dtype="int64").to_numpy(),
             "visits_total": [int(total.get(k, 0)) for k in assigned["assigned_kelurahan"]],
+            "days_since_assigned": days_since.to_numpy(),
         }
     )
     return (
-        result.assign(never_visited=result["visits_by_assigned"] == 0)
+        result.assign(
+            never_visited=result["visits_by_assigned"] == 0,
+            long_absent=result["days_since_assigned"] > ABSENT_DAYS,
+        )
         .sort_values(["never_visited", "kelurahan"], ascending=[False, True], kind="stable")
         .reset_index(drop=True)
     )
@@ -459,8 +481,8 @@ def single_leader_kelurahan(
 def coverage_flags(
     assigned_visits: pd.DataFrame, leader_shares: pd.DataFrame, lang: Lang = "id"
 ) -> list[str]:
-    """Plain sentences for the Kapolsek: kelurahan never visited by their Bhabinkamtibmas, and kelurahan
-    that depend on one leader. Empty when nothing is flagged."""
+    """Plain sentences for the Kapolsek: kelurahan never visited by their Bhabinkamtibmas, or not for more
+    than ``ABSENT_DAYS`` days, and kelurahan that depend on one leader. Empty when nothing is flagged."""
     lines = []
     for row in assigned_visits.loc[assigned_visits["never_visited"]].itertuples():
         lines.append(
@@ -470,6 +492,16 @@ def coverage_flags(
                 kelurahan=row.kelurahan,
                 officer=officer_label(row.rank, row.name),
                 others=fmt_int(row.visits_total, lang),
+            )
+        )
+    for row in assigned_visits.loc[assigned_visits["long_absent"]].itertuples():
+        lines.append(
+            t(
+                "officers.flag.long_absent",
+                lang,
+                kelurahan=row.kelurahan,
+                officer=officer_label(row.rank, row.name),
+                days=fmt_int(row.days_since_assigned, lang),
             )
         )
     for row in leader_shares.loc[leader_shares["depends_on_one"].astype(bool)].itertuples():
@@ -574,8 +606,8 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
     )
     return fig.update_layout(
         title=title,
-        yaxis={"autorange": "reversed", "scaleanchor": "x", "constrain": "domain"},
-        xaxis={"side": "top", "type": "category"},
+        yaxis={"autorange": "reversed", "scaleanchor": "x", "constrain": "domain", "showgrid": False},
+        xaxis={"side": "top", "type": "category", "showgrid": False},
         height=260,
         margin={"l": 50, "r": 20, "t": 70, "b": 10},
         plot_bgcolor="white",

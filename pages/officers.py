@@ -91,7 +91,7 @@ else:
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))
 st.caption(ctx.t("officers.coverage.rule"))
-assigned = off.assigned_kelurahan_visits(patrols, ds.officers, scope)
+assigned = off.assigned_kelurahan_visits(patrols, ds.officers, scope, f.end)
 shares = off.single_leader_kelurahan(patrols)
 flags = off.coverage_flags(assigned, shares, lang)
 if flags:

@@ -246,8 +246,24 @@ def test_assigned_kelurahan_visits_flags_never_visited(patrols: pd.DataFrame) ->
     assert bool(kauman["never_visited"]) and kauman["visits_total"] == 0
     assert not sentul["never_visited"]
     assert (sentul["visits_by_assigned"], sentul["visits_total"]) == (1, 2)
+    assert "days_since_assigned" in assigned and np.isnan(sentul["days_since_assigned"])  # no as_of given
     only_sentul = off.assigned_kelurahan_visits(patrols, ROSTER, kelurahan=["Sentul"])
     assert only_sentul["kelurahan"].tolist() == ["Sentul"]
+
+
+def test_assigned_long_absent_after_30_days(patrols: pd.DataFrame) -> None:
+    # Dewi last visited Sentul on 27 May: 30 days later is not flagged, 31 days later is.
+    on_day_30 = off.assigned_kelurahan_visits(patrols, ROSTER, as_of=date(2025, 6, 26)).set_index("kelurahan")
+    assert on_day_30.loc["Sentul", "days_since_assigned"] == 30
+    assert not on_day_30.loc["Sentul", "long_absent"]
+    on_day_31 = off.assigned_kelurahan_visits(patrols, ROSTER, as_of=date(2025, 6, 27)).set_index("kelurahan")
+    assert bool(on_day_31.loc["Sentul", "long_absent"])
+    assert not on_day_31.loc["Kauman", "long_absent"]  # never visited is its own flag, not this one
+    lines = off.coverage_flags(on_day_31.reset_index(), off.single_leader_kelurahan(patrols), "en")
+    assert (
+        "Kelurahan Sentul has not been visited by its Bhabinkamtibmas, Bripka Dewi Lestari, for the last 31 "
+        "days of this period." in lines
+    )
 
 
 def _visits(leader: dict, kelurahan: str, n: int) -> list[dict]:

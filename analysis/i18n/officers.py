@@ -75,9 +75,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "officers.coverage.header": ("Cakupan dan rotasi", "Coverage and rotation"),
     "officers.coverage.rule": (
-        "Kelurahan dianggap bergantung pada satu orang bila satu ketua memimpin \u2265 80 % kunjungan dan "
-        "kunjungannya \u2265 5.",
-        "A kelurahan depends on one person when one leader led \u2265 80 % of its visits and it had \u2265 5 visits.",
+        "Ditandai: kelurahan yang tidak dikunjungi Bhabinkamtibmas-nya dalam periode atau selama > 30 hari "
+        "terakhir; dan kelurahan yang bergantung pada satu orang (satu ketua memimpin \u2265 80 % kunjungan, "
+        "dengan \u2265 5 kunjungan).",
+        "Flagged: kelurahan their Bhabinkamtibmas did not visit in the period or for the last > 30 days; and "
+        "kelurahan that depend on one person (one leader led \u2265 80 % of visits, with \u2265 5 visits).",
     ),
     "officers.coverage.none": (
         "Tidak ada temuan: setiap Bhabinkamtibmas mengunjungi kelurahan binaannya dan tidak ada kelurahan "
@@ -91,6 +93,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "({others} kunjungan oleh personel lain).",
         "Kelurahan {kelurahan} was never visited by its Bhabinkamtibmas, {officer}, in this period "
         "({others} visits by other officers).",
+    ),
+    "officers.flag.long_absent": (
+        "Kelurahan {kelurahan} tidak dikunjungi Bhabinkamtibmas-nya, {officer}, selama {days} hari terakhir "
+        "periode ini.",
+        "Kelurahan {kelurahan} has not been visited by its Bhabinkamtibmas, {officer}, for the last {days} "
+        "days of this period.",
     ),
     "officers.flag.one_leader": (
         "Kelurahan {kelurahan} bergantung pada satu orang: {officer} memimpin {led} dari {visits} kunjungan "
