@@ -634,12 +634,15 @@ class _Vocabulary:
             return self.aliases[key], "alias"
         if not self.fuzzy or len(key) < 5:
             return None, None
-        limit = 1 if len(key) <= 7 else 2
+        # strict on purpose: one slip in a short name, two in a long one, never the first letter
+        # ("kenakalan" is two slips from "kebakaran" and must not become it)
+        limit = 1 if len(key) < 10 else 2
         found = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        found = [(k, score) for k, score, _ in found if k[0] == key[0]]
         if not found:
             return None, None
-        best = min(score for _, score, _ in found)
-        names = {self.exact.get(k) or self.aliases[k] for k, score, _ in found if score == best}
+        best = min(score for _, score in found)
+        names = {self.exact.get(k) or self.aliases[k] for k, score in found if score == best}
         return (names.pop(), "spelling") if len(names) == 1 else (None, None)
 
 
