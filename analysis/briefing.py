@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -195,8 +196,14 @@ def channel_table(complaints: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _scrubbed(text: object) -> str:
-    """Free text fit for a projector: phone/NIK-like numbers removed, cut to ``NOTABLE_CHARS``."""
+def _scrubbed(text: object, reporter: object = None) -> str:
+    """Free text fit for a projector: phone/NIK-like numbers removed, the reporter's own name (any word of
+    it of three letters or more) masked, cut to ``NOTABLE_CHARS``."""
+    if not isinstance(text, str):
+        return ""
+    if isinstance(reporter, str):
+        for word in {w for w in re.findall(r"\w{3,}", reporter)}:
+            text = re.sub(rf"\b{re.escape(word)}\b", "[…]", text, flags=re.IGNORECASE)
     return scrub_text(text, max_len=NOTABLE_CHARS).rstrip(" .;,")
 
 
@@ -254,7 +261,7 @@ def notable_sentence(valid: pd.DataFrame, categories: pd.DataFrame, lang: Lang) 
     )
     items = []
     for row in ordered.head(NOTABLE_MAX).itertuples():
-        text = _scrubbed(row.description)
+        text = _scrubbed(row.description, getattr(row, "reporter_name", None))
         values = {
             "category": str(row.category),
             "kelurahan": str(row.kelurahan),

@@ -116,7 +116,7 @@ class _BriefingPDF(FPDF):
         page = t("briefing.pdf.page", self.briefing.lang, page=self.page_no(), pages="{nb}")
         self.cell(0, 6, self.clean(page), align="C")
 
-    def paragraph(self, value: str, size: float = 12, indent: float = 0) -> None:
+    def paragraph(self, value: str, size: float = 11.5, indent: float = 0) -> None:
         self.set_x(self.l_margin + indent)
         self.style(size)
         self.multi_cell(self.epw - indent, size * 0.55, self.clean(value), new_x="LMARGIN", new_y="NEXT")
@@ -167,7 +167,7 @@ def _narrative(pdf: _BriefingPDF) -> None:
     pdf.add_page()
     bullet = "•" if pdf.unicode else "-"
     for section in pdf.briefing.sections:
-        if pdf.get_y() > pdf.h - 50:
+        if pdf.get_y() > pdf.h - pdf.b_margin - 30:  # no section title alone at the foot of a page
             pdf.add_page()
         pdf.style(17, bold=True, colour=NAVY)
         pdf.cell(0, 10, pdf.clean(section.title.upper()), new_x="LMARGIN", new_y="NEXT")
