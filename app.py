@@ -5,13 +5,17 @@ Run with ``make run`` (or ``streamlit run app.py``). Every page reads the filter
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import auth, sidebar
 from ui import context as ctx
 from ui import data as data_cache
 
-st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=":material/local_police:", layout="wide")
+# A local file: a Material icon here would make the browser fetch it from the internet.
+ICON = Path(__file__).parent / "assets" / "icon.png"
+st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="wide")
 
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet

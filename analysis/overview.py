@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.i18n import Lang, fmt_int, t
 from analysis.schema import RESOLVED_STATUS
+from analysis.stats import change_label, poisson_change
 
 Unit = Literal["count", "pct", "days"]
 
@@ -35,6 +36,23 @@ class Kpi:
         if self.value is None or self.previous is None or pd.isna(self.value) or pd.isna(self.previous):
             return None
         return self.value - self.previous
+
+
+# Counts of events, where a Poisson test says whether the change is more than noise.
+TESTED_KPIS = ("patrols", "complaints")
+
+
+def kpi_change_label(kpi: Kpi, lang: Lang = "id") -> str | None:
+    """ "naik bermakna" / "dalam batas wajar" / "turun bermakna" for event counts, None for other cards.
+
+    >>> kpi_change_label(Kpi("complaints", 9.0, 4.0, "count"))
+    'dalam batas wajar'
+    >>> kpi_change_label(Kpi("complaints", 30.0, 10.0, "count"), "en")
+    'significant rise'
+    """
+    if kpi.key not in TESTED_KPIS or kpi.delta is None:
+        return None
+    return str(change_label(poisson_change(kpi.value, kpi.previous), lang))
 
 
 def valid_complaints(complaints: pd.DataFrame) -> pd.DataFrame:

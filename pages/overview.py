@@ -47,12 +47,16 @@ def show(kpi: overview.Kpi):
 
 
 kpis = overview.overview_kpis(patrols, complaints, previous_patrols, previous_complaints, scope)
-for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
+# Three cards a row: labels stay whole on an office monitor and on a projector.
+cells = [column for _ in range(2) for column in st.columns(3)]
+for column, kpi in zip(cells, kpis, strict=True):
     value, before = show(kpi)
+    change = overview.kpi_change_label(kpi, lang)
+    delta = None if kpi.delta is None else ctx.t("overview.delta.previous", value=before)
     column.metric(
         ctx.t(f"overview.kpi.{kpi.key}"),
         value,
-        delta=None if kpi.delta is None else ctx.t("overview.delta.previous", value=before),
+        delta=delta if change is None else f"{delta} · {change}",
         delta_color="off",
         delta_arrow="off",
         help=ctx.t("overview.kpi.personnel.help") if kpi.key == "personnel" else None,

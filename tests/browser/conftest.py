@@ -124,7 +124,9 @@ def wait_for_app(page) -> None:
     """Wait until Streamlit has drawn the page and finished running the script."""
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset?.teststate !== 'running'"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset?.testScriptState === 'notRunning'"
+        ' && document.querySelector(\'[data-testid="stMain"] [data-testid="stVerticalBlock"]\')'
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
+        timeout=90_000,  # the first run of a fresh server loads and validates the data
     )
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(300)
