@@ -43,6 +43,7 @@ WARNING_DAYS = 1
 ALERT_DAYS = 7
 SINGLE_LEADER_SHARE = 0.8
 SINGLE_LEADER_MIN_VISITS = 5
+NEVER_VISITED_MIN_DAYS = 7
 ABSENT_DAYS = 30  # a Bhabinkamtibmas is expected in their kelurahan every month at the very least
 
 GapLevel = Literal["ok", "warning", "alert"]
@@ -479,12 +480,23 @@ def single_leader_kelurahan(
 
 
 def coverage_flags(
-    assigned_visits: pd.DataFrame, leader_shares: pd.DataFrame, lang: Lang = "id"
+    assigned_visits: pd.DataFrame,
+    leader_shares: pd.DataFrame,
+    lang: Lang = "id",
+    period_days: int | None = None,
 ) -> list[str]:
     """Plain sentences for the Kapolsek: kelurahan never visited by their Bhabinkamtibmas, or not for more
-    than ``ABSENT_DAYS`` days, and kelurahan that depend on one leader. Empty when nothing is flagged."""
+    than ``ABSENT_DAYS`` days, and kelurahan that depend on one leader. Empty when nothing is flagged.
+
+    A period shorter than ``NEVER_VISITED_MIN_DAYS`` (a week) is too short to blame an absence: instead of
+    one "never visited" line per kelurahan it gets one line saying so.
+    """
     lines = []
-    for row in assigned_visits.loc[assigned_visits["never_visited"]].itertuples():
+    never = assigned_visits.loc[assigned_visits["never_visited"]]
+    if len(never) and period_days is not None and period_days < NEVER_VISITED_MIN_DAYS:
+        lines.append(t("officers.flag.too_short", lang, days=fmt_int(NEVER_VISITED_MIN_DAYS, lang)))
+        never = never.iloc[0:0]
+    for row in never.itertuples():
         lines.append(
             t(
                 "officers.flag.never_visited",

@@ -91,15 +91,16 @@ else:
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))
 st.caption(ctx.t("officers.coverage.rule"))
-assigned = off.assigned_kelurahan_visits(patrols, ds.officers, scope, f.end)
-shares = off.single_leader_kelurahan(patrols)
-flags = off.coverage_flags(assigned, shares, lang)
-if flags:
-    st.warning("\n".join(f"- {off.markdown_text(line)}" for line in flags), icon=":material/group_off:")
-else:
-    st.success(ctx.t("officers.coverage.none"), icon=":material/groups:")
 visits = off.leader_kelurahan_visits(patrols)
-if len(visits):
+if visits.empty:
+    widgets.empty_state()
+else:
+    assigned = off.assigned_kelurahan_visits(patrols, ds.officers, scope, f.end)
+    flags = off.coverage_flags(assigned, off.single_leader_kelurahan(patrols), lang, f.days)
+    if flags:
+        st.warning("\n".join(f"- {off.markdown_text(line)}" for line in flags), icon=":material/group_off:")
+    else:
+        st.success(ctx.t("officers.coverage.none"), icon=":material/groups:")
     st.plotly_chart(off.coverage_matrix_figure(visits, scope, lang), key="officers_matrix")
     widgets.download_buttons(off.coverage_table(visits, scope, lang), "ketua_x_kelurahan", "dl_matrix")
 st.caption(widgets.data_stamp(ds))

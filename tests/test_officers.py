@@ -304,6 +304,11 @@ def test_coverage_flags_in_words(patrols: pd.DataFrame) -> None:
         "Kelurahan Gedog bergantung pada satu orang: Aiptu Roziek Mustofa memimpin 6 dari 6 kunjungan "
         "(100 %).",
     ]
+    assigned = off.assigned_kelurahan_visits(patrols, ROSTER)
+    one_day = off.coverage_flags(assigned, off.single_leader_kelurahan(patrols), "en", period_days=1)
+    assert one_day == [
+        "The period is shorter than 7 days: Bhabinkamtibmas visits to their kelurahan are not judged."
+    ]
     empty = off.coverage_flags(
         off.assigned_kelurahan_visits(patrols, make_officers([])), off.single_leader_kelurahan(patrols)
     )

@@ -100,6 +100,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kelurahan {kelurahan} has not been visited by its Bhabinkamtibmas, {officer}, for the last {days} "
         "days of this period.",
     ),
+    "officers.flag.too_short": (
+        "Periode kurang dari {days} hari: kunjungan Bhabinkamtibmas ke kelurahan binaannya belum dinilai.",
+        "The period is shorter than {days} days: Bhabinkamtibmas visits to their kelurahan are not judged.",
+    ),
     "officers.flag.one_leader": (
         "Kelurahan {kelurahan} bergantung pada satu orang: {officer} memimpin {led} dari {visits} kunjungan "
         "({share}).",
