@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from analysis.loading import Problem, ValidationReport, empty_frame, load_table
 from analysis.reference import Reference, load_reference
 from analysis.schema import KINDS, Kind
 
@@ -31,7 +34,7 @@ class Dataset:
     officers: pd.DataFrame
     reference: Reference
     data_dir: Path
-    reports: dict = field(default_factory=dict)  # Kind -> analysis.loading.ValidationReport
+    reports: dict[Kind, ValidationReport] = field(default_factory=dict)
 
     @property
     def first_date(self) -> date | None:
@@ -56,17 +59,70 @@ def data_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(signature)
 
 
+CACHE_DIR_NAME = ".cache"
+# Bump when the clean frame or the report changes shape, so old caches are not read.
+CACHE_VERSION = 1
+
+
+def _cache_paths(data_dir: Path, path: Path) -> tuple[Path, Path]:
+    stat = path.stat()
+    stem = f"{path.stem}-v{CACHE_VERSION}-{stat.st_size}-{stat.st_mtime_ns}"
+    cache = data_dir / CACHE_DIR_NAME
+    return cache / f"{stem}.parquet", cache / f"{stem}.report.json"
+
+
+def _report_from_dict(payload: dict[str, Any]) -> ValidationReport:
+    problems = [Problem(**problem) for problem in payload.pop("problems")]
+    return ValidationReport(**payload, problems=problems)
+
+
+def _write_cache(frame: pd.DataFrame, report: ValidationReport, parquet: Path, report_path: Path) -> None:
+    """Write the clean frame and its report next to the data; a read-only folder just means no cache."""
+    try:
+        parquet.parent.mkdir(exist_ok=True)
+        for old in parquet.parent.glob(f"{parquet.name.split('-v')[0]}-v*"):
+            old.unlink(missing_ok=True)
+        tmp = parquet.with_suffix(".tmp")
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, parquet)
+        payload = report.to_dict()
+        payload["problems"] = [{**p.to_dict(), "reason_en": p.reason_en} for p in report.problems]
+        tmp = report_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, report_path)
+    except OSError:
+        pass
+
+
+def load_table_cached(
+    path: Path, kind: Kind, reference: Reference, data_dir: Path
+) -> tuple[pd.DataFrame, ValidationReport]:
+    """``load_table`` for a data file, remembered as Parquet in ``data/.cache`` until the file changes.
+
+    The warm start reads the clean frame (categories included) instead of parsing and validating the
+    CSV again; the report comes back with it, so rejected rows are still reported.
+    """
+    parquet, report_path = _cache_paths(data_dir, path)
+    if parquet.exists() and report_path.exists():
+        try:
+            report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
+            return pd.read_parquet(parquet), report
+        except (OSError, ValueError, TypeError, KeyError):
+            pass  # a damaged cache is ignored and rewritten
+    frame, report = load_table(path, kind, reference)
+    _write_cache(frame, report, parquet, report_path)
+    return frame, report
+
+
 def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
     """Load and validate every data file in ``data_dir``; a missing file gives an empty table."""
-    from analysis.loading import empty_frame, load_table
-
     reference = reference or load_reference()
     frames: dict[Kind, pd.DataFrame] = {}
     reports = {}
     for kind, name in FILE_NAMES.items():
         path = data_dir / name
         if path.exists():
-            frames[kind], reports[kind] = load_table(path, kind, reference)
+            frames[kind], reports[kind] = load_table_cached(path, kind, reference, data_dir)
         else:
             frames[kind] = empty_frame(kind, reference)
     return Dataset(

@@ -1,0 +1,66 @@
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.dataset import CACHE_DIR_NAME, data_signature, load_dataset
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+PATROLS = """patrol_id,date,kelurahan,activity,unit,leader_nrp,leader_name,personnel_count
+P1,2025-05-26,Gedog,Patroli Dialogis,Binmas,79051234,Roziek Mustofa,4
+P2,26/05/2025,Kel. Sentul,Sambang,Sabhara,80010001,Budi Santoso,2
+P3,31/02/2025,Gedog,Sambang,Binmas,80010001,Budi Santoso,2
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    (tmp_path / "patrols.csv").write_text(PATROLS, encoding="utf-8")
+    return tmp_path
+
+
+def test_missing_files_give_empty_tables_with_the_contract_columns(tmp_path, reference):
+    ds = load_dataset(tmp_path, reference)
+    assert ds.patrols.empty and "kelurahan" in ds.patrols.columns
+    assert ds.complaints.empty and "is_valid" in ds.complaints.columns
+    assert ds.last_date is None and ds.reports == {}
+
+
+def test_warm_start_returns_the_same_frame_and_report(data_dir, reference):
+    cold = load_dataset(data_dir, reference)
+    assert list((data_dir / CACHE_DIR_NAME).glob("patrols-*.parquet"))
+    warm = load_dataset(data_dir, reference)
+    pd.testing.assert_frame_equal(cold.patrols, warm.patrols)
+    assert warm.reports["patrols"].rows_rejected == cold.reports["patrols"].rows_rejected == 1
+    assert warm.reports["patrols"].problems == cold.reports["patrols"].problems
+
+
+def test_a_changed_file_is_read_again_and_the_old_cache_removed(data_dir, reference):
+    load_dataset(data_dir, reference)
+    before = data_signature(data_dir)
+    (data_dir / "patrols.csv").write_text(PATROLS.replace("P3,31/02/2025", "P3,28/02/2025"), encoding="utf-8")
+    assert data_signature(data_dir) != before
+    ds = load_dataset(data_dir, reference)
+    assert len(ds.patrols) == 3
+    assert len(list((data_dir / CACHE_DIR_NAME).glob("patrols-*.parquet"))) == 1
+
+
+def test_a_damaged_cache_is_ignored(data_dir, reference):
+    load_dataset(data_dir, reference)
+    for cached in (data_dir / CACHE_DIR_NAME).glob("patrols-*.parquet"):
+        cached.write_bytes(b"not parquet")
+    assert len(load_dataset(data_dir, reference).patrols) == 2
+
+
+def test_bundled_sample_loads_without_rejections(tmp_path, reference):
+    for name in ("patrols.csv", "complaints.csv", "officers.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    ds = load_dataset(tmp_path, reference)
+    assert {kind: report.rows_rejected for kind, report in ds.reports.items()} == {
+        "patrols": 0,
+        "complaints": 0,
+        "officers": 0,
+    }
+    assert ds.first_date < ds.last_date
