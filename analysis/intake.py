@@ -647,7 +647,7 @@ def run_cli(args: argparse.Namespace) -> int:
         kind: Kind | None = args.kind or (remembered[0] if remembered else None)
         kind = kind or loading.detect_kind(list(raw.columns))
         if kind is None:
-            return _fail(t("intake.kind.unknown", "id"), args.json)
+            return _fail(t("loading.file.unknown_kind", "id"), args.json)
         mapping = remembered[1] if remembered and remembered[0] == kind else None
         reference = load_reference()
         clean, report = loading.load_table(
@@ -670,14 +670,15 @@ def run_cli(args: argparse.Namespace) -> int:
     )
     if args.json:
         out = result.log_entry() | {
-            "problems": [asdict(p) if hasattr(p, "__dataclass_fields__") else p for p in report.problems],
+            "problems": [p.to_dict() for p in report.problems],
             "conflicts": [asdict(c) for c in result.conflicts],
         }
         print(json.dumps(out, ensure_ascii=False, default=str))
     else:
         print(summary_text(result, "id"))
         for problem in report.problems:
-            print(f"  baris {problem.row}, {problem.column}: {problem.value!r} – {problem.reason}")
+            where = "berkas" if problem.row is None else f"baris {problem.row}"
+            print(f"  {where}, {problem.column}: {problem.value!r} – {problem.reason}")
         for conflict in result.conflicts:
             for change in conflict.changes:
                 print(f"  {conflict.record_id}, {change.column}: {change.old!r} → {change.new!r}")

@@ -350,7 +350,7 @@ def test_cli_pending_updates_need_yes(tmp_path, capsys):
     ("content", "message"),
     [
         (b"%PDF-1.4 \x00\x01", "bukan teks CSV"),
-        (b"judul,lain\n1,2\n", "tidak dikenali"),
+        (b"judul,lain\n1,2\n", "sebutkan --kind"),
     ],
 )
 def test_cli_unreadable_files_exit_2_and_touch_nothing(tmp_path, capsys, content, message):
@@ -378,3 +378,15 @@ def test_the_problem_table_lists_rejected_rows_first_in_file_order_in_the_users_
         "ID made",
         "replaced",
     ]
+
+
+def test_a_workbook_with_no_recognisable_sheet_is_refused_by_name(tmp_path, capsys):
+    book = openpyxl.Workbook()
+    book.active.title = "Rekap"
+    book.active.append(["Bulan", "Jumlah"])
+    book.create_sheet("Grafik").append(["catatan"])
+    source = tmp_path / "rekap.xlsx"
+    book.save(source)
+    assert cli_main(["import", str(source), "--kind", "patrols", "--data-dir", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert "tidak ada lembar" in err and "Rekap, Grafik" in err
