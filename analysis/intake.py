@@ -47,6 +47,7 @@ LOCK_NAME = ".import.lock"
 NUMERIC_COLUMNS = ("lat", "lon", "personnel_count", "residents_met")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
+_PROTECTED = r"^'([=+\-@\t\r])"  # analysis.export's apostrophe before a formula character
 _BINARY_SIGNATURES = (_OLE_SIGNATURE, _ZIP_SIGNATURE, b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 
 
@@ -200,6 +201,22 @@ def _as_text(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     """Contract columns only, every cell a string ('' for missing), so equal data compares equal."""
     out = frame.reindex(columns=columns(kind))
     return out.astype(object).where(out.notna(), "").astype(str)
+
+
+def incoming_rows(clean: pd.DataFrame, kind: Kind) -> pd.DataFrame:
+    """The loader's clean rows as the data folder stores them (contract columns, text).
+
+    A cell our own export protected with an apostrophe (``'=1+1``, see ``analysis.export``) gets its text
+    back, so exporting and importing again changes nothing. Every download neutralises it again.
+
+    >>> frame = pd.DataFrame({"nrp": ["1"], "name": ["'=HYPERLINK()"]})
+    >>> incoming_rows(frame, "officers").loc[0, "name"]
+    '=HYPERLINK()'
+    """
+    from analysis import loading
+
+    text = _as_text(loading.clean_to_contract(clean, kind), kind)
+    return text.apply(lambda column: column.str.replace(_PROTECTED, r"\1", regex=True))
 
 
 def plan_merge(
@@ -431,11 +448,10 @@ def import_rows(
     The folder is re-read under the lock, so the plan applied is the one true at writing time. When
     nothing is added or updated the file is not rewritten.
     """
-    from analysis import loading
 
     when = now or datetime.now()
     provided = list(getattr(report, "column_mapping", {}).values()) or None
-    incoming_text = _as_text(loading.clean_to_contract(incoming, kind), kind)
+    incoming_text = incoming_rows(incoming, kind)
     with folder_lock(data_dir):
         existing = existing_rows(data_dir, kind, reference)
         plan = plan_merge(existing, incoming_text, kind, provided)

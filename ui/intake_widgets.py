@@ -190,7 +190,7 @@ def merge_step(
         st.warning(ctx.t("intake.merge.no_valid"))
         return
     existing = loading.clean_to_contract(getattr(ds, kind), kind)
-    incoming = loading.clean_to_contract(clean, kind)
+    incoming = intake.incoming_rows(clean, kind)
     plan = intake.plan_merge(existing, incoming, kind, list(report.column_mapping.values()) or None)
     st.write(
         ctx.t(
