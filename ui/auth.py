@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -37,17 +39,27 @@ def gate() -> User:
     try:
         login_required = users.has_enabled_users(users_file)
     except users.UsersFileError as exc:  # fail closed: a broken users file never means "no login"
-        st.error(ctx.t("auth.file_error", reason=str(exc)))
-        st.stop()
+        reason = str(exc)
+        _show_only(lambda: st.error(ctx.t("auth.file_error", reason=reason)))
     if not login_required:
         return _demo(users_file)
     assert users_file is not None
     user = _session_user(users_file)
     if user is None:
-        _login_form(users_file)
-        st.stop()
+        _show_only(lambda: _login_form(users_file))
     _account_box(user)
     return user
+
+
+def _show_only(render: Callable[[], None]) -> NoReturn:
+    """Run ``render`` as the app's only page, then stop.
+
+    Stopping before ``st.navigation`` would not do: Streamlit would fall back to listing ``pages/*.py`` in
+    the sidebar, and opening one runs that file directly, past this gate.
+    """
+    page = st.Page(render, title=ctx.t("app.title"), url_path="masuk", default=True)
+    st.navigation([page], position="hidden").run()
+    st.stop()
 
 
 def current_user() -> User | None:
@@ -82,8 +94,8 @@ def is_loopback(address: str | None) -> bool:
 def _demo(users_file: Path | None) -> User:
     address = st.get_option("server.address")
     if not is_loopback(address):
-        st.error(ctx.t("auth.refuse_address", address=address or ctx.t("auth.all_interfaces")))
-        st.stop()
+        shown = address or ctx.t("auth.all_interfaces")
+        _show_only(lambda: st.error(ctx.t("auth.refuse_address", address=shown)))
     _set_user(DEMO_USER)
     st.warning(ctx.t("demo.banner"), icon=":material/lock_open:")
     if users_file is not None and not users_file.exists():
