@@ -192,3 +192,13 @@ def test_templates_and_current_data_can_be_downloaded(data_dir):
     keys = {b.key for b in at.get("download_button")}
     assert {"intake_template_patrols_csv", "intake_template_officers_xlsx"} <= keys
     assert "intake_data_patrols_csv" in keys
+
+
+def test_the_page_speaks_english_when_switched(data_dir):
+    at = open_page()
+    at.session_state["lang"] = "en"
+    at = upload(at, "patrols.csv", GOOD + BAD_ROW)
+    assert "Recognised as Patrols" in " ".join(c.value for c in at.caption)
+    assert "2 new rows, 0 identical" in texts(at, "markdown")
+    assert table_with(at, "Reason")["Reason"].tolist()[0] == "not a kelurahan of Kota Blitar"
+    assert at.button(key="intake_merge").label == "Merge"
