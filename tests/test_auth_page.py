@@ -278,3 +278,19 @@ def test_a_broken_users_file_keeps_the_dashboard_locked(tmp_path, monkeypatch):
 )
 def test_is_loopback(address, expected):
     assert auth.is_loopback(address) is expected
+
+
+def test_streamlit_config_is_hardened():
+    import tomllib
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server = settings["server"]
+    assert server["enableXsrfProtection"] is True
+    assert server["enableCORS"] is True  # true refuses other origins; false sends Allow-Origin: *
+    assert server.get("corsAllowedOrigins", []) == []
+    assert server["enableAgentApi"] is False
+    assert auth.is_loopback(server["address"])
+    assert 0 < server["maxUploadSize"] <= 50
+    assert settings["browser"]["gatherUsageStats"] is False
+    assert settings["client"]["showErrorDetails"] == "none"
+    assert settings["runner"]["enforceSerializableSessionState"] is True
