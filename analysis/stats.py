@@ -102,6 +102,6 @@ def count_change_text(previous: pd.Series, current: pd.Series, lang: Lang = "id"
     """
 
     def as_text(values: pd.Series) -> pd.Series:
-        return values.map(lambda v: fmt_int(v, lang))
+        return values.map(lambda v: fmt_int(v, lang)).astype("str")  # an empty map would stay float
 
     return (as_text(previous) + " → " + as_text(current)).rename("change")

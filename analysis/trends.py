@@ -20,7 +20,7 @@ from babel.dates import format_date
 from plotly.subplots import make_subplots
 
 from analysis.filters import Filters, filter_complaints
-from analysis.i18n import Lang, fmt_date_range, fmt_int, fmt_pct, t
+from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct, t
 from analysis.schema import CHANNELS
 from analysis.stats import change_direction, change_label, change_strength, count_change_text, poisson_change
 
@@ -234,6 +234,25 @@ def _period_axis(freq: Freq) -> dict:
     return {"xperiod": "M1", "xperiodalignment": "middle"}
 
 
+def period_ticks(periods: pd.DatetimeIndex, freq: Freq, lang: Lang = "id", most: int = 12) -> dict:
+    """Tick positions (each period's first day) and Indonesian labels: plotly's own dates are English.
+
+    At most ``most`` ticks; a week shows "6 Sep" (with the year on the first tick and each January), a
+    month "Sep 2026".
+    """
+    if len(periods) == 0:
+        return {}
+    chosen = periods[:: max(1, math.ceil(len(periods) / most))]
+    if freq == "M":
+        text = [format_date(p.date(), "MMM y", locale=LOCALES[lang]) for p in chosen]
+    else:
+        text = [
+            fmt_date(p, lang) if i == 0 or p.year != chosen[i - 1].year else fmt_date(p, lang, "short")
+            for i, p in enumerate(chosen)
+        ]
+    return {"tickvals": list(chosen), "ticktext": text}
+
+
 def _empty_figure(lang: Lang) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=t("trends.no_data", lang), showarrow=False, font=FONT, x=0.5, y=0.5)
@@ -264,6 +283,7 @@ def stacked_counts_figure(
             hovertemplate=f"{category}<br>%{{customdata}}: %{{y}}<extra></extra>",
             **_period_axis(freq),
         )
+    fig.update_xaxes(**period_ticks(counts.index, freq, lang))
     fig.update_layout(
         **_band_layout(bands),
         barmode="stack",
@@ -314,6 +334,7 @@ def small_multiples_figure(
             **_period_axis(freq),
         )
     fig.update_yaxes(rangemode="tozero", tickformat="d")
+    fig.update_xaxes(**period_ticks(counts.index, freq, lang, most=4))
     fig.update_annotations(font_size=13)
     fig.update_layout(
         **_band_layout(bands, columns, labelled=False),
@@ -395,8 +416,24 @@ def period_changes(
     return change_table(counted(filters), baseline(filters.previous()), baseline(filters.year_before()))
 
 
-def change_table_display(table: pd.DataFrame, lang: Lang = "id", only_flagged: bool = False) -> pd.DataFrame:
-    """The change table as people read it: counts "4 → 9", z, the plain-language label; headers translated."""
+def patrol_mentions_by(patrols: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
+    """Patrols that raised each category, per ``keys``: ``["category"]`` or ``["kelurahan", "category"]``."""
+    mentions = patrol_topic_mentions(patrols)
+    frame = pd.DataFrame({"kelurahan": mentions["kelurahan"].astype("str"), "category": mentions["topic"]})
+    return frame.groupby(list(keys)).size().rename("patrols")
+
+
+def change_table_display(
+    table: pd.DataFrame,
+    lang: Lang = "id",
+    only_flagged: bool = False,
+    mentions: pd.Series | None = None,
+) -> pd.DataFrame:
+    """The change table as people read it: counts "4 → 9", the plain-language label, z; headers translated.
+
+    With ``mentions`` (``patrol_mentions_by`` over the same keys and period) a last column says how many
+    patrols raised the category there: did the patrols address what rose?
+    """
     if only_flagged:
         table = table.loc[table["flag"] != "flat"]
     keys = [c for c in ("kelurahan", "category") if c in table.columns]
@@ -405,9 +442,16 @@ def change_table_display(table: pd.DataFrame, lang: Lang = "id", only_flagged: b
         shown[t(f"trends.col.{base}", lang)] = count_change_text(
             table[base], table["current"], lang
         ).to_numpy()
-        shown[t(f"trends.col.{base}_z", lang)] = table[z].round(1).to_numpy()
         shown[t(f"trends.col.{base}_label", lang)] = change_label(table[z], lang).to_numpy()
+        shown[t(f"trends.col.{base}_z", lang)] = [fmt_num(v, lang, 1) for v in table[z]]
     shown[t("trends.col.strength", lang)] = change_strength(table["z_max"], lang).to_numpy()
+    if mentions is not None:
+        at = (
+            pd.MultiIndex.from_frame(table[keys].astype("str"))
+            if len(keys) > 1
+            else table[keys[0]].astype("str")
+        )
+        shown[t("trends.col.patrols", lang)] = mentions.reindex(at, fill_value=0).to_numpy(dtype="int64")
     return shown.reset_index(drop=True)
 
 
@@ -575,9 +619,9 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
         font=FONT,
         height=120 + 45 * len(quality),
         margin={"t": 20, "l": 10, "r": 10, "b": 10},
-        xaxis_title=t("trends.axis.complaints", lang),
+        xaxis={"title": t("trends.axis.complaints", lang), "range": [0, quality["total"].max() * 1.3]},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
     )
     return fig
 

@@ -66,14 +66,18 @@ by_place = trends.period_changes(
 by_category = trends.period_changes(
     ds.complaints, f, kecamatan_of, ["category"], ds.first_date, include_invalid
 )
-flagged = trends.change_table_display(by_place, lang, only_flagged=True)
+place_mentions = trends.patrol_mentions_by(patrols, ["kelurahan", "category"])
+flagged = trends.change_table_display(by_place, lang, only_flagged=True, mentions=place_mentions)
 if flagged.empty:
     st.info(ctx.t("trends.changes.none"))
 else:
     show_changes(flagged, "trends_flagged")
     widgets.download_buttons(flagged, "tren_perubahan_bermakna", "trends_flagged_dl")
 with st.expander(ctx.t("trends.changes.by_category")):
-    show_changes(trends.change_table_display(by_category, lang), "trends_by_category")
+    category_mentions = trends.patrol_mentions_by(patrols, ["category"])
+    show_changes(
+        trends.change_table_display(by_category, lang, mentions=category_mentions), "trends_by_category"
+    )
 st.caption(ctx.t("trends.changes.note"))
 
 # 2. Counts per week or month, calendar bands behind.

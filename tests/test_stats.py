@@ -78,3 +78,8 @@ def test_count_change_text_shows_counts_not_percentages():
     text = count_change_text(pd.Series([4, 0, float("nan")]), pd.Series([9, 1500, 3]), "id")
     assert text.tolist() == ["4 → 9", "0 → 1.500", "– → 3"]
     assert count_change_text(pd.Series([1000]), pd.Series([2]), "en").tolist() == ["1,000 → 2"]
+
+
+def test_count_change_text_of_empty_series_is_text():
+    text = count_change_text(pd.Series([], dtype=float), pd.Series([], dtype=float))
+    assert text.empty and text.dtype == "str"

@@ -186,7 +186,38 @@ def test_change_table_display_headline_is_counts():
     assert row["Dibanding periode lalu"] == "naik bermakna"
     assert row["Tahun lalu → kini"] == "– → 16" and row["Dibanding tahun lalu"] == "tidak ada pembanding"
     assert row["Kekuatan"] == "perlu dicermati"
+    assert row["z lalu"] == "2,8" and row["z thn lalu"] == "–"
+    assert "Patroli membahas" not in shown.columns
     assert not any("%" in str(v) for v in row.to_numpy())
+
+
+def test_change_table_display_counts_the_patrols_that_raised_each_row():
+    keys = ["kelurahan", "category"]
+    current = pd.Series({("Gedog", "Miras"): 16, ("Gedog", "Balap liar"): 9}).rename_axis(keys)
+    table = trends.change_table(current, None, None)
+    mentions = trends.patrol_mentions_by(PATROLS, keys)
+    assert mentions[("Gedog", "Miras")] == 2 and mentions[("Gedog", "Balap liar")] == 1
+    shown = trends.change_table_display(table, "id", mentions=mentions)
+    assert shown["Patroli membahas"].tolist() == [2, 1]
+    by_category = trends.change_table(
+        pd.Series({"Pencurian": 1, "KDRT": 2}).rename_axis("category"), None, None
+    )
+    shown = trends.change_table_display(
+        by_category, "en", mentions=trends.patrol_mentions_by(PATROLS, ["category"])
+    )
+    assert shown.set_index("Category")["Patrols raising it"].to_dict() == {"KDRT": 0, "Pencurian": 1}
+
+
+def test_change_tables_when_nothing_was_reported():
+    nothing = pd.Series([], dtype="int64").rename_axis("category")
+    table = trends.change_table(nothing, nothing, None)
+    assert table.empty
+    shown = trends.change_table_display(table, "en")
+    assert shown.empty and "Against previous period" in shown.columns
+    flagged_none = trends.change_table_display(
+        trends.change_table(pd.Series({"A": 3}).rename_axis("category"), None, None), "id", only_flagged=True
+    )
+    assert flagged_none.empty
 
 
 def test_period_changes_uses_the_previous_equal_period_and_skips_an_uncovered_year():
@@ -351,6 +382,16 @@ def test_hours_figure_of_empty_grids_has_no_gap_markers():
     grid = trends.complaints_by_weekday_hour(EMPTY_COMPLAINTS)
     fig = trends.hours_figure(grid, grid, "en")
     assert len(fig.data[2].x) == 0 and fig.data[2].showlegend is False
+
+
+def test_period_ticks_are_indonesian_and_at_most_twelve():
+    weeks = pd.date_range("2025-12-22", periods=30, freq="7D")
+    ticks = trends.period_ticks(weeks, "W", "id")
+    assert len(ticks["tickvals"]) == 10
+    assert ticks["ticktext"][:3] == ["22 Des 2025", "12 Jan 2026", "2 Feb"]
+    months = trends.period_ticks(pd.date_range("2025-05-01", periods=2, freq="MS"), "M", "id")
+    assert months["ticktext"] == ["Mei 2025", "Jun 2025"]
+    assert trends.period_ticks(pd.DatetimeIndex([]), "W") == {}
 
 
 def test_channel_figure_writes_the_invalid_share():
