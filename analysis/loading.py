@@ -873,7 +873,9 @@ class _Checker:
         """A free-text column: stripped, NA when empty; empty required cells are errors."""
         s = self.raw(column).str.strip()
         empty = (s == "").to_numpy()
-        if column in self.required and empty.any():
+        if not empty.any():
+            return s
+        if column in self.required:
             self.required_missing(column, np.flatnonzero(empty))
         return s.where(~empty)
 
@@ -972,9 +974,9 @@ class _Checker:
         return np.append(np.asarray(minutes, dtype=np.float64), np.nan)[codes], _take_text(results, codes)
 
     def coordinates(self, column: str, bounds: tuple[float, float]) -> np.ndarray:
-        s = self.raw(column).str.strip()
+        s = self.raw(column)
         given = (s != "").to_numpy()
-        values = _to_float(s.where(given))
+        values = _to_float(s.where(given) if not given.all() else s)
         bad = given & ~((values >= bounds[0]) & (values <= bounds[1]))
         if bad.any():
             positions = np.flatnonzero(bad)
@@ -1017,11 +1019,11 @@ def _to_float(text: pd.Series) -> np.ndarray:
     """Decimal numbers (point or comma) as floats; NaN where empty or unreadable."""
     import pyarrow as pa
 
-    replaced = text.str.replace(",", ".", regex=False)
-    try:
-        arrow = pa.array(replaced, from_pandas=True)
+    try:  # the usual case: plain decimal points, nothing to clean
+        arrow = pa.array(text.array, from_pandas=True)
         return arrow.cast(pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
+        replaced = text.str.strip().str.replace(",", ".", regex=False)
         return pd.to_numeric(replaced, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
 
