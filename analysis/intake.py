@@ -673,17 +673,21 @@ def run_cli(args: argparse.Namespace) -> int:
         return _fail(exc.message("id"), args.json)
     except loading.UnreadableFile as exc:
         return _fail(str(exc), args.json)
-    result = import_rows(
-        data_dir,
-        kind,
-        clean,
-        report,
-        file_name=Path(args.file).name,
-        sha256=file_sha256(data),
-        reference=reference,
-        accept_updates=args.yes,
-        user=args.user,
-    )
+    try:
+        result = import_rows(
+            data_dir,
+            kind,
+            clean,
+            report,
+            file_name=Path(args.file).name,
+            sha256=file_sha256(data),
+            reference=reference,
+            accept_updates=args.yes,
+            user=args.user,
+        )
+    except (OSError, loading.UnreadableFile) as exc:  # nothing was replaced: the rename is the last step
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return _fail(t("intake.merge.failed", "id", reason=reason), args.json)
     if args.json:
         out = result.log_entry() | {
             "problems": [p.to_dict() for p in report.problems],

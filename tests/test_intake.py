@@ -393,3 +393,14 @@ def test_a_workbook_with_no_recognisable_sheet_is_refused_by_name(tmp_path, caps
     assert cli_main(["import", str(source), "--kind", "patrols", "--data-dir", str(tmp_path / "data")]) == 2
     err = capsys.readouterr().err
     assert "tidak ada lembar" in err and "Rekap, Grafik" in err
+
+
+def test_cli_refuses_to_merge_into_a_data_file_it_cannot_read(tmp_path, capsys):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "officers.csv").write_text("kolom,lain\n1,2\n")
+    source = tmp_path / "personel.csv"
+    source.write_text(OFFICERS_CSV)
+    assert cli_main(["import", str(source), "--kind", "officers", "--data-dir", str(data_dir)]) == 2
+    assert "data lama tidak berubah" in capsys.readouterr().err
+    assert (data_dir / "officers.csv").read_text() == "kolom,lain\n1,2\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -225,6 +226,9 @@ def merge_step(
     except OSError as exc:
         st.error(ctx.t("intake.merge.failed", reason=exc.strerror or str(exc)))
         return
+    except loading.UnreadableFile as exc:  # the data folder's own file no longer reads: touch nothing
+        st.error(ctx.t("intake.merge.failed", reason=exc.message_en if lang == "en" else str(exc)))
+        return
     if mapping is not None:
         intake.remember_mapping(ds.data_dir, headers, kind, mapping)
     auth.audit("import", f"{name} ({kind}): +{result.added} ~{result.updated}")
@@ -257,7 +261,7 @@ def downloads(ds: Dataset) -> None:
         with column:
             st.download_button(
                 ctx.t("intake.download.template_csv", kind=kind_name(kind)),
-                data=intake.template_csv_bytes(kind),
+                data=partial(intake.template_csv_bytes, kind),
                 file_name=f"templat_{kind}.csv",
                 mime="text/csv",
                 key=f"intake_template_{kind}_csv",
@@ -265,7 +269,7 @@ def downloads(ds: Dataset) -> None:
             )
             st.download_button(
                 ctx.t("intake.download.template_xlsx", kind=kind_name(kind)),
-                data=intake.template_excel_bytes(kind),
+                data=partial(intake.template_excel_bytes, kind),
                 file_name=f"templat_{kind}.xlsx",
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 key=f"intake_template_{kind}_xlsx",
