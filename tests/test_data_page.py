@@ -178,13 +178,14 @@ def test_a_changed_row_is_listed_and_updated_only_after_confirmation(data_dir):
     ],
 )
 def test_refused_files_get_a_clear_message_and_nothing_is_written(data_dir, name, payload, message):
-    before = sorted(p.name for p in data_dir.iterdir())
+    before = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
     at = open_page()
     at.file_uploader(key="intake_upload").set_value((name, payload, "application/octet-stream"))
     at.run()
     assert not at.exception, at.exception
     assert message in texts(at, "error")
-    assert sorted(p.name for p in data_dir.iterdir()) == before
+    assert {p.name: p.read_bytes() for p in data_dir.glob("*.csv")} == before
+    assert not (data_dir / intake.LOG_NAME).exists() and not (data_dir / ".backups").exists()
 
 
 def test_templates_and_current_data_can_be_downloaded(data_dir):
