@@ -107,8 +107,9 @@ with table_column:
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:
         details = maps.kelurahan_details(by_name.loc[name], reference, lang)
-        st.markdown(f"**{name}**")  # a name from the reference list, never free text
-        st.dataframe(pd.DataFrame(details, columns=["", " "]), hide_index=True)
+        st.subheader(name, divider="gray")  # a name from the reference list, never free text
+        labels, values = zip(*details, strict=True)
+        st.table(pd.DataFrame({ctx.t("map.detail.value"): values}, index=pd.Index(labels, name=name)))
 
 clicked = maps.clicked_kelurahan(returned, reference.kelurahan_names)
 if clicked is None:

@@ -74,6 +74,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.detail.kecamatan": ("Kecamatan", "Kecamatan"),
     "map.detail.last_visit": ("Kunjungan terakhir", "Last visit"),
     "map.detail.top_categories": ("Kategori terbanyak", "Top categories"),
+    "map.detail.value": ("Nilai", "Value"),
     "map.detail.open_complaints": ("Laporan belum selesai", "Open complaints"),
     "map.clear": ("Hapus pilihan kelurahan", "Clear kelurahan selection"),
     "map.selected": ("Kelurahan dipilih: {names}", "Selected kelurahan: {names}"),
