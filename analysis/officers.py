@@ -760,25 +760,15 @@ def unit_table(units: pd.DataFrame, lang: Lang = "id", for_display: bool = True)
 
 
 def summary_metrics(row: pd.Series, lang: Lang = "id") -> list[tuple[str, str]]:
-    """Label and formatted value of the headline figures of one officer or unit row (for metric cards)."""
-    hours = row["personnel_hours"]
+    """Label and formatted value of the eight headline figures of one officer or unit row (metric cards)."""
+    resolved = f"{fmt_int(row['complaints_resolved'], lang)} / {fmt_int(row['complaints_handled'], lang)}"
     return [
         (t("officers.col.patrols_led", lang), fmt_int(row["patrols_led"], lang)),
         (t("officers.col.personnel_counted", lang), fmt_int(row["personnel_counted"], lang)),
-        (
-            t("officers.col.personnel_hours", lang),
-            t(
-                "officers.hours_from",
-                lang,
-                hours=fmt_num(hours, lang),
-                timed=fmt_int(row["patrols_timed"], lang),
-            ),
-        ),
+        (t("officers.col.personnel_hours", lang), fmt_num(row["personnel_hours"], lang)),
+        (t("officers.col.patrols_timed", lang), fmt_int(row["patrols_timed"], lang)),
         (t("officers.col.kelurahan_covered", lang), fmt_int(row["kelurahan_covered"], lang)),
         (t("officers.col.active_days", lang), fmt_int(row["active_days"], lang)),
-        (
-            t("officers.col.complaints_resolved", lang),
-            f"{fmt_int(row['complaints_resolved'], lang)} / {fmt_int(row['complaints_handled'], lang)}",
-        ),
+        (t("officers.metric.resolved_of_handled", lang), resolved),
         (t("officers.col.median_days", lang), fmt_num(row["median_resolution_days"], lang)),
     ]

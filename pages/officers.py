@@ -24,7 +24,7 @@ scope = selected_kelurahan(f, ds.reference.kecamatan_of()) or ds.reference.kelur
 
 def metric_row(row) -> None:
     metrics = off.summary_metrics(row, lang)
-    for column, (label, value) in zip(st.columns(len(metrics)), metrics, strict=True):
+    for column, (label, value) in zip(st.columns(4) + st.columns(4), metrics, strict=True):
         column.metric(label, value, border=True)
 
 

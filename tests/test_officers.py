@@ -373,7 +373,8 @@ def test_tables_and_metrics(patrols: pd.DataFrame, complaints: pd.DataFrame) -> 
     assert shown.loc[0, "Jam-personel"] == "9,0"
     assert off.officer_table(totals, "id", for_display=False).loc[0, "Jam-personel"] == 9.0
     metrics = dict(off.summary_metrics(totals.iloc[0], "en"))
-    assert metrics["Personnel-hours"] == "9.0 (from 2 patrols)"
+    assert (metrics["Personnel-hours"], metrics["Patrols with times"]) == ("9.0", "2")
+    assert metrics["Complaints resolved / handled"] == "0 / 0"
     assert metrics["Median days to resolve"] == "–"
     units = off.unit_table(off.unit_totals(patrols, complaints, ROSTER), "en")
     assert units.columns[:2].tolist() == ["Unit", "Active officers"]

@@ -31,7 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{officer} recorded no activity in this period and filter.",
     ),
     "officers.kelurahan.header": ("Kelurahan yang dikunjungi", "Kelurahan visited"),
-    "officers.hours_from": ("{hours} (dari {timed} patroli)", "{hours} (from {timed} patrols)"),
+    "officers.metric.resolved_of_handled": ("Laporan selesai / ditangani", "Complaints resolved / handled"),
     "officers.col.officer": ("Personel", "Officer"),
     "officers.col.nrp": ("NRP", "NRP"),
     "officers.col.rank": ("Pangkat", "Rank"),
