@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -203,3 +204,20 @@ def test_the_page_speaks_english_when_switched(data_dir):
     assert "2 new rows, 0 identical" in texts(at, "markdown")
     assert table_with(at, "Reason")["Reason"].tolist()[0] == "not a kelurahan of Kota Blitar"
     assert at.button(key="intake_merge").label == "Merge"
+
+
+def test_an_excel_workbook_with_a_title_block_is_read_from_its_header_row(data_dir):
+    rows = pd.read_csv(io.StringIO(GOOD), dtype=str, keep_default_na=False)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        rows.to_excel(writer, sheet_name="Mei", index=False, startrow=2)  # a title block above the headers
+        writer.sheets["Mei"]["A1"] = "REKAP PATROLI POLSEK SANANWETAN"
+    at = open_page()
+    at.file_uploader(key="intake_upload").set_value(
+        ("rekap.xlsx", buffer.getvalue(), "application/vnd.ms-excel")
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert [m.value for m in at.metric][:3] == ["2", "2", "0"]
+    at = merge(at)
+    assert "rekap.xlsx: 2 baris ditambahkan" in texts(at, "success")
