@@ -193,3 +193,14 @@ def _account_box(user: User) -> None:
     name = user.username.replace("_", "\\_")
     st.sidebar.caption(ctx.t("auth.signed_in", user=name, role=ctx.t(f"auth.role.{user.role}")))
     st.sidebar.button(ctx.t("auth.logout"), key="auth_logout", on_click=_logout, icon=":material/logout:")
+    with st.sidebar:
+        _expiry_watch()
+
+
+@st.fragment(run_every=60)
+def _expiry_watch() -> None:
+    """Once a minute, without counting as activity: when the session has expired, rerun the whole app so
+    the gate signs out and an unattended screen stops showing data."""
+    last_seen = st.session_state.get(LAST_SEEN_KEY, 0.0)
+    if users.session_expired(last_seen, time.time(), users.session_minutes_from_env()):
+        st.rerun(scope="app")
