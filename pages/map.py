@@ -43,18 +43,18 @@ if patrols.empty and complaints.empty:
     widgets.empty_state()
     st.stop()
 
+# dict.get, not a lambda: widget metadata must stay picklable (runner.enforceSerializableSessionState).
+measure_labels = {m: ctx.t(f"map.measure.{m}") for m in maps.MEASURES}
+layer_labels = {layer: ctx.t(f"map.layer.{layer}") for layer in maps.LAYERS}
 pick, toggles = st.columns([2, 3])
 measure = pick.selectbox(
-    ctx.t("map.measure.label"),
-    maps.MEASURES,
-    format_func=lambda m: ctx.t(f"map.measure.{m}"),
-    key="map.measure",
+    ctx.t("map.measure.label"), maps.MEASURES, format_func=measure_labels.get, key="map.measure"
 )
 layers = toggles.pills(
     ctx.t("map.layers.label"),
     maps.LAYERS,
     selection_mode="multi",
-    format_func=lambda layer: ctx.t(f"map.layer.{layer}"),
+    format_func=layer_labels.get,
     key="map.layers",
 )
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from analysis import maps
@@ -15,16 +13,6 @@ from analysis.i18n import t
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGE = "pages/map.py"
-
-
-@pytest.fixture(autouse=True)
-def widget_metadata_may_hold_lambdas():
-    # AppTest keeps each widget's format_func in session state; with enforceSerializableSessionState a
-    # lambda there fails the run. The real server keeps no such entry, so the check is off for AppTest only.
-    before = config.get_option("runner.enforceSerializableSessionState")
-    config.set_option("runner.enforceSerializableSessionState", False)
-    yield
-    config.set_option("runner.enforceSerializableSessionState", before)
 
 
 def open_map() -> AppTest:
