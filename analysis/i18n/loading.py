@@ -16,8 +16,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "berkas Excel rusak atau tidak terbaca",
         "the Excel file is damaged or unreadable",
     ),
-    "loading.file.bad_csv": ("CSV tidak terbaca: {detail}", "the CSV cannot be read: {detail}"),
-    "loading.file.no_rows": ("berkas tidak berisi baris data", "the file has no data rows"),
+    "loading.file.bad_csv": ("berkas tidak dapat dibaca: {detail}", "the file cannot be read: {detail}"),
     "loading.file.no_sheet": (
         "tidak ada lembar dengan judul kolom yang dikenali (lembar: {sheets})",
         "no sheet has recognisable column headers (sheets: {sheets})",
