@@ -341,19 +341,27 @@ def gap_summary(gaps: pd.DataFrame, lang: Lang = "id") -> str:
     )
 
 
-def gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """The gap list for people: officer in Polri form, unit, kelurahan binaan, last activity, days, level."""
+def gap_table(gaps: pd.DataFrame, lang: Lang = "id", for_display: bool = True) -> pd.DataFrame:
+    """The gap list for people: officer in Polri form, unit, kelurahan binaan, last activity, days, level.
+
+    ``for_display`` writes dates and days as text ("belum pernah" for never); False keeps a date and a
+    number (empty for never) for downloads.
+    """
+    if for_display:
+        last = [fmt_date(d, lang) for d in gaps["last_activity"]]
+        never = t("officers.gaps.never", lang)
+        days = [never if pd.isna(d) else fmt_int(d, lang) for d in gaps["days_without"]]
+    else:
+        last = gaps["last_activity"].dt.date.to_numpy()
+        days = gaps["days_without"].astype("Int64").to_numpy()
     return pd.DataFrame(
         {
             t("officers.col.officer", lang): officer_labels(gaps["rank"], gaps["name"]),
             t("officers.col.nrp", lang): gaps["nrp"].to_numpy(),
             t("officers.col.unit", lang): gaps["unit"].fillna("–").to_numpy(),
             t("officers.col.assigned", lang): gaps["assigned_kelurahan"].fillna("–").to_numpy(),
-            t("officers.col.last_activity", lang): [fmt_date(d, lang) for d in gaps["last_activity"]],
-            t("officers.col.days_without", lang): [
-                t("officers.gaps.never", lang) if pd.isna(d) else fmt_int(d, lang)
-                for d in gaps["days_without"]
-            ],
+            t("officers.col.last_activity", lang): last,
+            t("officers.col.days_without", lang): days,
             t("officers.col.level", lang): [t(f"officers.level.{lvl}", lang) for lvl in gaps["level"]],
         }
     )

@@ -86,7 +86,7 @@ if gaps.empty:
 else:
     st.markdown(off.gap_summary(gaps, lang))
     st.dataframe(off.styled_gap_table(gaps, lang), hide_index=True, key="officers_gaps")
-    widgets.download_buttons(off.gap_table(gaps, lang), "kesenjangan_laporan", "dl_gaps")
+    widgets.download_buttons(off.gap_table(gaps, lang, False), "kesenjangan_laporan", "dl_gaps")
 
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))

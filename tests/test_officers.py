@@ -220,6 +220,10 @@ def test_gap_summary_and_table(patrols: pd.DataFrame, complaints: pd.DataFrame) 
     assert table["Officer"].tolist()[:2] == ["Brigpol Agus Salim", "Aiptu Roziek Mustofa"]
     assert table["Days without activity"].tolist()[0] == "never"
     assert table["Last activity"].tolist()[1] == "28 May 2025"
+    numbers = off.gap_table(gaps, "en", for_display=False)
+    assert numbers["Days without activity"].tolist()[1:] == [8, 7]
+    assert pd.isna(numbers["Days without activity"].iloc[0])
+    assert numbers["Last activity"].tolist()[1] == date(2025, 5, 28)
 
 
 def test_styled_gap_table_colours_rows(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
