@@ -360,13 +360,21 @@ def measure_scale(measures: pd.DataFrame, measure: Measure, lang: Lang = "id") -
         entries.append(LegendEntry(MISSING, t(f"map.missing.{measure}", lang)))
     return ColourScale(
         measure=measure,
-        title=t(f"map.measure.{measure}", lang) + " — " + t(f"map.unit.{measure}", lang),
+        title=_title(measure, lang),
         note=t(f"map.note.{measure}", lang, year=_population_year(measures)),
         uppers=tuple(uppers),
         colours=tuple(colours),
         entries=tuple(entries),
         never=never,
     )
+
+
+def _title(measure: Measure, lang: Lang) -> str:
+    """``"Kunjungan patroli — kunjungan"``; the unit is left out where the name already says it."""
+    label = t(f"map.measure.{measure}", lang)
+    if measure in ("personnel_hours", "complaints_per_1000"):
+        return label
+    return f"{label} — {t(f'map.unit.{measure}', lang)}"
 
 
 def _population_year(measures: pd.DataFrame) -> str:

@@ -402,3 +402,9 @@ def test_clicked_kelurahan_only_from_a_kelurahan_polygon(reference):
     assert maps.clicked_kelurahan({"last_active_drawing": unknown}, names) is None
     assert maps.clicked_kelurahan({"last_active_drawing": None}, names) is None
     assert maps.clicked_kelurahan(None, names) is None
+
+
+def test_legend_title_states_the_unit_once(measures):
+    assert maps.measure_scale(measures, "visits").title == "Kunjungan patroli — kunjungan"
+    assert maps.measure_scale(measures, "personnel_hours").title == "Jam-personel"
+    assert maps.measure_scale(measures, "balance", "en").title == "Presence balance — percentage points"
