@@ -18,8 +18,8 @@ from ui import context as ctx
 
 STEP_KEY = "briefing_step"
 CSS = """<style>
-div:has(> .st-key-briefing_header) {position: sticky; top: 3.75rem; z-index: 990;
-  box-shadow: 0 -3.75rem 0 0 #FFFFFF;}
+div:has(> .st-key-briefing_header) {position: sticky; top: 3.75rem; z-index: 990;}
+[data-testid="stHeader"] {background: #FFFFFF;}
 .st-key-briefing_header {background: #0B3D91; padding: 0.8rem 1.2rem; border-radius: 0.4rem;}
 .st-key-briefing_header p, .st-key-briefing_header h1 {color: #FFFFFF !important; margin: 0;}
 .st-key-briefing_header h1 {font-size: 2.4rem; padding: 0;}
