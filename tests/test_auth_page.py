@@ -214,18 +214,40 @@ def test_sign_out(users_file, tmp_path):
     assert audit.read_events(tmp_path / "audit.log")[-1]["event"] == "logout"
 
 
-def test_tamu_sees_no_personal_data_no_downloads_and_no_data_page(users_file):
+def downloads_per_page(name: str) -> dict[str, list[str]]:
+    """The download buttons (by key) ``name`` is offered on each page open to their role."""
+    at = login(fresh_app(), name, PASSWORDS[name])
+    offered = {}
+    for page in pages_for(ROLES[name]):
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+        offered[page] = [button.key for button in at.get("download_button")]
+    return offered
+
+
+def test_tamu_sees_no_personal_data_and_no_data_page(users_file):
     at = login(fresh_app(), "citra", PASSWORDS["citra"])
     assert shows_data(at), "tamu sees the aggregates"
     for page in pages_for("tamu"):
         at.switch_page(page).run()
-        assert not at.exception, at.exception
+        assert not at.exception, (page, at.exception)
         text = rendered(at)
-        assert REPORTER_NAME not in text and REPORTER_PHONE not in text
-        assert "0813-2222-3333" not in text and "Bambang" not in text
-        assert element_types(at)["download_button"] == 0
+        assert REPORTER_NAME not in text and REPORTER_PHONE not in text, page
+        assert "0813-2222-3333" not in text and "Bambang" not in text, page
+    assert "pages/data.py" not in pages_for("tamu")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/data.py")
+
+
+def test_tamu_gets_no_row_level_downloads(users_file):
+    """Row tables (officers, trends lists) download only for kapolsek/analis; a tamu keeps the briefing's
+    PDF and its aggregate tables, which hold counts, never people."""
+    tamu = downloads_per_page("citra")
+    kapolsek = downloads_per_page("ani")
+    row_level = {key for page, keys in kapolsek.items() if page != "pages/briefing.py" for key in keys}
+    assert row_level, "kapolsek is offered row-level downloads somewhere"
+    assert {key for keys in tamu.values() for key in keys} & row_level == set()
+    assert all(key.startswith("briefing_") for keys in tamu.values() for key in keys)
 
 
 @pytest.mark.parametrize("name", ["ani", "budi"])
