@@ -323,7 +323,7 @@ def gaps_in_scope(gaps: pd.DataFrame, kelurahan: list[str], whole_area: bool) ->
 def gap_sentences(gaps: pd.DataFrame, lang: Lang) -> list[str]:
     """The roster's reporting gaps in words, without names: counts, then who is on alert by unit/binaan."""
     if gaps.empty:
-        return []
+        return [t("briefing.analisa.no_roster", lang)]
     sentences = [gap_summary(gaps, lang)]
     alert = gaps.loc[gaps["level"].eq("alert")]
     if len(alert):
@@ -568,7 +568,10 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     cats = category_table(changes, categories, lang)
     priority = patrol_priority(recent_complaints, recent_patrols, categories, kelurahan, filters.end, lang)
     next_range = fmt_date_range(filters.end + timedelta(days=1), filters.end + timedelta(days=7), lang)
-    officer_gaps = reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, filters.end)
+    if dataset.officers.empty:  # no roster file: nothing to measure gaps against
+        officer_gaps = pd.DataFrame(columns=["unit", "assigned_kelurahan", "level"])
+    else:
+        officer_gaps = reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, filters.end)
     if filters.units:
         officer_gaps = officer_gaps.loc[officer_gaps["unit"].astype("str").isin(filters.units)]
     officer_gaps = gaps_in_scope(officer_gaps, kelurahan, whole_area=scope is None)

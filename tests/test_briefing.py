@@ -480,3 +480,9 @@ def test_cli_missing_data_dir_and_bad_date(tmp_path: Path, capsys) -> None:
         main(["briefing", "--start", "19/05/2025", "--end", "2025-05-25", "--out", str(tmp_path / "x.pdf")])
     assert exit_info.value.code == 2
     assert "Tanggal tidak dikenali: 19/05/2025" in capsys.readouterr().err
+
+
+def test_missing_roster_is_said_not_guessed(busy: Dataset) -> None:
+    b = brief.build_briefing(replace(busy, officers=busy.officers.iloc[0:0]), WEEK)
+    assert "jadi kesenjangan laporan per personel tidak dapat dihitung" in sentences(b, "analisa")
+    assert "berstatus siaga" not in sentences(b, "analisa")

@@ -115,6 +115,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Laporan valid: {current}; data belum mencakup {prev_range}, jadi belum ada pembanding.",
         "Valid reports: {current}; the data does not cover {prev_range} yet, so there is nothing to compare with.",
     ),
+    "briefing.analisa.no_roster": (
+        "Tidak ada personel aktif dalam daftar personel untuk wilayah ini, jadi kesenjangan laporan per "
+        "personel tidak dapat dihitung.",
+        "No active officers on the roster for this area, so reporting gaps per officer cannot be measured.",
+    ),
     "briefing.analisa.alert_units": (
         "Berstatus siaga (lebih dari {days} hari tanpa kegiatan tercatat): {items}.",
         "On alert (more than {days} days without recorded activity): {items}.",
