@@ -9,7 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, sidebar
+from analysis.intake import freshness_text
+from ui import auth, frame, sidebar
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -38,11 +39,12 @@ except Exception as exc:
     st.stop()
 
 sidebar.filters(ds)
-st.sidebar.caption(ctx.t("app.subtitle"))
+st.sidebar.caption(f"{ctx.t('app.subtitle')} · {freshness_text(ds.last_date, ctx.lang())}")
 
 pages = [
     st.Page(path, title=ctx.t(title_key), url_path=url_path, icon=icon, default=(i == 0))
     for i, (path, title_key, url_path, icon, roles) in enumerate(PAGES)
     if roles is None or ctx.role() in roles
 ]
-st.navigation(pages).run()
+with frame.running():
+    st.navigation(pages).run()

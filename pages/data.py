@@ -2,13 +2,11 @@
 
 import streamlit as st
 
-from analysis import intake
 from ui import context as ctx
 from ui import intake_widgets as steps
 
 ds = ctx.dataset()
 st.title(ctx.t("intake.title"))
-st.caption(intake.freshness_text(ds.last_date, ctx.lang()))
 
 if not steps.may_view():
     st.warning(ctx.t("intake.denied"), icon=":material/lock:")

@@ -8,7 +8,7 @@ import streamlit as st
 from analysis import i18n, privacy
 from analysis.dataset import Dataset
 from analysis.filters import Filters
-from ui import data
+from ui import data, frame
 
 LANG_KEY = "lang"
 FILTERS_KEY = "filters"
@@ -25,11 +25,14 @@ def t(key: str, /, **values: object) -> str:
 
 
 def dataset() -> Dataset:
+    """The data set, only ever inside the frame (so only after the login gate)."""
+    frame.require()
     return data.dataset()
 
 
 def filters() -> Filters:
     """The shared filters, set by the sidebar in app.py before the page runs."""
+    frame.require()
     return st.session_state[FILTERS_KEY]
 
 

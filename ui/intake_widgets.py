@@ -56,9 +56,10 @@ def may_view() -> bool:
 
 
 def may_import() -> bool:
-    """Analysts and the Kapolsek import; so does the local demo (nobody else can reach it)."""
+    """Analysts import (issue 8: intake is the analis role's); so does the local demo, which only this
+    computer can reach and which has no accounts to tell people apart."""
     user = auth.current_user()
-    return bool(user and user.demo) or privacy.may_import(ctx.role()) or ctx.role() == "kapolsek"
+    return bool(user and user.demo) or privacy.may_import(ctx.role())
 
 
 def file_columns(name: str, data: bytes) -> list[str] | None:

@@ -5,8 +5,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.subtitle": ("Polres Blitar Kota", "Polres Blitar Kota"),
     "lang.label": ("Bahasa", "Language"),
     "data.as_of": ("Data s.d. {date}", "Data up to {date}"),
-    "data.freshness": ("Data terakhir: {date}, {days} hari lalu", "Latest data: {date}, {days} days ago"),
-    "data.freshness_today": ("Data terakhir: {date}, hari ini", "Latest data: {date}, today"),
     "empty.filter": (
         "Tidak ada data yang cocok dengan filter ini. Perluas periode atau kosongkan filter di sidebar.",
         "Nothing matches this filter. Widen the period or clear the filters in the sidebar.",
