@@ -33,7 +33,7 @@ FALLBACK_COLOUR = "#777777"
 VALID_COLOUR = "#332288"
 INVALID_COLOUR = "#999999"
 
-# Calendar kinds drawn as bands, with Tol's colour-blind-safe "light" tints; every band is also labelled.
+# Calendar kinds drawn as bands, in Tol's colour-blind-safe "light" tints; each kind named in the legend.
 BAND_COLOURS: dict[str, str] = {
     "ramadan": "#44BB99",
     "idul_fitri": "#EEDD88",
@@ -43,6 +43,7 @@ BAND_COLOURS: dict[str, str] = {
 }
 # A band longer than this (e.g. the 1-year Operasi Mantap Brata) would cover the whole chart and say nothing.
 MAX_BAND_DAYS = 90
+BAND_OPACITY = 0.35
 
 # Grid cells: weekday 0 = Monday ... 6 = Sunday, hours 0..23.
 WEEKDAYS = range(7)
@@ -180,48 +181,60 @@ def _band_label(kind: str, event: str, lang: Lang) -> str:
     return t(f"trends.band.{kind}", lang)
 
 
-def _band_layout(bands: pd.DataFrame | None, axes: int = 1, labelled: bool = True) -> dict:
-    """Shapes (and labels) for ``bands`` on x axes 1..``axes``, spanning the figure's height.
+def _band_layout(bands: pd.DataFrame | None, axes: int = 1) -> dict:
+    """Shapes for ``bands`` on x axes 1..``axes``, spanning the figure's height, behind the bars.
 
     Built as plain dicts for one layout update: ``add_vrect`` re-validates the figure on every call (44 s
     for 16 panels). In a grid, one band per *column* axis covers every row of that column.
     """
     if bands is None or bands.empty:
         return {}
-    shapes, annotations = [], []
-    for row in bands.itertuples(index=False):
-        for i in range(1, axes + 1):
-            shapes.append(
-                {
-                    "type": "rect",
-                    "xref": "x" if i == 1 else f"x{i}",
-                    "yref": "paper",
-                    "x0": row.start,
-                    "x1": row.end,
-                    "y0": 0,
-                    "y1": 1,
-                    "fillcolor": BAND_COLOURS.get(row.kind, "#DDDDDD"),
-                    "opacity": 0.35,
-                    "line": {"width": 0},
-                    "layer": "below",
-                }
-            )
-        if labelled:
-            annotations.append(
-                {
-                    "x": row.start,
-                    "xref": "x",
-                    "xanchor": "left",
-                    "y": 1,
-                    "yref": "paper",
-                    "yanchor": "top",
-                    "text": row.label,
-                    "textangle": -90,
-                    "showarrow": False,
-                    "font": {"size": 12},
-                }
-            )
-    return {"shapes": shapes, "annotations": annotations} if labelled else {"shapes": shapes}
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x" if i == 1 else f"x{i}",
+            "yref": "paper",
+            "x0": row.start,
+            "x1": row.end,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": BAND_COLOURS.get(row.kind, "#DDDDDD"),
+            "opacity": BAND_OPACITY,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for row in bands.itertuples(index=False)
+        for i in range(1, axes + 1)
+    ]
+    return {"shapes": shapes}
+
+
+def _band_key(bands: pd.DataFrame | None, lang: Lang, y: float = -0.1) -> list[dict]:
+    """A one-line key under the chart: "Pita kalender: ■ Ramadan ■ Ops Ketupat …" in the bands' colours.
+
+    Labels inside the chart would collide with the bars and each other (Ramadan, Ketupat and Idul Fitri
+    fall within weeks). The labels are this module's own translated texts, never text from the file.
+    """
+    if bands is None or bands.empty:
+        return []
+    kinds = bands.drop_duplicates("label")
+    squares = "   ".join(
+        f'<span style="color:{BAND_COLOURS.get(kind, "#DDDDDD")}">■</span> {label}'
+        for kind, label in zip(kinds["kind"], kinds["label"], strict=True)
+    )
+    return [
+        {
+            "text": f"{t('trends.band.legend', lang)}   {squares}",
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": y,
+            "yref": "paper",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": 14},
+        }
+    ]
 
 
 # --- trend figures ------------------------------------------------------------------------------------
@@ -283,13 +296,14 @@ def stacked_counts_figure(
             hovertemplate=f"{category}<br>%{{customdata}}: %{{y}}<extra></extra>",
             **_period_axis(freq),
         )
-    fig.update_xaxes(**period_ticks(counts.index, freq, lang))
+    fig.update_xaxes(**period_ticks(counts.index, freq, lang, most=8))
     fig.update_layout(
         **_band_layout(bands),
+        annotations=(key := _band_key(bands, lang, y=-0.12)),
         barmode="stack",
         font=FONT,
         height=460,
-        margin={"t": 30, "l": 10, "r": 10, "b": 10},
+        margin={"t": 30, "l": 10, "r": 10, "b": 70 if key else 10},
         yaxis_title=t(f"trends.axis.{what}", lang),
         legend={"traceorder": "normal"},
         hovermode="closest",
@@ -336,11 +350,14 @@ def small_multiples_figure(
     fig.update_yaxes(rangemode="tozero", tickformat="d")
     fig.update_xaxes(**period_ticks(counts.index, freq, lang, most=4))
     fig.update_annotations(font_size=13)
+    key = _band_key(bands, lang, y=-0.3 / rows)
+    for note in key:
+        fig.add_annotation(**note)
     fig.update_layout(
-        **_band_layout(bands, columns, labelled=False),
+        **_band_layout(bands, columns),
         font=FONT,
         height=max(260, 190 * rows),
-        margin={"t": 40, "l": 10, "r": 10, "b": 10},
+        margin={"t": 40, "l": 10, "r": 10, "b": 70 if key else 10},
     )
     return fig
 
@@ -429,7 +446,7 @@ def change_table_display(
     only_flagged: bool = False,
     mentions: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """The change table as people read it: counts "4 → 9", the plain-language label, z; headers translated.
+    """The change table as people read it: counts "4 → 9", the plain-language label, then z; translated.
 
     With ``mentions`` (``patrol_mentions_by`` over the same keys and period) a last column says how many
     patrols raised the category there: did the patrols address what rose?
@@ -438,12 +455,12 @@ def change_table_display(
         table = table.loc[table["flag"] != "flat"]
     keys = [c for c in ("kelurahan", "category") if c in table.columns]
     shown = pd.DataFrame({t(f"trends.col.{k}", lang): table[k].astype("str") for k in keys})
-    for base, z in (("previous", "z_previous"), ("year_before", "z_year")):
+    comparisons = (("previous", "z_previous"), ("year_before", "z_year"))
+    for base, z in comparisons:
         shown[t(f"trends.col.{base}", lang)] = count_change_text(
             table[base], table["current"], lang
         ).to_numpy()
         shown[t(f"trends.col.{base}_label", lang)] = change_label(table[z], lang).to_numpy()
-        shown[t(f"trends.col.{base}_z", lang)] = [fmt_num(v, lang, 1) for v in table[z]]
     shown[t("trends.col.strength", lang)] = change_strength(table["z_max"], lang).to_numpy()
     if mentions is not None:
         at = (
@@ -452,6 +469,8 @@ def change_table_display(
             else table[keys[0]].astype("str")
         )
         shown[t("trends.col.patrols", lang)] = mentions.reindex(at, fill_value=0).to_numpy(dtype="int64")
+    for base, z in comparisons:  # last: what the analyst checks, not what the room reads
+        shown[t(f"trends.col.{base}_z", lang)] = [fmt_num(v, lang, 1) for v in table[z]]
     return shown.reset_index(drop=True)
 
 

@@ -325,13 +325,18 @@ def test_stacked_figure_one_trace_per_category_in_its_colour_with_bands():
     fig = trends.stacked_counts_figure(counts, COLOURS, "W", bands, "id")
     assert isinstance(fig, go.Figure)
     spec = figure_json(fig)
-    assert [(d["name"], d["marker"]["color"]) for d in spec["data"]] == [
+    bars = [d for d in spec["data"] if d["type"] == "bar"]
+    assert [(d["name"], d["marker"]["color"]) for d in bars] == [
         ("Miras", "#AA3377"),
         ("Balap liar", "#EE6677"),
     ]
     assert spec["layout"]["barmode"] == "stack"
     assert len(spec["layout"]["shapes"]) == len(bands) == 3
-    assert "Ops Ketupat" in [a["text"] for a in spec["layout"]["annotations"]]
+    key = spec["layout"]["annotations"][0]["text"]
+    assert key.startswith("Pita kalender:") and key.index("Ramadan") < key.index("Ops Ketupat") < key.index(
+        "Idul"
+    )
+    assert '<span style="color:#44BB99">■</span> Ramadan' in key
 
 
 def test_figures_of_empty_data_say_so():

@@ -11,6 +11,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.no_data": ("Tidak ada data untuk grafik ini.", "No data for this chart."),
     "trends.axis.complaints": ("Jumlah laporan", "Complaints"),
     "trends.axis.topics": ("Patroli yang membahas", "Patrols raising it"),
+    "trends.band.legend": ("Pita kalender:", "Calendar bands:"),
     "trends.band.ramadan": ("Ramadan", "Ramadan"),
     "trends.band.idul_fitri": ("Idul Fitri", "Eid al-Fitr"),
     "trends.band.operation_ketupat": ("Ops Ketupat", "Op. Ketupat"),
