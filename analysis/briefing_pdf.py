@@ -119,7 +119,8 @@ class _BriefingPDF(FPDF):
     def paragraph(self, value: str, size: float = 11.5, indent: float = 0) -> None:
         self.set_x(self.l_margin + indent)
         self.style(size)
-        self.multi_cell(self.epw - indent, size * 0.55, self.clean(value), new_x="LMARGIN", new_y="NEXT")
+        text = self.clean(value)
+        self.multi_cell(self.epw - indent, size * 0.55, text, align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(1.5)
 
 
