@@ -19,6 +19,7 @@ ICON = Path(__file__).parent / "assets" / "icon.png"
 st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="wide")
 
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
+frame.enter()
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
 sidebar.language_switch()
 
@@ -46,5 +47,4 @@ pages = [
     for i, (path, title_key, url_path, icon, roles) in enumerate(PAGES)
     if roles is None or ctx.role() in roles
 ]
-with frame.running():
-    st.navigation(pages).run()
+st.navigation(pages).run()
