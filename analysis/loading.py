@@ -916,7 +916,7 @@ class _Checker:
     def datetimes(self, column: str, with_time: bool) -> np.ndarray:
         """Dates (midnight) or date-times. ISO date-times are read through their distinct dates and clock
         times; other rows are parsed per distinct value, by known formats and then by hand."""
-        text = self.raw(column).str.strip()
+        text = self.raw(column)  # stripped per distinct value below: cells with spaces are rare
         parsed = np.full(self.n, np.datetime64("NaT"), dtype=DATETIME_DTYPE)
         rest = np.ones(self.n, dtype=bool)
         formats = _DATETIME_FORMATS if with_time else _DATE_FORMATS
@@ -926,7 +926,7 @@ class _Checker:
         rows = np.flatnonzero(rest)
         if len(rows):
             codes, uniques = pd.factorize(text.iloc[rows] if len(rows) < self.n else text)
-            texts = [str(u) for u in uniques]
+            texts = [str(u).strip() for u in uniques]
             parsed_unique, issues = self._parse_dates(column, texts, formats)
             parsed[rows] = np.append(parsed_unique, np.datetime64("NaT"))[codes]
             self._report_unique(column, codes, texts, issues, rows)

@@ -322,9 +322,15 @@ def test_received_at_keeps_the_time_and_resolution_days_follow(reference):
         "complaints",
         {"received_at": "26/05/2025 21.15", "resolved_at": "27/05/2025 09.15"},
         {"received_at": "2025-05-26", "status": "Baru", "resolved_at": ""},
+        {"received_at": " 2025-05-26 08:00 ", "status": "Baru", "resolved_at": ""},
     )
-    frame, _ = load(reference, text, "complaints")
-    assert frame["received_at"].tolist() == [pd.Timestamp("2025-05-26 21:15"), pd.Timestamp("2025-05-26")]
+    frame, report = load(reference, text, "complaints")
+    assert frame["received_at"].tolist() == [
+        pd.Timestamp("2025-05-26 21:15"),
+        pd.Timestamp("2025-05-26"),
+        pd.Timestamp("2025-05-26 08:00"),
+    ]
+    assert report.problems == []
     assert frame["resolution_days"].iloc[0] == pytest.approx(0.5)
     assert np.isnan(frame["resolution_days"].iloc[1])
 
