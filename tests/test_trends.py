@@ -125,6 +125,13 @@ def test_patrol_presence_sunday_night_wraps_to_monday():
     assert grid.loc[6, 23] == 1 and grid.loc[0, 0] == 1 and grid.to_numpy().sum() == 2
 
 
+def test_patrol_presence_skips_unreadable_times():
+    patrols = patrols_frame(
+        [("2025-05-12", "25:xx", "10:00", "Gedog", ""), ("2025-05-12", "9", "10:00", "Gedog", "")]
+    )
+    assert trends.patrol_presence_by_weekday_hour(patrols).to_numpy().sum() == 0
+
+
 def test_presence_and_complaint_grids_of_empty_frames_are_zero():
     assert trends.patrol_presence_by_weekday_hour(EMPTY_PATROLS).to_numpy().sum() == 0
     assert trends.complaints_by_weekday_hour(EMPTY_COMPLAINTS).to_numpy().sum() == 0
