@@ -14,7 +14,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m streamlit run app.py --server.port=$(PORT)
+	$(BIN)/python -m ui.serve --server.port=$(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

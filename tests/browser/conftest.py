@@ -30,16 +30,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run app.py`` on a free port and wait until it answers its health check."""
+def start_app(env: dict[str, str] | None = None, plain: bool = False) -> tuple[subprocess.Popen, str]:
+    """Start the app as ``make run`` does (``python -m ui.serve``) on a free port and wait until it answers
+    its health check; ``plain=True`` uses bare ``streamlit run app.py`` instead."""
     port = _free_port()
+    launcher = ["streamlit", "run", "app.py"] if plain else ["ui.serve"]
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            *launcher,
             "--server.headless=true",
             f"--server.port={port}",
             "--server.address=127.0.0.1",
