@@ -160,6 +160,10 @@ def calendar_bands(calendar: pd.DataFrame, start: date, end: date, lang: Lang = 
     (a ``religious_holiday`` whose event names it) as its own kind ``idul_fitri``. Other holidays are single
     days that would only clutter a weekly chart. Columns: ``start``, ``end`` (exclusive: the day after the
     last day), ``kind``, ``label`` (short, translated), ``event`` (as written in the file).
+
+    To add a season, add a row to ``data/reference/calendar.csv``: ``start_date,end_date`` (ISO, both
+    inclusive), ``event``, one of the kinds above and a ``source``; a police operation whose event names
+    "Ketupat" or "Lilin" gets that label. Bands of ``MAX_BAND_DAYS`` or longer are not drawn.
     """
     columns = ["start", "end", "kind", "label", "event"]
     if calendar.empty:
