@@ -382,7 +382,7 @@ def _read_csv_arrow(
             ),
             parse_options=pa_csv.ParseOptions(delimiter=sep),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
+                column_types=dict.fromkeys(header, pa.large_string()),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -390,7 +390,7 @@ def _read_csv_arrow(
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, LookupError):
         return None
     text = pd.StringDtype("pyarrow", na_value=np.nan)
-    return table.to_pandas(types_mapper=lambda t: text if t == pa.string() else None)
+    return table.to_pandas(types_mapper=lambda t: text if t in (pa.string(), pa.large_string()) else None)
 
 
 def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
@@ -1024,7 +1024,7 @@ def _arrow_text(text: pd.Series):
     import pyarrow.compute as pc
 
     arrow = pa.array(text.array, from_pandas=True)
-    return pc.if_else(pc.equal(arrow, ""), pa.scalar(None, pa.string()), arrow)
+    return pc.if_else(pc.equal(arrow, ""), pa.scalar(None, arrow.type), arrow)
 
 
 def _blank_to_na(text: pd.Series) -> pd.Series:
