@@ -1079,16 +1079,18 @@ def _iso_datetimes(text: pd.Series) -> np.ndarray:
 
     A million date-times hold only a few hundred dates and clock times: each is parsed once.
     """
+    nat = np.datetime64("NaT").astype(DATETIME_DTYPE).astype(np.int64)
     date_codes, dates = pd.factorize(text.str.slice(0, 10))
     days = pd.to_datetime(pd.Series(dates, dtype="str"), format="%Y-%m-%d", errors="coerce")
-    days = np.append(days.to_numpy().astype(DATETIME_DTYPE), np.datetime64("NaT"))
+    day_us = np.append(days.to_numpy().astype(DATETIME_DTYPE).astype(np.int64), nat)
     clock_codes, clocks = pd.factorize(text.str.slice(10))
-    seconds = np.append(np.array([_clock_seconds(str(c)) for c in clocks], dtype=np.float64), np.nan)
-    day, second = days[date_codes], seconds[clock_codes]
-    known = ~np.isnan(second)
-    offset = np.zeros(len(text), dtype="timedelta64[s]")
-    offset[known] = second[known].astype(np.int64).astype("timedelta64[s]")
-    return np.where(known, day + offset, np.datetime64("NaT")).astype(DATETIME_DTYPE)
+    seconds = np.array([_clock_seconds(str(c)) for c in clocks] + [np.nan], dtype=np.float64)
+    clock_us = np.where(np.isnan(seconds), -1, np.nan_to_num(seconds) * 1_000_000).astype(np.int64)
+    # integer microseconds all the way: one gather per part, one add, one mask
+    day, clock = day_us[date_codes], clock_us[clock_codes]
+    stamp = day + clock
+    stamp[(day == nat) | (clock < 0)] = nat
+    return stamp.view(DATETIME_DTYPE)
 
 
 def _vocab_name(column: str) -> str:
