@@ -380,22 +380,8 @@ def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFr
         return kept
     raw = loading.read_raw(path, path.name)
     raw = raw.rename(columns=loading.map_headers(list(raw.columns), kind)[0])
-    rejected = raw[[line in bad_lines for line in record_lines(raw)]]
+    rejected = raw.loc[raw.index.isin(bad_lines)]  # read_raw indexes records by their line in the file
     return pd.concat([kept, _as_text(rejected, kind)], ignore_index=True)
-
-
-def record_lines(raw: pd.DataFrame) -> list[int]:
-    """The file line each record of a CSV starts on (header = line 1), counting line breaks in cells.
-
-    >>> record_lines(pd.DataFrame({"a": ["x", "two\\nlines", "y"]}))
-    [2, 3, 5]
-    """
-    breaks = [sum(str(v).count("\n") for v in row) for row in raw.itertuples(index=False)]
-    lines, line = [], 2
-    for extra in breaks:
-        lines.append(line)
-        line += 1 + extra
-    return lines
 
 
 def write_rows(path: Path, rows: pd.DataFrame) -> None:

@@ -404,3 +404,22 @@ def test_cli_refuses_to_merge_into_a_data_file_it_cannot_read(tmp_path, capsys):
     assert cli_main(["import", str(source), "--kind", "officers", "--data-dir", str(data_dir)]) == 2
     assert "data lama tidak berubah" in capsys.readouterr().err
     assert (data_dir / "officers.csv").read_text() == "kolom,lain\n1,2\n"
+
+
+def test_rows_the_data_file_rejects_survive_a_rewrite_after_blank_lines_and_multiline_cells(
+    tmp_path, reference
+):
+    """Rejected rows are found by their line in the file, which blank lines and line breaks shift."""
+    from analysis.intake import existing_rows
+
+    (tmp_path / "patrols.csv").write_text(
+        "patrol_id,date,kelurahan,activity,unit,leader_nrp,leader_name,personnel_count,notes\n"
+        "\n"
+        'P1,2025-05-26,Gedog,Sambang,Binmas,1,Budi,2,"dua\nbaris"\n'
+        "P2,2025-05-26,Atlantis,Sambang,Binmas,1,Budi,2,\n"
+        "P3,2025-05-27,Gedog,Sambang,Binmas,1,Budi,2,\n",
+        encoding="utf-8",
+    )
+    rows = existing_rows(tmp_path, "patrols", reference)
+    assert sorted(rows["patrol_id"]) == ["P1", "P2", "P3"]
+    assert rows.loc[rows["patrol_id"] == "P2", "kelurahan"].item() == "Atlantis"
