@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import statistics
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -430,6 +431,10 @@ def analysis_sentences(
 # --- prediksi -----------------------------------------------------------------------------------------------
 
 
+# Above this weekly mean the Poisson range comes from the normal approximation.
+LARGE_MEAN = 100.0
+
+
 def poisson_range(mean: float, level: float = PREDICTION_LEVEL) -> tuple[int, int]:
     """The central ``level`` range of a Poisson count with this mean (equal tails).
 
@@ -441,6 +446,10 @@ def poisson_range(mean: float, level: float = PREDICTION_LEVEL) -> tuple[int, in
     if mean <= 0:
         return 0, 0
     tail = (1 - level) / 2
+    if mean > LARGE_MEAN:
+        # exp(-mean) underflows for a Polres/Polda-sized week; the normal approximation is exact enough.
+        spread = statistics.NormalDist().inv_cdf(1 - tail) * math.sqrt(mean)
+        return max(0, math.floor(mean - spread)), math.ceil(mean + spread)
     low = high = None
     k, term = 0, math.exp(-mean)
     cdf = term

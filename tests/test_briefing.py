@@ -486,3 +486,12 @@ def test_missing_roster_is_said_not_guessed(busy: Dataset) -> None:
     b = brief.build_briefing(replace(busy, officers=busy.officers.iloc[0:0]), WEEK)
     assert "jadi kesenjangan laporan per personel tidak dapat dihitung" in sentences(b, "analisa")
     assert "berstatus siaga" not in sentences(b, "analisa")
+
+
+def test_poisson_range_for_a_polda_sized_week_returns_instead_of_looping() -> None:
+    """exp(-mean) underflows to 0 above ~745: the exact loop never ended there."""
+    from analysis.briefing import poisson_range
+
+    low, high = poisson_range(12_000.0)
+    assert 11_700 < low < 12_000 < high < 12_300
+    assert poisson_range(100.0)[0] < 100 < poisson_range(100.0)[1]
