@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import math
-import statistics
 import re
+import statistics
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
