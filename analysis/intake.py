@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -35,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.dataset import FILE_NAMES, data_dir_from_env
+from analysis.files import atomic_write_bytes
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 from analysis.reference import Reference, load_reference
 from analysis.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
@@ -279,32 +279,6 @@ def apply_plan(
 
 
 # --- writing safely ----------------------------------------------------------------------------------------
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of either.
-
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over ``path``; on
-    any failure the temporary file is removed and ``path`` is untouched.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable (POSIX only)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
 
 
 def backup_file(path: Path, when: datetime) -> Path | None:

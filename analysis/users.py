@@ -21,7 +21,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Literal
 import bcrypt
 
 from analysis import audit
+from analysis.files import atomic_write_bytes
 
 Role = Literal["kapolsek", "analis", "tamu"]
 ROLES: tuple[Role, ...] = ("kapolsek", "analis", "tamu")
@@ -194,25 +194,9 @@ def _exclusive(users_file: Path) -> Iterator[None]:
 
 
 def _write_json_atomic(path: Path, payload: object) -> None:
-    """Write to a 0600 temporary file in the same folder, fsync, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mode 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, indent=2, sort_keys=True)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    """Atomic write (analysis.files); the temporary file, and so the result, has mode 0600."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def _read_json(path: Path) -> dict:
