@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Literal
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
 from folium.template import Template
@@ -84,6 +85,11 @@ SPECS: dict[Measure, MeasureSpec] = {
 
 
 def _as_text(values: pd.Series) -> pd.Series:
+    """Text as Python objects, NA as ``pd.NA``; a categorical column is spread from its few category names
+    by code (converting row by row costs a quarter of a second at 200,000 rows)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        names = np.array([*map(str, values.cat.categories), pd.NA], dtype=object)
+        return pd.Series(names[values.cat.codes.to_numpy()], index=values.index, name=values.name)
     return values.astype("string").astype(object)
 
 
