@@ -280,7 +280,9 @@ def downloads(ds: Dataset) -> None:
             st.caption(
                 ctx.t("intake.download.current", kind=kind_name(kind), count=fmt_int(len(frame), ctx.lang()))
             )
-            widgets.download_buttons(intake.export_frame(frame, kind), kind, key=f"intake_data_{kind}")
+            # The whole data set in contract form takes seconds at 200,000 rows: built only on click.
+            export = partial(intake.export_frame, frame, kind)
+            widgets.download_buttons(export, kind, key=f"intake_data_{kind}")
 
 
 def import_history(data_dir: Path) -> None:

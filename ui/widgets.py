@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -28,10 +30,12 @@ def data_stamp(ds: Dataset) -> str:
     return ctx.t("data.as_of", date=fmt_date(ds.last_date, ctx.lang()))
 
 
-def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
+def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str) -> None:
     """CSV and Excel downloads of ``frame`` with spreadsheet formulas neutralised, built only on click.
 
-    Row-level downloads are hidden from roles that may not have them; each download is audit-logged.
+    ``frame`` may be a function returning the frame, so a costly export table (the whole data set in
+    contract form) is also built only on click, not on every rerun. Row-level downloads are hidden from
+    roles that may not have them; each download is audit-logged.
     """
     from analysis import privacy
     from ui import auth
@@ -41,7 +45,7 @@ def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
     left, right = st.columns(2)
     left.download_button(
         ctx.t("download.csv"),
-        data=lambda: export.to_csv_bytes(frame),
+        data=lambda: export.to_csv_bytes(_resolve(frame)),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -51,7 +55,7 @@ def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
     )
     right.download_button(
         ctx.t("download.excel"),
-        data=lambda: export.to_excel_bytes(frame),
+        data=lambda: export.to_excel_bytes(_resolve(frame)),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
@@ -59,3 +63,7 @@ def download_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
         args=("export", f"{name}.xlsx"),
         icon=":material/download:",
     )
+
+
+def _resolve(frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    return frame() if callable(frame) else frame
