@@ -1,0 +1,68 @@
+"""Smoke run of the benchmark harness at a tiny N: the report's shape and its Markdown table.
+
+No timing assertions: speed is measured by ``python -m benchmarks``, not by the test suite.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.__main__ import main
+from benchmarks.run import run_benchmark, to_markdown
+
+FIELDS = {"name", "seconds", "reference", "reference_seconds", "ratio", "limit"}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return run_benchmark(rows=3000, pages=False)
+
+
+def test_report_has_rows_machine_and_results(report):
+    assert report["rows"] == 3000
+    assert isinstance(report["machine"], str) and report["machine"]
+    assert report["results"]
+    for r in report["results"]:
+        assert set(r) == FIELDS
+        assert isinstance(r["name"], str) and r["name"]
+        assert isinstance(r["seconds"], float | int) and r["seconds"] >= 0
+        if r["reference"] is None:
+            assert r["reference_seconds"] is None and r["ratio"] is None
+        else:
+            assert r["reference_seconds"] > 0 and r["ratio"] >= 0
+
+
+def test_report_measures_what_the_issue_lists(report):
+    names = " | ".join(r["name"] for r in report["results"])
+    for wanted in (
+        "load and validate",
+        "warm start",
+        "weekly counts",
+        "per kelurahan",
+        "officer totals",
+        "peak memory",
+    ):
+        assert wanted in names
+    compared = {r["name"]: r["reference"] for r in report["results"]}
+    assert compared[next(n for n in compared if n.startswith("load and validate"))] == "pandas.read_csv"
+    assert compared[next(n for n in compared if n.startswith("officer totals"))] == "DuckDB"
+    assert json.loads(json.dumps(report)) == report  # plain JSON
+
+
+def test_markdown_table_has_a_row_per_result(report):
+    table = to_markdown(report)
+    lines = table.splitlines()
+    assert lines[2].startswith("| measurement |") and lines[3].startswith("|---")
+    rows = [line for line in lines[4:] if line.startswith("| ")]
+    assert len(rows) == len(report["results"])
+
+
+def test_command_line_prints_the_table_and_writes_json(tmp_path, capsys):
+    out = tmp_path / "bench.json"
+    assert main(["--rows", "2000", "--skip-pages", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "| measurement |" in printed
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["rows"] == 2000 and {"rows", "machine", "results"} <= set(written)
