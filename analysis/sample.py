@@ -6,9 +6,14 @@ times, ``received_at`` as ``YYYY-MM-DD HH:MM``, topics joined by ``"; "``, UTF-8
 contract's column order. The same seed and end date always give the same bytes; the committed files in
 ``data/`` are the default run (seed 2025, end 2026-11-27) and a test regenerates them.
 
-Without ``--rows`` the volume is a Polsek's (about 5,600 patrols and 4,600 complaints over 730 days).
-With ``--rows N`` the generator writes N patrols and N complaints over the same two years (benchmark scale);
-everything is vectorised with numpy, so the planted stories hold at any size.
+Without ``--rows`` the volume is a Polsek's (about 21,000 patrols and 7,500 complaints over 730 days): patrols
+come from an officer-day schedule (``PATROL_RATE``): every Bhabinkamtibmas reports from their own kelurahan
+on about 90 % of days Monday-Saturday (Sambang, DDS, Problem Solving, Patroli Dialogis; tiga pilar in the
+notes), the other units less often, everyone takes a few 2-4-day leaves, and outside planted gaps nobody is
+silent longer than ``MAX_SILENCE`` days; complaints go to whoever on duty was idle longest.
+With ``--rows N`` the generator writes N patrols and N complaints over the same two years (benchmark scale),
+N officer-days drawn from the same schedule rates; everything is vectorised with numpy, so the planted
+stories hold at any size.
 
 The story the data tells (so the analysis pages have something to find):
 
@@ -24,11 +29,12 @@ The story the data tells (so the analysis pages have something to find):
   lalu lintas).
 * ``UNDER_PATROLLED`` kelurahan get many complaints and few patrols.
 * ``PLANTED_RISES``: a category in a kelurahan rises sharply in the last ``RISE_DAYS`` days.
-* ``SINGLE_LEADER_KELURAHAN``: its Bhabinkamtibmas leads nearly every visit.
+* ``SINGLE_LEADER_KELURAHAN``: its Bhabinkamtibmas leads nearly every visit (other units hardly go there).
 * ``NEGLECTED_KELURAHAN``: its Bhabinkamtibmas has not visited it for ``NEGLECT_DAYS`` days (he is BKO in
   the neighbouring kelurahan Sukorejo).
-* ``STOPPED_REPORTING``: officers with no activity in the last 3, 5 and 9 days; two officers inactive
-  (``active`` = ``tidak``: mutasi and pensiun) whose records end on their leaving day.
+* ``STOPPED_REPORTING``: officers with no activity (patrol or complaint) in the last 3, 5 and 9 days, so
+  the officers page shows one alert and two warnings that stand out; two officers inactive (``active`` =
+  ``tidak``: mutasi and pensiun) whose records end on their leaving day.
 * Hostile-text fixture: exactly one complaint (channel Media Sosial, status Tidak Valid) has the
   description ``HOSTILE_DESCRIPTION`` = ``<img src=x onerror=alert(1)><script>alert(2)</script>``, so
   tests can prove that no page renders user text as HTML.
@@ -56,8 +62,7 @@ from analysis.schema import ACTIVITIES, CHANNELS, STATUSES, Kind, columns
 DEFAULT_END = date(2026, 11, 27)
 DEFAULT_SEED = 2025
 DAYS = 730
-DEFAULT_PATROLS = 5600
-DEFAULT_COMPLAINTS = 4600
+DEFAULT_COMPLAINTS = 7500
 MIN_ROWS = 100
 
 HOSTILE_DESCRIPTION = "<img src=x onerror=alert(1)><script>alert(2)</script>"
@@ -74,7 +79,7 @@ PLANTED_RISES: tuple[tuple[str, str], ...] = (("Bendogerit", "Curanmor"), ("Kepa
 RISE_DAYS = 30
 SINGLE_LEADER_KELURAHAN = "Rembang"
 NEGLECTED_KELURAHAN = "Karangsari"
-NEGLECT_DAYS = 70
+NEGLECT_DAYS = 75
 # (role, polsek/kelurahan key, days without activity at the end of the data)
 STOPPED_REPORTING: tuple[tuple[str, str, int], ...] = (
     ("bhabin", "Sananwetan", 9),
@@ -133,36 +138,48 @@ INACTIVE: tuple[tuple[str, str, int, int], ...] = (
 ROLES = tuple(dict.fromkeys(r[0] for r in ROSTER))
 ROLE_GROUP = {"panit_samapta": "samapta", "kanit_reskrim": "reskrim", "spkt": "ka_spk"}
 
-# Who leads an activity: role probabilities (group roles: samapta includes panit_samapta, ...)
-LEADER_ROLES: dict[str, dict[str, float]] = {
-    "Patroli Dialogis": {
-        "bhabin": 0.40,
-        "panit_binmas": 0.15,
-        "binmas": 0.10,
-        "samapta": 0.25,
-        "intelkam": 0.05,
-        "ka_spk": 0.05,
-    },
-    "Sambang": {"bhabin": 0.85, "binmas": 0.10, "panit_binmas": 0.05},
-    "DDS": {"bhabin": 0.90, "binmas": 0.10},
-    "Patroli Malam": {"samapta": 0.55, "ka_spk": 0.2, "reskrim": 0.1, "intelkam": 0.1, "lantas": 0.05},
-    "Penyuluhan": {
-        "bhabin": 0.35,
-        "panit_binmas": 0.15,
-        "binmas": 0.1,
-        "lantas": 0.2,
-        "intelkam": 0.1,
-        "reskrim": 0.1,
-    },
-    "Jumat Curhat": {"kapolsek": 0.60, "panit_binmas": 0.40},
-    "Problem Solving": {"bhabin": 0.70, "panit_binmas": 0.30},
-    "Pengamanan": {"samapta": 0.45, "lantas": 0.20, "intelkam": 0.25, "kapolsek": 0.10},
-}
-# Activity mix per weekday (Mon..Sun), columns in ACTIVITIES order.
-_BASE_MIX = {
-    "Patroli Dialogis": 0.24, "Sambang": 0.22, "DDS": 0.12, "Patroli Malam": 0.20, "Penyuluhan": 0.08,
-    "Jumat Curhat": 0.0, "Problem Solving": 0.05, "Pengamanan": 0.09,
+# The officer-day schedule: the probability that an officer leads a patrol on a day, (Monday-Saturday,
+# Sunday), per role. Bhabinkamtibmas report daily from their own kelurahan; Binmas, Samapta and SPKT most
+# working days once the complaints they handle are counted too; Reskrim, Intelkam and Lantas less often.
+PATROL_RATE: dict[str, tuple[float, float]] = {
+    "bhabin": (0.91, 0.12), "kapolsek": (0.2, 0.04), "panit_binmas": (0.3, 0.06), "binmas": (0.35, 0.06),
+    "panit_samapta": (0.22, 0.15), "samapta": (0.22, 0.15), "kanit_reskrim": (0.05, 0.02),
+    "reskrim": (0.05, 0.02), "intelkam": (0.05, 0.02), "lantas": (0.08, 0.03), "ka_spk": (0.15, 0.08),
+    "spkt": (0.15, 0.08),
 }  # fmt: skip
+# Fridays: (probability of a patrol that day, share of them that are Jumat Curhat).
+JUMAT_CURHAT: dict[str, tuple[float, float]] = {"kapolsek": (0.85, 0.9), "panit_binmas": (0.6, 0.45)}
+# Field units patrol more during police operations and Ramadan.
+BUSY_FACTOR = 1.25
+BUSY_GROUPS = ("samapta", "ka_spk", "lantas")
+# Leave: spells a year per officer and their length in days (at most 4), then the longest silence the
+# schedule allows outside planted gaps (a Bhabinkamtibmas back from leave reports at once).
+LEAVE_PER_YEAR = 2.5
+LEAVE_DAYS = (2, 4)
+MAX_SILENCE = {"bhabin": 5, "samapta": 5, "ka_spk": 5, "binmas": 5, "panit_binmas": 5, "kapolsek": 5}
+MAX_SILENCE_OTHER = 6
+# Activity mix per role group (Sunday: DDS and Penyuluhan x0.3, Pengamanan x2.5).
+ROLE_MIX: dict[str, dict[str, float]] = {
+    "bhabin": {"Sambang": 0.34, "DDS": 0.28, "Problem Solving": 0.12, "Patroli Dialogis": 0.22,
+               "Penyuluhan": 0.04},
+    "kapolsek": {"Patroli Dialogis": 0.4, "Pengamanan": 0.35, "Penyuluhan": 0.25},
+    "panit_binmas": {"Patroli Dialogis": 0.35, "Problem Solving": 0.2, "Penyuluhan": 0.25, "Sambang": 0.2},
+    "binmas": {"Sambang": 0.35, "DDS": 0.2, "Patroli Dialogis": 0.3, "Penyuluhan": 0.15},
+    "samapta": {"Patroli Malam": 0.5, "Patroli Dialogis": 0.3, "Pengamanan": 0.2},
+    "ka_spk": {"Patroli Malam": 0.55, "Patroli Dialogis": 0.35, "Pengamanan": 0.1},
+    "reskrim": {"Patroli Malam": 0.5, "Penyuluhan": 0.25, "Patroli Dialogis": 0.25},
+    "intelkam": {"Pengamanan": 0.4, "Patroli Dialogis": 0.35, "Penyuluhan": 0.1, "Patroli Malam": 0.15},
+    "lantas": {"Penyuluhan": 0.4, "Pengamanan": 0.4, "Patroli Dialogis": 0.2},
+}  # fmt: skip
+# Where the other units patrol inside their Polsek: weight population ** OTHER_POP_POWER, less in the
+# under-patrolled kelurahan, hardly ever in the single-leader kelurahan.
+OTHER_POP_POWER = 0.25
+UNDER_PATROLLED_SHARE = 0.5
+# ... and they get more complaints (weight population x this factor).
+UNDER_PATROLLED_COMPLAINTS = 2.6
+SINGLE_LEADER_OTHERS = 0.02
+# Bhabinkamtibmas personnel: 1, 2 or 3 (with a colleague or the Babinsa's counterpart)
+BHABIN_PERSONNEL = (0.6, 0.33, 0.07)
 # start window (minutes) low, high, step; duration low, high, step; personnel low, high; residents low, high
 TIMING: dict[str, tuple[int, int, int, int, int, int, int, int, int, int]] = {
     "Patroli Dialogis": (480, 960, 15, 60, 150, 15, 2, 4, 6, 40),
@@ -371,6 +388,22 @@ NOTES = {
     "Problem Solving": ("Mediasi perselisihan warga, sepakat damai.", "Problem solving bersama tiga pilar.",
                         ""),
     "Pengamanan": ("Pengamanan kegiatan masyarakat, berjalan aman.", "Pengamanan hajatan warga.", ""),
+}  # fmt: skip
+# Notes a Bhabinkamtibmas writes (tiga pilar: Bhabinkamtibmas, Babinsa and Lurah).
+BHABIN_NOTES = {
+    "Sambang": ("Sambang tokoh masyarakat, situasi aman dan kondusif.",
+                "Sambang bersama tiga pilar (Babinsa dan Lurah), situasi kondusif.",
+                "Sambang tokoh agama, menyampaikan himbauan kamtibmas.", "Sambang Ketua RT dan RW.", "", ""),
+    "DDS": ("Door to door system, mendata keluhan warga.", "DDS bersama Babinsa, himbauan siskamling.",
+            "Sambang rumah warga, himbauan kunci ganda.", "", ""),
+    "Problem Solving": ("Mediasi perselisihan warga, sepakat damai.",
+                        "Problem solving bersama tiga pilar, Lurah dan Babinsa hadir.",
+                        "Mediasi sengketa batas tanah bersama Lurah.", ""),
+    "Patroli Dialogis": ("Dialog dengan warga bersama Babinsa, menampung keluhan kamtibmas.",
+                         "Menyampaikan layanan Call Center 110 (bebas pulsa) dan #LaporPakKapolres.",
+                         "Patroli dialogis di pos kamling, situasi aman.", ""),
+    "Penyuluhan": ("Penyuluhan kamtibmas bersama tiga pilar di balai kelurahan.",
+                   "Himbauan waspada penipuan online.", ""),
 }  # fmt: skip
 
 
@@ -610,6 +643,38 @@ def _choose_role(
     return out
 
 
+def _least_recent(
+    off: _Officers,
+    polsek: np.ndarray,
+    role: np.ndarray,
+    act_day: np.ndarray,
+    handler: np.ndarray,
+    free: np.ndarray,
+    on_duty: np.ndarray,
+    last_patrol: np.ndarray,
+) -> np.ndarray:
+    """Give each ``free`` complaint (in day order) to the colleague on duty who was idle longest.
+
+    The desk works like a duty roster: whoever has not patrolled or handled a report lately takes the
+    next one, so officers are active on most working days. A row with nobody on duty keeps ``handler``.
+    """
+    handler = handler.copy()
+    last_complaint = np.full(len(off.role), -1, dtype=np.int64)
+    rows = np.flatnonzero(free)
+    for r in rows[np.argsort(act_day[rows], kind="stable")]:
+        members = off.groups.get((int(polsek[r]), str(role[r])))
+        if members is None or members.size == 0:
+            continue
+        d = int(act_day[r])
+        ready = members[on_duty[members, d]]
+        if ready.size == 0:
+            continue
+        last = np.maximum(last_patrol[ready, d], last_complaint[ready])
+        chosen = int(ready[np.argmin(last)])
+        handler[r], last_complaint[chosen] = chosen, d
+    return handler
+
+
 def _retire(off: _Officers, who: np.ndarray, day: np.ndarray) -> np.ndarray:
     """Records after an officer's last day go to the substitute (repeated for chains)."""
     who = who.copy()
@@ -620,6 +685,64 @@ def _retire(off: _Officers, who: np.ndarray, day: np.ndarray) -> np.ndarray:
             break
         who[late] = off.substitute[who[late]]
     return who
+
+
+def _patrol_rates(
+    rng: np.random.Generator, off: _Officers, masks: dict[str, np.ndarray], day_dow: np.ndarray
+) -> np.ndarray:
+    """Probability that each officer leads a patrol on each day: array (officers, DAYS).
+
+    By role and weekday (``PATROL_RATE``, Fridays ``JUMAT_CURHAT``), higher for field units during
+    operations and Ramadan, zero on leave (``LEAVE_PER_YEAR`` spells of ``LEAVE_DAYS`` days) and after an
+    officer's last day.
+    """
+    n = len(off.role)
+    sunday, friday = day_dow == 6, day_dow == 4
+    rate = np.empty((n, DAYS))
+    busy = np.where(masks["operation"] | masks["ramadan"], BUSY_FACTOR, 1.0)
+    for i, role in enumerate(off.role):
+        weekday, on_sunday = PATROL_RATE[role]
+        rate[i] = np.where(sunday, on_sunday, weekday)
+        if role in JUMAT_CURHAT:
+            rate[i, friday] = JUMAT_CURHAT[role][0]
+        if ROLE_GROUP.get(role, role) in BUSY_GROUPS:
+            rate[i] = np.minimum(rate[i] * busy, 0.95)
+    spells = rng.poisson(LEAVE_PER_YEAR * DAYS / 365, n)
+    who = np.repeat(np.arange(n), spells)
+    first = rng.integers(0, DAYS, who.size)
+    length = rng.integers(LEAVE_DAYS[0], LEAVE_DAYS[1] + 1, who.size)
+    for i, d, k in zip(who, first, length, strict=True):
+        rate[i, d : d + k] = 0.0
+    rate[np.arange(DAYS)[None, :] > off.last_day[:, None]] = 0.0
+    return rate
+
+
+def _schedule(
+    rng: np.random.Generator, off: _Officers, rate: np.ndarray, roziek: int, event_day: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The default volume: one patrol on each officer-day drawn from ``rate``; (leader, day) arrays.
+
+    An officer who stops reporting (or leaves) patrols on their last day; Roziek Mustofa on the real
+    event's day. Outside planted gaps nobody is silent longer than ``MAX_SILENCE`` days.
+    """
+    active = rng.random(rate.shape) < rate
+    stopped = np.flatnonzero(off.last_day < DAYS - 1)
+    active[stopped, off.last_day[stopped]] = True
+    if 0 <= event_day < DAYS:
+        active[roziek, event_day] = True
+    for i, role in enumerate(off.role):
+        cap = MAX_SILENCE.get(ROLE_GROUP.get(role, role), MAX_SILENCE_OTHER)
+        row = active[i]
+        silent = 0
+        for d in range(int(off.last_day[i]) + 1):
+            if row[d]:
+                silent = 0
+            elif silent == cap:
+                row[d], silent = True, 0
+            else:
+                silent += 1
+    leader, day = np.nonzero(active)
+    return leader.astype(np.int64), day.astype(np.int64)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -635,7 +758,7 @@ def generate(
     rng = np.random.default_rng(seed)
     reference = load_reference()
     start = end - timedelta(days=DAYS - 1)
-    n_patrols = DEFAULT_PATROLS if rows is None else rows
+    n_patrols = rows  # None: the officer-day schedule decides
     n_complaints = DEFAULT_COMPLAINTS if rows is None else rows
     off = _officers(reference, rng)
     pool = point_pool(reference, np.random.default_rng(seed + 1))
@@ -657,6 +780,10 @@ class _PatrolInfo:
     lat: np.ndarray
     ids: np.ndarray  # patrol_id per original row
     event_row: int  # original row of the real event (-1 when out of range)
+    # Default volume only (None with ``--rows``): officer-day arrays (officers, DAYS) of who is on duty
+    # (not on leave, still serving) and the last day up to each day that they led a patrol (-1 = none).
+    on_duty: np.ndarray | None = None
+    last_patrol: np.ndarray | None = None
 
 
 def _patrols(
@@ -666,72 +793,75 @@ def _patrols(
     pool: np.ndarray,
     masks: dict[str, np.ndarray],
     start: date,
-    n: int,
+    n: int | None,
 ) -> tuple[pd.DataFrame, _PatrolInfo]:
     kel_names = reference.kelurahan_names
     kecamatan_of = reference.kecamatan_of()
     kel_polsek = np.array([KECAMATAN.index(kecamatan_of[k]) for k in kel_names])
     categories = reference.category_names
     cat_index = {c: i for i, c in enumerate(categories)}
-    dow0 = start.weekday()
-    day_dow = (dow0 + np.arange(DAYS)) % 7
-
-    # Days: weekly rhythm, more during operations and Ramadan, a gentle upward trend.
-    dow_weight = np.array([1.05, 1.0, 1.0, 1.0, 1.2, 0.9, 0.45])
-    w = dow_weight[day_dow] * np.linspace(0.9, 1.1, DAYS)
-    w = w * np.where(masks["operation"], 1.3, 1.0) * np.where(masks["ramadan"], 1.1, 1.0)
-    day = np.sort(_pick(_cum(w), rng.random(n)))
-
-    # Kelurahan: sqrt(population), fewer patrols where they are under-patrolled.
-    pop = reference.kelurahan["population"].fillna(reference.kelurahan["population"].median()).to_numpy(float)
-    kw = np.sqrt(pop) * np.array([0.4 if k in UNDER_PATROLLED else 1.0 for k in kel_names])
-    kel = _pick(_cum(kw), rng.random(n))
-    polsek = kel_polsek[kel]
-
-    # Activity by weekday; Jumat Curhat on Fridays, more Pengamanan on Sundays.
+    day_dow = (start.weekday() + np.arange(DAYS)) % 7
     acts = list(ACTIVITIES)
-    mix = np.tile([_BASE_MIX[a] for a in acts], (7, 1))
-    mix[4] *= 0.7
-    mix[4, acts.index("Jumat Curhat")] = 0.3
-    mix[6, acts.index("Pengamanan")] *= 2.5
-    mix[6, acts.index("DDS")] *= 0.3
-    mix[6, acts.index("Penyuluhan")] *= 0.3
-    activity = _pick(_cum(mix)[day_dow[day]], rng.random(n))
     act_names = np.asarray(acts, dtype=object)
+
+    # Who patrols on which day: the officer-day schedule (one row per officer-day by default; with
+    # ``n`` rows, n officer-days drawn from the same rates, so every story holds at any size).
+    rate = _patrol_rates(rng, off, masks, day_dow)
+    event_day = (REAL_EVENT_DATE - start).days
+    roziek = int(np.flatnonzero(off.frame["name"].to_numpy() == REAL_EVENT_LEADER)[0])
+    scheduled = n is None
+    if n is None:
+        leader, day = _schedule(rng, off, rate, roziek, event_day)
+    else:
+        cell = _pick(_cum(rate.ravel()), rng.random(n))
+        leader, day = cell // DAYS, cell % DAYS
+        # Whoever stops reporting was active right up to the last day they report.
+        for i in np.flatnonzero(off.last_day < DAYS - 1):
+            theirs = np.flatnonzero(leader == i)
+            if theirs.size:
+                day[theirs[np.argmax(day[theirs])]] = off.last_day[i]
+    n = int(leader.size)
+    role = off.role[leader]
+    group = np.asarray([ROLE_GROUP.get(r, r) for r in role], dtype=object)
+    bhabin = group == "bhabin"
+    polsek = off.polsek[leader]
+
+    # Kelurahan: a Bhabinkamtibmas patrols their own (Karangsari's has been BKO in Sukorejo lately); the
+    # other units spread over their Polsek's kelurahan.
+    own_kel = np.full(len(off.role), -1, dtype=np.int64)
+    own_kel[off.bhabin_of] = np.arange(len(kel_names))
+    kel = own_kel[leader]
+    away = off.bhabin_of[kel_names.index(NEGLECTED_KELURAHAN)]
+    kel[(leader == away) & (day >= DAYS - NEGLECT_DAYS)] = kel_names.index("Sukorejo")
+    pop = reference.kelurahan["population"].fillna(reference.kelurahan["population"].median()).to_numpy(float)
+    under = np.array([k in UNDER_PATROLLED for k in kel_names])
+    kw = pop**OTHER_POP_POWER * np.where(under, UNDER_PATROLLED_SHARE, 1.0)
+    kw[kel_names.index(SINGLE_LEADER_KELURAHAN)] *= SINGLE_LEADER_OTHERS
+    u = rng.random(n)
+    for p in range(len(KECAMATAN)):
+        members = np.flatnonzero(kel_polsek == p)
+        mask = ~bhabin & (polsek == p)
+        kel[mask] = members[_pick(_cum(kw[members]), u[mask])]
+
+    # Activity by role; Sunday quieter (no DDS, little Penyuluhan, more Pengamanan); Jumat Curhat on Fridays.
+    u = rng.random(n)
+    sunday = day_dow[day] == 6
+    activity = np.zeros(n, dtype=np.int64)
+    for name, mix in ROLE_MIX.items():
+        weights = np.asarray([mix.get(a, 0.0) for a in acts])
+        sunday_weights = weights * np.asarray(
+            [{"DDS": 0.3, "Penyuluhan": 0.3, "Pengamanan": 2.5}.get(a, 1.0) for a in acts]
+        )
+        for on_sunday, w in ((False, weights), (True, sunday_weights)):
+            mask = (group == name) & (sunday == on_sunday)
+            activity[mask] = _pick(_cum(w), u[mask])
+    u = rng.random(n)
+    for name, (_, share) in JUMAT_CURHAT.items():
+        curhat = (role == name) & (day_dow[day] == 4) & (u < share)
+        activity[curhat] = acts.index("Jumat Curhat")
     peng = acts.index("Pengamanan")
     feast = masks["christmas"][day] | masks["idul_fitri"][day]
     activity = np.where(feast & (rng.random(n) < 0.5), peng, activity)
-
-    # Leader role per activity, then the officer.
-    role = np.empty(n, dtype=object)
-    u = rng.random(n)
-    for a, name in enumerate(acts):
-        probs = LEADER_ROLES[name]
-        mask = activity == a
-        keys = np.asarray(list(probs), dtype=object)
-        role[mask] = keys[_pick(_cum(np.asarray(list(probs.values()))), u[mask])]
-    leader = _choose_role(rng, off, polsek, kel, role)
-
-    # Story: one leader in Rembang; Karangsari's Bhabinkamtibmas away (BKO in Sukorejo) lately.
-    single = kel_names.index(SINGLE_LEADER_KELURAHAN)
-    take = (kel == single) & (rng.random(n) < 0.95)
-    leader[take] = off.bhabin_of[single]
-    neglected = kel_names.index(NEGLECTED_KELURAHAN)
-    away = off.bhabin_of[neglected]
-    recent = day >= DAYS - NEGLECT_DAYS
-    gone = recent & (kel == neglected) & (leader == away)
-    leader[gone] = _choose_role(
-        rng, off, polsek[gone], kel[gone], np.full(gone.sum(), "samapta", dtype=object)
-    )
-    bko_role = np.isin(role, ["bhabin", "binmas", "samapta"])
-    bko = recent & (kel == kel_names.index("Sukorejo")) & bko_role & (rng.random(n) < 0.6)
-    leader[bko] = away
-    leader = _retire(off, leader, day)
-    # Whoever stops reporting was active right up to the last day they report.
-    for i in np.flatnonzero((off.last_day < DAYS - 1) & (off.last_day > DAYS - 30)):
-        theirs = np.flatnonzero(leader == i)
-        if theirs.size:
-            day[theirs[np.argmax(day[theirs])]] = off.last_day[i]
 
     # Times.
     t = np.array([TIMING[a] for a in acts])
@@ -758,6 +888,8 @@ def _patrols(
     no_end = u3 < 0.16
 
     personnel = par[:, 6] + (rng.random(n) * (par[:, 7] - par[:, 6] + 1)).astype(np.int64)
+    alone = 1 + _pick(_cum(np.asarray(BHABIN_PERSONNEL)), rng.random(n))
+    personnel = np.where(bhabin & (activity != peng), alone, personnel)
     residents = par[:, 8] + (rng.random(n) * (par[:, 9] - par[:, 8] + 1)).astype(np.int64)
     no_residents = rng.random(n) < np.where(malam, 0.3, 0.1)
 
@@ -770,7 +902,8 @@ def _patrols(
     for kname, cname in PLANTED_RISES:
         hot = (kel == kel_names.index(kname)) & (day >= DAYS - RISE_DAYS) & (rng.random(n) < 0.5)
         topic1 = np.where(hot, cat_index[cname], topic1)
-    topic2 = np.where(rng.random(n) < 0.55, _pick(tcum[regime], rng.random(n)), -1)
+    # A Bhabinkamtibmas' daily report names fewer topics.
+    topic2 = np.where(rng.random(n) < np.where(bhabin, 0.35, 0.55), _pick(tcum[regime], rng.random(n)), -1)
     topic3 = np.where(rng.random(n) < 0.15, _pick(tcum[regime], rng.random(n)), -1)
     topic2 = np.where(topic2 == topic1, -1, topic2)
     topic3 = np.where((topic3 == topic1) | (topic3 == topic2), -1, topic3)
@@ -787,13 +920,14 @@ def _patrols(
 
     # The real event.
     event_row = -1
-    event_day = (REAL_EVENT_DATE - start).days
     if 0 <= event_day < DAYS:
         gedog = kel_names.index("Gedog")
-        roziek = int(np.flatnonzero(off.frame["name"].to_numpy() == REAL_EVENT_LEADER)[0])
+        theirs = np.flatnonzero(leader == roziek)
+        candidates = theirs if theirs.size else np.arange(n)
+        event_row = int(candidates[np.argmin(np.abs(day[candidates] - event_day))])
         same = (day == event_day) & (leader == roziek)
+        same[event_row] = False
         leader[same] = off.groups[(KECAMATAN.index("Sananwetan"), "binmas")][0]
-        event_row = int(np.argmin(np.abs(day - event_day)))
         day[event_row], kel[event_row], polsek[event_row] = event_day, gedog, kel_polsek[gedog]
         activity[event_row], leader[event_row], personnel[event_row] = (
             acts.index("Patroli Dialogis"),
@@ -815,7 +949,7 @@ def _patrols(
         part = np.where(has, "; " + cat_arr[np.where(has, extra, 0)].astype(str), "")
         topics = topics + pd.Series(part, dtype=object)
     location = _location(acts, activity, kel, kel_names, loc_u, land_u, rw, rt, masks, day)
-    notes = _notes(acts, activity, note_u, sahur, xmas, ied, masks["lebaran"][day])
+    notes = _notes(acts, activity, note_u, sahur, xmas, ied, masks["lebaran"][day], bhabin)
     if event_row >= 0:
         location[event_row] = "Kelurahan Gedog"
         notes[event_row] = REAL_EVENT_NOTES
@@ -832,6 +966,12 @@ def _patrols(
     start_txt[no_start] = None
     end_txt = time_labels[end_min]
     end_txt[no_end] = None
+    on_duty = last_patrol = None
+    if scheduled:
+        on_duty = rate > 0
+        led = np.zeros(rate.shape, dtype=bool)
+        led[leader, day] = True
+        last_patrol = np.maximum.accumulate(np.where(led, np.arange(DAYS), -1), axis=1)
     ofr = off.frame
     cols = {
         "patrol_id": ids,
@@ -856,6 +996,7 @@ def _patrols(
     info = _PatrolInfo(
         day=day, kel=kel, activity=activity, start_min=np.where(no_start, -1, start_min), leader=leader,
         topic=topic1, lon=lon, lat=lat, ids=ids, event_row=event_row,
+        on_duty=on_duty, last_patrol=last_patrol,
     )  # fmt: skip
     return frame, info
 
@@ -912,14 +1053,16 @@ def _notes(
     xmas: np.ndarray,
     ied: np.ndarray,
     lebaran: np.ndarray,
+    bhabin: np.ndarray,
 ) -> np.ndarray:
     out = np.empty(len(activity), dtype=object)
     for a, name in enumerate(acts):
-        templates = np.asarray(NOTES[name], dtype=object)
-        mask = activity == a
-        out[mask] = templates[
-            np.minimum((note_u[mask] * len(templates)).astype(np.int64), len(templates) - 1)
-        ]
+        for own, table in ((False, NOTES), (True, BHABIN_NOTES)):
+            templates = np.asarray(table.get(name, NOTES[name]), dtype=object)
+            mask = (activity == a) & (bhabin == own)
+            out[mask] = templates[
+                np.minimum((note_u[mask] * len(templates)).astype(np.int64), len(templates) - 1)
+            ]
     out[sahur] = "Patroli sahur, antisipasi balap liar dan perang sarung."
     out[xmas] = "Pengamanan ibadah Natal (Operasi Lilin)."
     out[ied] = "Pengamanan sholat Idul Fitri (Operasi Ketupat)."
@@ -957,7 +1100,9 @@ def _complaints(
     day = _pick(_cum(w), rng.random(n))
     pop = reference.kelurahan["population"].fillna(reference.kelurahan["population"].median()).to_numpy(float)
     boost = {"Bendogerit": 1.3, "Sananwetan": 1.2, "Kepanjenkidul": 1.2, "Sukorejo": 1.1}
-    kw = pop * np.array([1.7 if k in UNDER_PATROLLED else boost.get(k, 1.0) for k in kel_names])
+    kw = pop * np.array(
+        [UNDER_PATROLLED_COMPLAINTS if k in UNDER_PATROLLED else boost.get(k, 1.0) for k in kel_names]
+    )
     kel = _pick(_cum(kw), rng.random(n))
     channel = _pick(_cum(np.asarray([CHANNEL_SHARE[c] for c in channels])), rng.random(n))
     ccum = _season_cum(categories, COMPLAINT_WEIGHTS)
@@ -1069,9 +1214,9 @@ def _complaints(
     u = rng.random(n)
     # Handler role by stage: (role, cumulative share) thresholds.
     by_stage = {
-        "GN": (("reskrim", 0.55), ("bhabin", 0.8), ("samapta", 1.0)),
-        "AG": (("samapta", 0.4), ("bhabin", 0.85), ("binmas", 1.0)),
-        "PG": (("bhabin", 0.6), ("intelkam", 0.75), ("binmas", 0.88), ("panit_binmas", 1.0)),
+        "GN": (("reskrim", 0.5), ("bhabin", 0.7), ("samapta", 1.0)),
+        "AG": (("samapta", 0.45), ("bhabin", 0.75), ("binmas", 1.0)),
+        "PG": (("bhabin", 0.45), ("intelkam", 0.6), ("binmas", 0.8), ("panit_binmas", 1.0)),
     }
     role = np.full(n, "bhabin", dtype=object)
     for stage_name, table in by_stage.items():
@@ -1080,15 +1225,28 @@ def _complaints(
             role[(stg == stage_name) & (u >= lower) & (u < upper)] = name
             lower = upper
     role = np.where((cat == cat_index["Lalu lintas"]) & (rng.random(n) < 0.8), "lantas", role).astype(object)
-    role = np.where(status == 3, "ka_spk", role).astype(object)
+    # Walk-in reports are taken by the SPKT desk, valid 110 calls answered by the Samapta on duty.
+    u = rng.random(n)
+    role = np.where((channel == ch["Datang Langsung"]) & (u < 0.6), "ka_spk", role).astype(object)
+    role = np.where(calls & (u < 0.7), "samapta", role).astype(object)
+    # Invalid reports: closed at the SPKT desk, or checked on the spot by the Samapta on duty (110 calls).
+    checked = calls & (rng.random(n) < 0.5)
+    role = np.where(status == 3, np.where(checked, "samapta", "ka_spk"), role).astype(object)
     handler = _choose_role(rng, off, polsek, kel, role, day)
     from_patrol = linked & (rng.random(n) < 0.75)
+    # The SPKT desk closes most invalid reports itself.
+    no_handler = (status == 0) | ((status == 3) & (rng.random(n) < 0.15))
+    no_handler[hostile] = True
+    # A complaint is the handler's activity on the day it was resolved (received, while open).
+    act_day = np.minimum(np.where(status == 2, resolved, received) // 1440, DAYS - 1)
+    if pinfo.on_duty is not None and pinfo.last_patrol is not None:
+        free = ~from_patrol & ~no_handler & (role != "bhabin")
+        free[list(fixed_status)] = False
+        handler = _least_recent(off, polsek, role, act_day, handler, free, pinfo.on_duty, pinfo.last_patrol)
     handler = np.where(from_patrol, pinfo.leader[np.where(linked, patrol_row, 0)], handler)
     for row in fixed_status:
         handler[row] = pinfo.leader[pinfo.event_row]
-    handler = _retire(off, handler, day)
-    no_handler = (status == 0) | ((status == 3) & (rng.random(n) < 0.5))
-    no_handler[hostile] = True
+    handler = _retire(off, handler, act_day)
     handler = np.where(no_handler, -1, handler)
 
     # Text fields.

@@ -173,6 +173,36 @@ def test_officer_stories(frames: dict[str, pd.DataFrame]) -> None:
     assert last[away] < 14  # still active elsewhere
 
 
+def test_reporting_gaps_show_the_planted_officers(written: Path) -> None:
+    from analysis.dataset import load_dataset
+    from analysis.filters import default_filters
+    from analysis.officers import reporting_gaps
+
+    ds = load_dataset(written)
+    end = default_filters(ds.last_date).end
+    gaps = reporting_gaps(ds.officers, ds.patrols, ds.complaints, end).set_index("name")
+    alerts = gaps.index[gaps["level"] == "alert"]
+    assert "Heru Prabowo" in alerts and len(alerts) <= 4
+    assert gaps.loc["Heru Prabowo", "days_without"] == 9
+    assert gaps.loc["Sutrisno Cahyono", "level"] == "warning"
+    assert gaps.loc["Sutrisno Cahyono", "days_without"] == 5
+
+
+def test_bhabinkamtibmas_report_daily_from_their_kelurahan(frames: dict[str, pd.DataFrame]) -> None:
+    p, o = frames["patrols"], frames["officers"]
+    bhabin = p[p["unit"] == "Bhabinkamtibmas"]
+    days = pd.to_datetime(bhabin["date"])
+    working = days.dt.day_of_week < 6
+    n_working = (pd.date_range(p["date"].min(), p["date"].max()).day_of_week < 6).sum()
+    share = days[working].groupby(bhabin.loc[working, "leader_nrp"]).nunique() / n_working
+    assert len(share) == 21 and share.median() > 0.85 and share.min() > 0.75
+    assert set(bhabin["activity"]) >= {"Sambang", "DDS", "Problem Solving", "Patroli Dialogis"}
+    assert bhabin["personnel_count"].isin([1, 2]).mean() > 0.85
+    assert bhabin["notes"].str.contains("tiga pilar", na=False).any()
+    own = bhabin["leader_nrp"].map(o.set_index("nrp")["assigned_kelurahan"])
+    assert (bhabin["kelurahan"] == own).mean() > 0.98  # the rest: Karangsari's officer BKO in Sukorejo
+
+
 def test_coordinates_fall_inside_their_kelurahan(frames: dict[str, pd.DataFrame]) -> None:
     ref = load_reference()
     rings = {
