@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
@@ -81,8 +82,51 @@ def _text(values: pd.Series) -> pd.Series:
         names = names.mask(names == "")
         spread = names.array.take(values.cat.codes.to_numpy(), allow_fill=True)
         return pd.Series(spread, index=values.index, name=values.name)
-    text = values.astype("string").str.strip()
-    return text.mask(text == "")
+    codes, uniques = pd.factorize(values)
+    names = pd.Series(pd.Index(uniques).astype("string")).str.strip()
+    names = names.mask(names == "")
+    spread = names.array.take(codes, allow_fill=True)
+    return pd.Series(spread, index=values.index, name=values.name)
+
+
+def _codes(key: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a clean text key (-1 = NA) and the distinct values: grouping on the codes spares
+    moving the text of every row around."""
+    codes, uniques = pd.factorize(key)
+    return codes, pd.Index(uniques, dtype="string", name="key")
+
+
+def _latest_rows(keys: pd.Series, dates: pd.Series) -> np.ndarray:
+    """Row positions, in file order, of the last row per distinct raw key in date order (NaT last, a later
+    row wins a tie). Any row that could be the latest for its cleaned key is among them."""
+    codes, _ = pd.factorize(keys)
+    stamp = dates.to_numpy().astype("datetime64[us]").astype(np.int64)
+    stamp = np.where(stamp == np.iinfo(np.int64).min, np.iinfo(np.int64).max, stamp)
+    rows = np.flatnonzero(codes >= 0)
+    order = rows[np.lexsort((rows, stamp[rows]))]
+    _, last = np.unique(codes[order][::-1], return_index=True)
+    return np.sort(order[::-1][last])
+
+
+def _distinct_days(parts: Sequence[tuple[pd.Series, pd.Series]]) -> pd.Series:
+    """Per key, the number of distinct days over several (clean text key, midnight date) column pairs;
+    rows without a key or a date are left out."""
+    coded = [(*_codes(key), day.to_numpy().astype("datetime64[D]")) for key, day in parts]
+    names = pd.Index([], dtype="string")
+    for _, part_names, _ in coded:
+        names = names.append(part_names).drop_duplicates()
+    keys, days = [], []
+    for codes, part_names, day in coded:
+        ok = (codes >= 0) & ~np.isnat(day)
+        keys.append(names.get_indexer(part_names)[codes[ok]])
+        days.append(day[ok].astype(np.int64))
+    key, day = np.concatenate(keys), np.concatenate(days)
+    if not len(key):
+        return pd.Series(dtype="int64", index=pd.Index([], dtype="string", name="nrp"))
+    pairs = np.unique(key * (day.max() - day.min() + 1) + (day - day.min()))
+    counts = np.bincount(pairs // (day.max() - day.min() + 1), minlength=len(names))
+    present = np.flatnonzero(counts)
+    return pd.Series(counts[present], index=names[present].rename("nrp"), dtype="int64")
 
 
 def _lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
@@ -142,6 +186,8 @@ def officer_directory(
         patrols = pd.DataFrame(columns=["leader_nrp", "leader_name", "leader_rank", "unit", "date"])
     if complaints is None:
         complaints = pd.DataFrame(columns=["handled_by_nrp"])
+    # Only the latest row of each distinct leader number can supply a leader's details.
+    patrols = patrols.iloc[_latest_rows(patrols["leader_nrp"], patrols["date"])]
     leaders = (
         pd.DataFrame(
             {
@@ -161,7 +207,7 @@ def officer_directory(
         assigned_kelurahan=pd.NA, active=True, in_roster=False
     )
     known = set(roster["nrp"]) | set(leaders["nrp"])
-    handlers = _text(complaints["handled_by_nrp"]).dropna().drop_duplicates()
+    handlers = _text(complaints["handled_by_nrp"].drop_duplicates()).dropna().drop_duplicates()
     handlers = handlers.loc[~handlers.isin(known)]
     strangers = pd.DataFrame(
         {"nrp": handlers.to_numpy(), "name": handlers.to_numpy(), "rank": pd.NA, "unit": pd.NA}
@@ -199,46 +245,55 @@ def activity_records(
 
 def _complaint_figures(complaints: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
     """Complaints handled, resolved and the median resolution days per value of ``key``."""
-    frame = pd.DataFrame(
-        {
-            "key": key,
-            "resolved": complaints["status"].astype("string") == RESOLVED_STATUS,
-            "days": complaints["resolution_days"],
-        }
-    ).dropna(subset=["key"])
-    resolved_days = frame["days"].where(frame["resolved"])
-    return (
-        frame.assign(days=resolved_days)
-        .groupby("key")
-        .agg(
-            complaints_handled=("resolved", "size"),
-            complaints_resolved=("resolved", "sum"),
-            median_resolution_days=("days", "median"),
-        )
+    codes, names = _codes(key)
+    keep = codes >= 0
+    resolved = (complaints["status"].astype("string") == RESOLVED_STATUS).to_numpy(dtype=bool, na_value=False)
+    days = complaints["resolution_days"].to_numpy(dtype=np.float64, na_value=np.nan)
+    handled = np.bincount(codes[keep], minlength=len(names))
+    medians = (
+        pd.Series(days[keep & resolved]).groupby(codes[keep & resolved]).median().reindex(range(len(names)))
     )
+    figures = pd.DataFrame(
+        {
+            "complaints_handled": handled,
+            "complaints_resolved": np.bincount(codes[keep & resolved], minlength=len(names)),
+            "median_resolution_days": medians.to_numpy(dtype=np.float64, na_value=np.nan),
+        },
+        index=names,
+    )
+    return figures.loc[handled > 0]
 
 
 def _patrol_figures(patrols: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
     """Patrols led, personnel counted, personnel-hours and kelurahan covered per value of ``key``."""
-    hours = patrols["personnel_count"] * patrols["duration_hours"]
-    frame = pd.DataFrame(
-        {
-            "key": key,
-            "personnel": patrols["personnel_count"],
-            "hours": hours,
-            "timed": hours.notna(),
-            "kelurahan": _text(patrols["kelurahan"]),
-        }
-    ).dropna(subset=["key"])
-    figures = frame.groupby("key").agg(
-        patrols_led=("personnel", "size"),
-        personnel_counted=("personnel", "sum"),
-        personnel_hours=("hours", "sum"),
-        patrols_timed=("timed", "sum"),
-        kelurahan_covered=("kelurahan", "nunique"),
+    codes, names = _codes(key)
+    keep = codes >= 0
+    n = len(names)
+    hours = (patrols["personnel_count"] * patrols["duration_hours"]).to_numpy(
+        dtype=np.float64, na_value=np.nan
     )
-    # Hours are unknown, not zero, where no patrol has both times.
-    return figures.assign(personnel_hours=figures["personnel_hours"].where(figures["patrols_timed"] > 0))
+    timed = keep & ~np.isnan(hours)
+    kelurahan, places = _codes(_text(patrols["kelurahan"]))
+    visited = keep & (kelurahan >= 0)
+    pairs = np.unique(codes[visited].astype(np.int64) * max(len(places), 1) + kelurahan[visited])
+    led = np.bincount(codes[keep], minlength=n)
+    patrols_timed = np.bincount(codes[timed], minlength=n)
+    figures = pd.DataFrame(
+        {
+            "patrols_led": led,
+            "personnel_counted": np.bincount(
+                codes[keep], weights=patrols["personnel_count"].to_numpy()[keep], minlength=n
+            ).astype(np.int64),
+            # Hours are unknown, not zero, where no patrol has both times.
+            "personnel_hours": np.where(
+                patrols_timed > 0, np.bincount(codes[timed], weights=hours[timed], minlength=n), np.nan
+            ),
+            "patrols_timed": patrols_timed,
+            "kelurahan_covered": np.bincount(pairs // max(len(places), 1), minlength=n),
+        },
+        index=names,
+    )
+    return figures.loc[led > 0]
 
 
 def _combine(patrol_part: pd.DataFrame, complaint_part: pd.DataFrame, days: pd.Series) -> pd.DataFrame:
@@ -259,11 +314,12 @@ def officer_totals(
     by patrols led, complaints handled, then rank high → low.
     """
     directory = officer_directory(officers, patrols, complaints)
-    records = activity_records(patrols, complaints, directory)
+    leader, handler = _text(patrols["leader_nrp"]), _text(complaints["handled_by_nrp"])
+    handled_day = complaints["resolved_at"].fillna(complaints["received_at"]).dt.normalize()
     totals = _combine(
-        _patrol_figures(patrols, _text(patrols["leader_nrp"])),
-        _complaint_figures(complaints, _text(complaints["handled_by_nrp"])),
-        records.groupby("nrp")["date"].nunique(),
+        _patrol_figures(patrols, leader),
+        _complaint_figures(complaints, handler),
+        _distinct_days([(leader, patrols["date"]), (handler, handled_day)]),  # as activity_records' days
     )
     people = directory.set_index("nrp")[["name", "rank", "unit"]]
     result = people.join(totals, how="inner").rename_axis("nrp").reset_index()
