@@ -93,61 +93,77 @@ def _as_text(values: pd.Series) -> pd.Series:
     return values.astype("string").astype(object)
 
 
-def _response_days(patrols: pd.DataFrame, complaints: pd.DataFrame) -> pd.DataFrame:
-    """Days from each valid complaint to the first patrol in its kelurahan on that day or later."""
-    received = complaints["received_at"].dt.normalize()
-    left = (
-        pd.DataFrame({"kelurahan": _as_text(complaints["kelurahan"]), "day": received})
-        .dropna()
-        .sort_values("day", kind="stable")
-    )
-    right = (
-        pd.DataFrame({"kelurahan": _as_text(patrols["kelurahan"]), "visit": patrols["date"].dt.normalize()})
-        .dropna()
-        .sort_values("visit", kind="stable")
-    )
-    if left.empty:
-        return pd.DataFrame({"kelurahan": pd.Series(dtype=object), "days": pd.Series(dtype=float)})
-    if right.empty:
-        return left.assign(days=float("nan"))[["kelurahan", "days"]]
-    matched = pd.merge_asof(left, right, left_on="day", right_on="visit", by="kelurahan", direction="forward")
-    return matched.assign(days=(matched["visit"] - matched["day"]).dt.days.astype(float))[
-        ["kelurahan", "days"]
-    ]
+def _positions(values: pd.Series, names: Sequence[str]) -> np.ndarray:
+    """Each row's position in ``names`` (-1 for NA or a name not in it), looked up per distinct value."""
+    codes, uniques = pd.factorize(values)
+    found = pd.Index(list(names)).get_indexer([str(u) for u in uniques])
+    return np.append(found, -1)[codes]
 
 
-def _last_visits(patrols: pd.DataFrame) -> pd.DataFrame:
-    """Date and leader of the latest patrol per kelurahan (latest start time wins a tie on the date)."""
-    if patrols.empty:
-        return pd.DataFrame(columns=["kelurahan", "last_visit", "last_visit_leader"])
-    ordered = patrols.assign(
-        _k=_as_text(patrols["kelurahan"]),
-        _start=patrols["start_time"].astype("string").fillna(""),
-        _leader=(
-            patrols["leader_rank"].astype("string").fillna("")
-            + " "
-            + patrols["leader_name"].astype("string").fillna("")
-        ).str.strip(),
-    ).sort_values(["date", "_start"], kind="stable")
-    last = ordered.groupby("_k", sort=False).tail(1)
-    return pd.DataFrame(
-        {"kelurahan": last["_k"], "last_visit": last["date"], "last_visit_leader": last["_leader"]}
-    )
+def _day_numbers(values: pd.Series) -> np.ndarray:
+    """Days since 1970 as int64 (NaT as the int64 minimum)."""
+    return values.to_numpy().astype("datetime64[D]").astype(np.int64)
 
 
-def _top_categories(valid: pd.DataFrame, n: int) -> dict[str, tuple[tuple[str, int], ...]]:
-    """The ``n`` most frequent categories per kelurahan, ties broken by name."""
-    counts = (
-        pd.DataFrame({"kelurahan": _as_text(valid["kelurahan"]), "category": _as_text(valid["category"])})
-        .value_counts()
-        .rename("n")
-        .reset_index()
-        .sort_values(["kelurahan", "n", "category"], ascending=[True, False, True], kind="stable")
+def _response_days(
+    patrol_at: np.ndarray, patrol_day: np.ndarray, complaint_at: np.ndarray, complaint_day: np.ndarray
+) -> np.ndarray:
+    """Days from each complaint to the first patrol in its kelurahan on that day or later (NaN without
+    one). Kelurahan as positions (-1 = unknown, never matched), days as ``_day_numbers``: one sorted
+    (kelurahan, day) key and one binary search instead of a merge on text."""
+    nat = np.iinfo(np.int64).min
+    days = np.full(len(complaint_at), np.nan)
+    patrols = (patrol_at >= 0) & (patrol_day != nat)
+    complaints = np.flatnonzero((complaint_at >= 0) & (complaint_day != nat))
+    if not patrols.any() or not len(complaints):
+        return days
+    first = min(patrol_day[patrols].min(), complaint_day[complaints].min())
+    span = max(patrol_day[patrols].max(), complaint_day[complaints].max()) - first + 1
+    visits = np.sort(patrol_at[patrols] * span + (patrol_day[patrols] - first))
+    wanted = complaint_at[complaints] * span + (complaint_day[complaints] - first)
+    at = np.searchsorted(visits, wanted, side="left")
+    hit = at < len(visits)
+    same = np.zeros(len(wanted), dtype=bool)
+    same[hit] = visits[at[hit]] // span == complaint_at[complaints][hit]
+    days[complaints[same]] = visits[at[same]] - wanted[same]
+    return days
+
+
+def _last_visits(patrols: pd.DataFrame, at: np.ndarray, count: int) -> pd.DataFrame:
+    """Date and leader of the latest patrol per kelurahan position 0..count-1 (latest start time wins a tie
+    on the date, then the later row); NaT and NA where there was none."""
+    rows = np.flatnonzero(at >= 0)
+    day = patrols["date"].to_numpy().astype("datetime64[us]").astype(np.int64)
+    day = np.where(day == np.iinfo(np.int64).min, np.iinfo(np.int64).max, day)  # NaT sorts last, as before
+    start, _ = pd.factorize(patrols["start_time"].astype("string").fillna(""), sort=True)
+    order = rows[np.lexsort((rows, start[rows], day[rows]))]
+    places, last = np.unique(at[order][::-1], return_index=True)
+    latest = patrols.iloc[order[::-1][last]]
+    leader = (
+        latest["leader_rank"].astype("string").fillna("")
+        + " "
+        + latest["leader_name"].astype("string").fillna("")
+    ).str.strip()
+    result = pd.DataFrame(
+        {"last_visit": latest["date"].to_numpy(), "last_visit_leader": leader.astype(object).to_numpy()},
+        index=places,
     )
-    return {
-        name: tuple((str(c), int(k)) for c, k in zip(group["category"], group["n"], strict=True))[:n]
-        for name, group in counts.groupby("kelurahan", sort=False)
-    }
+    return result.reindex(range(count))
+
+
+def _top_categories(at: np.ndarray, categories: pd.Series, count: int, n: int) -> list[tuple]:
+    """The ``n`` most frequent categories per kelurahan position, ties broken by name."""
+    codes, uniques = pd.factorize(categories)
+    names = [str(u) for u in uniques]
+    known = (at >= 0) & (codes >= 0)
+    grid = np.bincount(at[known] * len(names) + codes[known], minlength=count * len(names))
+    grid = grid.reshape(count, len(names))
+    by_name = sorted(range(len(names)), key=names.__getitem__)
+    top = []
+    for row in grid:
+        ranked = sorted((i for i in by_name if row[i] > 0), key=lambda i: -row[i])  # stable: name order
+        top.append(tuple((names[i], int(row[i])) for i in ranked[:n]))
+    return top
 
 
 def kelurahan_measures(
@@ -171,24 +187,38 @@ def kelurahan_measures(
     """
     table = reference.kelurahan[["kelurahan", "kecamatan", "population", "population_year"]].copy()
     names = table["kelurahan"]
-    patrol_k = _as_text(patrols["kelurahan"])
-    valid = complaints.loc[complaints["is_valid"].astype(bool)]
-    valid_k = _as_text(valid["kelurahan"])
+    count = len(names)
+    # Everything is counted on each row's position in the reference list (codes, not text): 21 bins.
+    patrol_at = _positions(patrols["kelurahan"], names)
+    is_valid = complaints["is_valid"].astype(bool).to_numpy()
+    valid = complaints.loc[is_valid]
+    valid_at = _positions(valid["kelurahan"], names)
+    known = patrol_at >= 0
 
-    visits = patrol_k.value_counts().reindex(names, fill_value=0).astype(int)
-    work = patrols["personnel_count"].astype(float) * patrols["duration_hours"].astype(float)
-    hours = work.groupby(patrol_k).sum(min_count=1).reindex(names)
-    valid_n = valid_k.value_counts().reindex(names, fill_value=0).astype(int)
-    is_open = valid["status"].astype("string") != RESOLVED_STATUS
-    open_n = valid_k.loc[is_open].value_counts().reindex(names, fill_value=0).astype(int)
+    visits = pd.Series(np.bincount(patrol_at[known], minlength=count), index=names.to_numpy())
+    work = (patrols["personnel_count"].astype(float) * patrols["duration_hours"].astype(float)).to_numpy()
+    timed = known & ~np.isnan(work)
+    hours = pd.Series(
+        np.where(
+            np.bincount(patrol_at[timed], minlength=count) > 0,
+            np.bincount(patrol_at[timed], weights=work[timed], minlength=count),
+            np.nan,
+        )
+    )
+    counted = valid_at >= 0
+    valid_n = pd.Series(np.bincount(valid_at[counted], minlength=count), index=names.to_numpy())
+    is_open = (valid["status"] != RESOLVED_STATUS).to_numpy(dtype=bool, na_value=True)
+    open_n = np.bincount(valid_at[counted & is_open], minlength=count)
 
-    response = _response_days(patrols, valid)
-    followed = response.dropna(subset=["days"])
-    median = followed.groupby("kelurahan")["days"].median().reindex(names)
-    followed_n = followed["kelurahan"].value_counts().reindex(names, fill_value=0).astype(int)
+    days = _response_days(
+        patrol_at, _day_numbers(patrols["date"]), valid_at, _day_numbers(valid["received_at"])
+    )
+    followed = ~np.isnan(days)
+    median = pd.Series(days[followed]).groupby(valid_at[followed]).median().reindex(range(count))
+    followed_n = np.bincount(valid_at[followed], minlength=count)
 
-    last = _last_visits(patrols).set_index("kelurahan").reindex(names)
-    top = _top_categories(valid, top_n)
+    last = _last_visits(patrols, patrol_at, count)
+    top = _top_categories(valid_at, valid["category"], count, top_n)
     total_visits, total_valid = int(visits.sum()), int(valid_n.sum())
     patrol_share = visits / total_visits if total_visits else visits * float("nan")
     complaint_share = valid_n / total_valid if total_valid else valid_n * float("nan")
@@ -201,7 +231,7 @@ def kelurahan_measures(
         visits=visits.to_numpy(),
         personnel_hours=hours.where(visits.to_numpy() > 0, 0.0).to_numpy(),
         valid_complaints=valid_n.to_numpy(),
-        open_complaints=open_n.to_numpy(),
+        open_complaints=open_n,
         complaints_per_1000=(valid_n.to_numpy() / population * 1000),
         last_visit=pd.to_datetime(last["last_visit"]).to_numpy(),
         last_visit_leader=last["last_visit_leader"].astype(object).to_numpy(),
@@ -212,8 +242,8 @@ def kelurahan_measures(
         complaint_share=complaint_share.to_numpy(),
         balance_pp=((patrol_share - complaint_share) * 100).to_numpy(),
         response_days=median.to_numpy(),
-        complaints_followed=followed_n.to_numpy(),
-        top_categories=[top.get(name, ()) for name in names],
+        complaints_followed=followed_n,
+        top_categories=top,
     )[
         [
             "kelurahan",
