@@ -96,6 +96,21 @@ def _codes(key: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, pd.Index(uniques, dtype="string", name="key")
 
 
+def _clean_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``_codes(_text(values))`` with one pass over the rows: the raw distinct values are cleaned, then
+    cleaned values that coincide (``" 123"`` and ``"123"``) share a code."""
+    raw, uniques = pd.factorize(values)
+    codes, names = pd.factorize(_text(pd.Series(uniques)))
+    return np.append(codes, -1)[raw], pd.Index(names, dtype="string", name="key")
+
+
+Key = pd.Series | tuple[np.ndarray, pd.Index]
+
+
+def _as_codes(key: Key) -> tuple[np.ndarray, pd.Index]:
+    return key if isinstance(key, tuple) else _codes(key)
+
+
 def _latest_rows(keys: pd.Series, dates: pd.Series) -> np.ndarray:
     """Row positions, in file order, of the last row per distinct raw key in date order (NaT last, a later
     row wins a tie). Any row that could be the latest for its cleaned key is among them."""
@@ -108,10 +123,10 @@ def _latest_rows(keys: pd.Series, dates: pd.Series) -> np.ndarray:
     return np.sort(order[::-1][last])
 
 
-def _distinct_days(parts: Sequence[tuple[pd.Series, pd.Series]]) -> pd.Series:
+def _distinct_days(parts: Sequence[tuple[Key, pd.Series]]) -> pd.Series:
     """Per key, the number of distinct days over several (clean text key, midnight date) column pairs;
     rows without a key or a date are left out."""
-    coded = [(*_codes(key), day.to_numpy().astype("datetime64[D]")) for key, day in parts]
+    coded = [(*_as_codes(key), day.to_numpy().astype("datetime64[D]")) for key, day in parts]
     names = pd.Index([], dtype="string")
     for _, part_names, _ in coded:
         names = names.append(part_names).drop_duplicates()
@@ -243,11 +258,11 @@ def activity_records(
     return records.astype({"nrp": "string", "unit": "string", "kind": "string"}).reset_index(drop=True)
 
 
-def _complaint_figures(complaints: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+def _complaint_figures(complaints: pd.DataFrame, key: Key) -> pd.DataFrame:
     """Complaints handled, resolved and the median resolution days per value of ``key``."""
-    codes, names = _codes(key)
+    codes, names = _as_codes(key)
     keep = codes >= 0
-    resolved = (complaints["status"].astype("string") == RESOLVED_STATUS).to_numpy(dtype=bool, na_value=False)
+    resolved = (complaints["status"] == RESOLVED_STATUS).to_numpy(dtype=bool, na_value=False)
     days = complaints["resolution_days"].to_numpy(dtype=np.float64, na_value=np.nan)
     handled = np.bincount(codes[keep], minlength=len(names))
     medians = (
@@ -264,16 +279,16 @@ def _complaint_figures(complaints: pd.DataFrame, key: pd.Series) -> pd.DataFrame
     return figures.loc[handled > 0]
 
 
-def _patrol_figures(patrols: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+def _patrol_figures(patrols: pd.DataFrame, key: Key) -> pd.DataFrame:
     """Patrols led, personnel counted, personnel-hours and kelurahan covered per value of ``key``."""
-    codes, names = _codes(key)
+    codes, names = _as_codes(key)
     keep = codes >= 0
     n = len(names)
     hours = (patrols["personnel_count"] * patrols["duration_hours"]).to_numpy(
         dtype=np.float64, na_value=np.nan
     )
     timed = keep & ~np.isnan(hours)
-    kelurahan, places = _codes(_text(patrols["kelurahan"]))
+    kelurahan, places = _clean_codes(patrols["kelurahan"])
     visited = keep & (kelurahan >= 0)
     pairs = np.unique(codes[visited].astype(np.int64) * max(len(places), 1) + kelurahan[visited])
     led = np.bincount(codes[keep], minlength=n)
@@ -314,7 +329,7 @@ def officer_totals(
     by patrols led, complaints handled, then rank high → low.
     """
     directory = officer_directory(officers, patrols, complaints)
-    leader, handler = _text(patrols["leader_nrp"]), _text(complaints["handled_by_nrp"])
+    leader, handler = _clean_codes(patrols["leader_nrp"]), _clean_codes(complaints["handled_by_nrp"])
     handled_day = complaints["resolved_at"].fillna(complaints["received_at"]).dt.normalize()
     totals = _combine(
         _patrol_figures(patrols, leader),
