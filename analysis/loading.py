@@ -40,6 +40,7 @@ import sys
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -62,6 +63,8 @@ HEADER_SCAN_ROWS = 10  # a title block above the header row is common in Excel e
 MIN_YEAR, MAX_YEAR = 1970, 2100
 # Kota Blitar's bounding box with a generous margin: coordinates outside it are typing errors.
 LAT_RANGE, LON_RANGE = (-8.25, -7.95), (112.05, 112.35)
+# From this many rows a file's columns are validated on two threads (below it, starting threads costs more).
+PARALLEL_ROWS = 20_000
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -1234,29 +1237,41 @@ def load_table(
 
     vocab = _vocabularies(reference)
     categories = _category_lists(kind, reference)
-    values: dict[str, Any] = {}
-    for column in schema.columns(kind):
+
+    def parse_column(column: str) -> dict[str, Any]:
+        """One column's parsed values (each column reads only its own cells and reports its own rows)."""
         if column in categories:
-            values[column] = checker.categorical(column, vocab[_vocab_name(column)], categories[column][0])
-        elif column in ("date", "received_at", "resolved_at"):
-            values[column] = checker.datetimes(column, with_time=column != "date")
-        elif column in ("start_time", "end_time"):
-            values[f"_{column}"], values[column] = checker.times(column)
-        elif column == "personnel_count":
-            counts = _counts(checker, column, 1, "error")
-            values[column] = np.nan_to_num(counts, nan=0).astype(np.int64)
-        elif column == "residents_met":
-            values[column] = _counts(checker, column, 0, "warning")
-        elif column in ("lat", "lon"):
-            values[column] = checker.coordinates(column, LAT_RANGE if column == "lat" else LON_RANGE)
-        elif column == "topics":
+            return {column: checker.categorical(column, vocab[_vocab_name(column)], categories[column][0])}
+        if column in ("date", "received_at", "resolved_at"):
+            return {column: checker.datetimes(column, with_time=column != "date")}
+        if column in ("start_time", "end_time"):
+            minutes, text = checker.times(column)
+            return {f"_{column}": minutes, column: text}
+        if column == "personnel_count":
+            return {column: np.nan_to_num(_counts(checker, column, 1, "error"), nan=0).astype(np.int64)}
+        if column == "residents_met":
+            return {column: _counts(checker, column, 0, "warning")}
+        if column in ("lat", "lon"):
+            return {column: checker.coordinates(column, LAT_RANGE if column == "lat" else LON_RANGE)}
+        if column == "topics":
             codes, results = checker.per_unique(column, _topics_parser(vocab["category"]))
-            values[column] = _take_text(results, codes)
-        elif column == "active":
+            return {column: _take_text(results, codes)}
+        if column == "active":
             codes, results = checker.per_unique(column, _parse_active)
-            values[column] = np.array([r is not False for r in results] + [True], dtype=bool)[codes]
-        else:
-            values[column] = checker.text(column)
+            return {column: np.array([r is not False for r in results] + [True], dtype=bool)[codes]}
+        return {column: checker.text(column)}
+
+    # Columns are independent and their work is mostly in Arrow and NumPy, which release the GIL: a big
+    # file is validated on two threads (problems are sorted by line and column afterwards, so the report
+    # does not depend on which column finished first).
+    values: dict[str, Any] = {}
+    if n >= PARALLEL_ROWS:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            parts = list(pool.map(parse_column, schema.columns(kind)))
+    else:
+        parts = [parse_column(column) for column in schema.columns(kind)]
+    for part in parts:
+        values.update(part)
 
     kecamatan_codes = None
     if kind in ("patrols", "complaints"):

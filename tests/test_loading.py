@@ -686,3 +686,22 @@ def test_read_raw_index_finds_the_rejected_row(reference):
 
 def test_module_exposes_the_cli_hooks():
     assert callable(loading.configure_parser) and callable(loading.run_cli)
+
+
+@pytest.mark.parametrize("kind", ["patrols", "complaints"])
+def test_a_big_file_validated_on_two_threads_gives_the_same_frame_and_report(reference, monkeypatch, kind):
+    changes = [
+        {"kelurahan": "Gedok", "lat": "-9.5"},
+        {"kelurahan": "Atlantis", "date": "31/02/2025", "received_at": "kemarin"},
+        {"start_time": "25:00", "personnel_count": "0", "resolved_at": "2020-01-01"},
+        {"topics": "Balap liar; Sesuatu", "category": "Curanmor ", "status": "Beres"},
+        {},
+    ]
+    text = csv_text(kind, *[{k: v for k, v in c.items() if k in BASE[kind]} for c in changes * 3])
+    monkeypatch.setattr(loading, "PARALLEL_ROWS", 10**9)
+    alone, alone_report = load(reference, text, kind)
+    monkeypatch.setattr(loading, "PARALLEL_ROWS", 1)
+    threaded, threaded_report = load(reference, text, kind)
+    pd.testing.assert_frame_equal(alone, threaded)
+    assert threaded_report.to_dict() == alone_report.to_dict()
+    assert alone_report.problems and alone_report.problems == threaded_report.problems
