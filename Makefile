@@ -24,7 +24,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks --rows 200000 --json benchmarks/results-200k.json
+	$(BIN)/python -m benchmarks --rows 200000 --sessions --json benchmarks/results/200k.json
 
 sample: $(STAMP)
 	$(BIN)/python -m analysis sample --out data/ --seed 2025
