@@ -377,7 +377,7 @@ def _read_csv_arrow(
         return None
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),  # read in place: no Python file object, no copy, no GIL
             read_options=pa_csv.ReadOptions(
                 skip_rows=skip + 1,
                 column_names=header,
