@@ -21,7 +21,7 @@ from PIL import Image
 
 from analysis.briefing import FIG_HEIGHT, FIG_WIDTH, Briefing, briefing_figures
 from analysis.i18n import fmt_date, fmt_int, t
-from analysis.priority import RECENT_DAYS, ranked
+from analysis.priority import PRIORITY_COLUMNS, RECENT_DAYS, ranked
 from analysis.reference import POLRES
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -187,16 +187,7 @@ def _priority(pdf: _BriefingPDF) -> None:
     if rows.empty:
         pdf.paragraph(t("briefing.pdf.no_priority", lang, days=RECENT_DAYS))
         return
-    columns = [
-        "rank",
-        "kelurahan",
-        "valid_complaints",
-        "gn_complaints",
-        "pressure",
-        "patrols",
-        "days_since_patrol",
-        "reason",
-    ]
+    columns = [c for c in PRIORITY_COLUMNS if c != "score"]  # the score is for sorting, not for reading
     pdf.style(9)
     with pdf.table(
         col_widths=(9, 27, 18, 9, 17, 15, 16, 75),

@@ -682,48 +682,28 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
 # --- topic alignment ------------------------------------------------------------------------------------
 
 
+def _monthly_counts(kelurahan: pd.Series, dates: pd.Series, category: pd.Series | None = None) -> pd.Series:
+    """Rows per kelurahan × month (first day) [× category], as text keys."""
+    keys = {"kelurahan": kelurahan.astype("str"), "month": dates.dt.to_period("M").dt.to_timestamp()}
+    if category is not None:
+        keys["category"] = category.astype("str")
+    return pd.DataFrame(keys).groupby(list(keys)).size()
+
+
 def topic_alignment(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
     """Per kelurahan × month × category complained about: complaints, patrols raising it, patrols there.
 
     Columns: ``kelurahan``, ``month`` (first day), ``category``, ``complaints``, ``patrols_on_topic``
     (patrols in that kelurahan and month that raised the category), ``patrols`` (all patrols there then).
     """
-    keys = ["kelurahan", "month", "category"]
-    asked = (
-        pd.DataFrame(
-            {
-                "kelurahan": complaints["kelurahan"].astype("str"),
-                "month": complaints["received_at"].dt.to_period("M").dt.to_timestamp(),
-                "category": complaints["category"].astype("str"),
-            }
-        )
-        .groupby(keys)
-        .size()
-        .rename("complaints")
-    )
+    asked = _monthly_counts(complaints["kelurahan"], complaints["received_at"], complaints["category"])
     mentions = patrol_topic_mentions(patrols)
-    raised = (
-        pd.DataFrame(
-            {
-                "kelurahan": mentions["kelurahan"].astype("str"),
-                "month": mentions["date"].dt.to_period("M").dt.to_timestamp(),
-                "category": mentions["topic"].astype("str"),
-            }
-        )
-        .groupby(keys)
-        .size()
-        .rename("patrols_on_topic")
-    )
-    visits = (
-        pd.DataFrame(
-            {
-                "kelurahan": patrols["kelurahan"].astype("str"),
-                "month": patrols["date"].dt.to_period("M").dt.to_timestamp(),
-            }
-        )
-        .groupby(["kelurahan", "month"])
-        .size()
-        .rename("patrols")
+    raised = _monthly_counts(mentions["kelurahan"], mentions["date"], mentions["topic"])
+    visits = _monthly_counts(patrols["kelurahan"], patrols["date"])
+    asked, raised, visits = (
+        asked.rename("complaints"),
+        raised.rename("patrols_on_topic"),
+        visits.rename("patrols"),
     )
     table = asked.to_frame().join(raised, how="left").reset_index()
     table = table.merge(visits.reset_index(), on=["kelurahan", "month"], how="left")
