@@ -836,22 +836,39 @@ def rank_unit_figure(by_rank_unit: pd.DataFrame, lang: Lang = "id") -> go.Figure
 
 
 def _figures_columns(frame: pd.DataFrame, lang: Lang, for_display: bool) -> dict[str, object]:
-    hours = frame["personnel_hours"].round(1)
-    median = frame["median_resolution_days"].round(1)
+    """The figure columns under ``lang`` headers; ``for_display`` writes every number in the language's
+    form ("1.458", "1.117,9"), so whole counts and hours read alike on screen."""
+    counts = (
+        "patrols_led",
+        "personnel_counted",
+        "patrols_timed",
+        "kelurahan_covered",
+        "active_days",
+        "complaints_handled",
+        "complaints_resolved",
+    )
+    values: dict[str, pd.Series] = {name: frame[name] for name in counts}
+    values["personnel_hours"] = frame["personnel_hours"].round(1)
+    values["median_resolution_days"] = frame["median_resolution_days"].round(1)
     if for_display:
-        hours = hours.map(lambda v: fmt_num(v, lang))
-        median = median.map(lambda v: fmt_num(v, lang))
-    return {
-        t("officers.col.patrols_led", lang): frame["patrols_led"].to_numpy(),
-        t("officers.col.personnel_counted", lang): frame["personnel_counted"].to_numpy(),
-        t("officers.col.personnel_hours", lang): hours.to_numpy(),
-        t("officers.col.patrols_timed", lang): frame["patrols_timed"].to_numpy(),
-        t("officers.col.kelurahan_covered", lang): frame["kelurahan_covered"].to_numpy(),
-        t("officers.col.active_days", lang): frame["active_days"].to_numpy(),
-        t("officers.col.complaints_handled", lang): frame["complaints_handled"].to_numpy(),
-        t("officers.col.complaints_resolved", lang): frame["complaints_resolved"].to_numpy(),
-        t("officers.col.median_days", lang): median.to_numpy(),
-    }
+        values = {
+            name: column.map(lambda v: fmt_int(v, lang))
+            if name in counts
+            else column.map(lambda v: fmt_num(v, lang))
+            for name, column in values.items()
+        }
+    order = (
+        ("patrols_led", "officers.col.patrols_led"),
+        ("personnel_counted", "officers.col.personnel_counted"),
+        ("personnel_hours", "officers.col.personnel_hours"),
+        ("patrols_timed", "officers.col.patrols_timed"),
+        ("kelurahan_covered", "officers.col.kelurahan_covered"),
+        ("active_days", "officers.col.active_days"),
+        ("complaints_handled", "officers.col.complaints_handled"),
+        ("complaints_resolved", "officers.col.complaints_resolved"),
+        ("median_resolution_days", "officers.col.median_days"),
+    )
+    return {t(key, lang): values[name].to_numpy() for name, key in order}
 
 
 def officer_table(totals: pd.DataFrame, lang: Lang = "id", for_display: bool = True) -> pd.DataFrame:

@@ -28,6 +28,11 @@ def metric_row(row) -> None:
         column.metric(label, value, border=True)
 
 
+def right_aligned(table, skip: int) -> dict:
+    """Figures are written in Indonesian form (text), so align them right like numbers."""
+    return {column: st.column_config.TextColumn(alignment="right") for column in table.columns[skip:]}
+
+
 def calendar(selection, who: str) -> None:
     daily = off.daily_activity(selection, f.start, f.end)
     title = ctx.t("officers.calendar.title", who=who)
@@ -65,7 +70,7 @@ else:
         st.subheader(ctx.t("officers.units.header"))
         if unit is None:
             table = off.unit_table(unit_totals, lang)
-            st.dataframe(table, hide_index=True, key="officers_units")
+            st.dataframe(table, hide_index=True, key="officers_units", column_config=right_aligned(table, 1))
             widgets.download_buttons(off.unit_table(unit_totals, lang, False), "aktivitas_satuan", "dl_units")
             by_rank = off.activity_by_rank_unit(officer_totals)
             st.plotly_chart(off.rank_unit_figure(by_rank, lang), key="officers_rank_unit")
@@ -74,7 +79,8 @@ else:
         calendar(off.activity_of(records, unit=unit), unit or ctx.t("officers.view.all"))
         st.subheader(ctx.t("officers.people.header"))
         in_view = officer_totals.loc[officer_totals["unit"] == unit] if unit else officer_totals
-        st.dataframe(off.officer_table(in_view, lang), hide_index=True, key="officers_people")
+        people = off.officer_table(in_view, lang)
+        st.dataframe(people, hide_index=True, key="officers_people", column_config=right_aligned(people, 3))
         widgets.download_buttons(off.officer_table(in_view, lang, False), "aktivitas_personel", "dl_people")
 
 # --- Reporting gaps, Binmas online style: whole history up to the end of the period ----------------------

@@ -375,6 +375,9 @@ def test_tables_and_metrics(patrols: pd.DataFrame, complaints: pd.DataFrame) -> 
     shown = off.officer_table(totals, "id")
     assert shown.loc[0, "Personel"] == "Aiptu Roziek Mustofa"
     assert shown.loc[0, "Jam-personel"] == "9,0"
+    big = totals.assign(patrols_led=1458)
+    assert off.officer_table(big, "id").loc[0, "Patroli dipimpin"] == "1.458"  # counts read like hours
+    assert off.officer_table(big, "en").loc[0, "Patrols led"] == "1,458"
     assert off.officer_table(totals, "id", for_display=False).loc[0, "Jam-personel"] == 9.0
     metrics = dict(off.summary_metrics(totals.iloc[0], "en"))
     assert (metrics["Personnel-hours"], metrics["Patrols with times"]) == ("9.0", "2")
