@@ -335,6 +335,34 @@ def test_received_at_keeps_the_time_and_resolution_days_follow(reference):
     assert np.isnan(frame["resolution_days"].iloc[1])
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["2025-05-26 21:15", "2025-05-27 09:00", "", "2025-05-28 10:00"],
+        ["2025-02-31 10:00", "2025-05-26 21:15", "2025-05-26 24:00", "2025-05-26 10:60"],
+        ["1969-12-31 23:59", "2101-01-01 00:00", "0000-01-01 00:00", "2025-05-26T21:15"],
+        ["2025-5-26 21:15", " 2025-05-26 21:15 ", "2025-05-26 21:15:30", "26/05/2025 21.15"],
+        ["2025-05-26 21:15Z", "2025-05-26 21:15+07:00", "2025-05-26", "kemarin"],
+    ],
+)
+def test_date_times_read_by_arrow_match_the_text_parsers(reference, monkeypatch, cells):
+    """The fast path for canonical ``YYYY-MM-DD HH:MM`` cells changes no value and no problem."""
+    text = csv_text(
+        "complaints",
+        *({"received_at": c or "2025-05-26 08:00", "resolved_at": c} for c in cells),
+    )
+    fast = load(reference, text, "complaints")
+    n = len(cells)
+    monkeypatch.setattr(
+        loading,
+        "_canonical_datetimes",
+        lambda text, blank_ok: (np.zeros(n, bool), np.full(n, np.datetime64("NaT"), "datetime64[us]")),
+    )
+    slow = load(reference, text, "complaints")
+    pd.testing.assert_frame_equal(fast[0], slow[0])
+    assert fast[1].to_dict() == slow[1].to_dict()
+
+
 def test_resolved_before_received_is_rejected_but_same_day_without_time_is_not(reference):
     text = csv_text(
         "complaints",
