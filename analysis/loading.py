@@ -940,16 +940,18 @@ class _Checker:
             codes, uniques = pd.factorize(text.iloc[rows] if len(rows) < self.n else text)
             texts = [str(u).strip() for u in uniques]
             parsed_unique, issues = self._parse_dates(column, texts, formats)
+            if not with_time:  # midnight, per distinct value (the year is unchanged)
+                parsed_unique = parsed_unique.astype("datetime64[D]").astype(DATETIME_DTYPE)
             parsed[rows] = np.append(parsed_unique, np.datetime64("NaT"))[codes]
             self._report_unique(column, codes, texts, issues, rows)
-        years = parsed.astype("datetime64[Y]").astype(np.int64) + 1970
-        outside = np.flatnonzero(~np.isnat(parsed) & ((years < MIN_YEAR) | (years > MAX_YEAR)))
+        # a year outside MIN_YEAR..MAX_YEAR, by comparing instants (no per-row conversion to years)
+        first = np.datetime64(f"{MIN_YEAR:04d}-01-01", "us")
+        after = np.datetime64(f"{MAX_YEAR + 1:04d}-01-01", "us")
+        outside = np.flatnonzero(~np.isnat(parsed) & ((parsed < first) | (parsed >= after)))
         if len(outside):
             shown = text.iloc[outside].to_numpy(dtype=object)
             self.add_same(column, outside, shown, "loading.reason.year_range", "error")
             parsed[outside] = np.datetime64("NaT")
-        if not with_time:
-            parsed = parsed.astype("datetime64[D]").astype(DATETIME_DTYPE)
         return parsed
 
     def _parse_dates(
