@@ -841,7 +841,7 @@ class _Checker:
     ) -> tuple[np.ndarray, list[object]]:
         """Run ``parse`` once per distinct (stripped) value; report issues for every row holding one."""
         codes, uniques = pd.factorize(self.raw(column))
-        texts = [str(u).strip() for u in uniques]
+        texts = [str(u).strip() for u in uniques.tolist()]
         results: list[object] = []
         issues: list[Issue | None] = []
         for text in texts:
@@ -938,7 +938,7 @@ class _Checker:
         rows = np.flatnonzero(rest)
         if len(rows):
             codes, uniques = pd.factorize(text.iloc[rows] if len(rows) < self.n else text)
-            texts = [str(u).strip() for u in uniques]
+            texts = [str(u).strip() for u in uniques.tolist()]
             parsed_unique, issues = self._parse_dates(column, texts, formats)
             if not with_time:  # midnight, per distinct value (the year is unchanged)
                 parsed_unique = parsed_unique.astype("datetime64[D]").astype(DATETIME_DTYPE)
