@@ -14,7 +14,7 @@ import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import folium
 import numpy as np
@@ -36,15 +36,7 @@ Measure = Literal[
     "balance",
     "response_days",
 ]
-MEASURES: tuple[Measure, ...] = (
-    "visits",
-    "personnel_hours",
-    "valid_complaints",
-    "complaints_per_1000",
-    "days_since_last_visit",
-    "balance",
-    "response_days",
-)
+MEASURES: tuple[Measure, ...] = get_args(Measure)
 Layer = Literal["complaints", "patrols", "density"]
 LAYERS: tuple[Layer, ...] = ("complaints", "patrols", "density")
 

@@ -9,7 +9,6 @@ from dataclasses import replace
 import streamlit as st
 
 from analysis import briefing as brief
-from analysis import export
 from analysis.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
 from analysis.officers import markdown_text
 from analysis.priority import ranked
@@ -126,24 +125,7 @@ def slides() -> None:
         )
     else:
         columns[0].caption(ctx.t("briefing.page.no_png"))
-    columns[1].download_button(
-        ctx.t("download.csv"),
-        data=lambda: export.to_csv_bytes(table),
-        file_name=f"{stem}_{name}.csv",
-        mime="text/csv",
-        key=f"briefing_csv_{name}",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    columns[2].download_button(
-        ctx.t("download.excel"),
-        data=lambda: export.to_excel_bytes(table),
-        file_name=f"{stem}_{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"briefing_xlsx_{name}",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    widgets.table_downloads(table, f"{stem}_{name}", f"briefing_dl_{name}", columns[1:])
     st.dataframe(table, hide_index=True, key=f"briefing_table_{name}")
 
 

@@ -38,31 +38,36 @@ def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str
     roles that may not have them; each download is audit-logged.
     """
     from analysis import privacy
-    from ui import auth
 
     if not privacy.may_download_rows(ctx.role()):
         return
-    left, right = st.columns(2)
-    left.download_button(
-        ctx.t("download.csv"),
-        data=lambda: export.to_csv_bytes(_resolve(frame)),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        on_click=auth.audit,
-        args=("export", f"{name}.csv"),
-        icon=":material/download:",
-    )
-    right.download_button(
-        ctx.t("download.excel"),
-        data=lambda: export.to_excel_bytes(_resolve(frame)),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        on_click=auth.audit,
-        args=("export", f"{name}.xlsx"),
-        icon=":material/download:",
-    )
+    table_downloads(frame, name, key, st.columns(2))
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# (file extension, label key, builder, MIME type) of each table download.
+TABLE_FORMATS = (
+    ("csv", "download.csv", export.to_csv_bytes, "text/csv"),
+    ("xlsx", "download.excel", export.to_excel_bytes, XLSX_MIME),
+)
+
+
+def table_downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, places) -> None:
+    """One CSV and one Excel button, one in each of ``places``: built on click, formulas neutralised,
+    audit-logged. No role check: callers offering row-level data use ``download_buttons``."""
+    from ui import auth
+
+    for (ext, label, build, mime), place in zip(TABLE_FORMATS, places, strict=True):
+        place.download_button(
+            ctx.t(label),
+            data=lambda build=build: build(_resolve(frame)),
+            file_name=f"{name}.{ext}",
+            mime=mime,
+            key=f"{key}_{ext}",
+            on_click=auth.audit,
+            args=("export", f"{name}.{ext}"),
+            icon=":material/download:",
+        )
 
 
 def _resolve(frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:
