@@ -343,6 +343,10 @@ def test_received_at_keeps_the_time_and_resolution_days_follow(reference):
         ["1969-12-31 23:59", "2101-01-01 00:00", "0000-01-01 00:00", "2025-05-26T21:15"],
         ["2025-5-26 21:15", " 2025-05-26 21:15 ", "2025-05-26 21:15:30", "26/05/2025 21.15"],
         ["2025-05-26 21:15Z", "2025-05-26 21:15+07:00", "2025-05-26", "kemarin"],
+        # 16 characters, all read by the ISO cast: the T form, years the text parsers judge themselves
+        ["2025-05-26 21:15", "2025-05-26T21:15", "0099-05-26 21:15", "1899-12-31 23:00"],
+        # 16 characters the ISO cast refuses: the column goes through the regular expression instead
+        ["2025-05-26 21:15", "26/05/2025 21:15", "2025/05/26 21:15", "2025-05-26 10+07"],
     ],
 )
 def test_date_times_read_by_arrow_match_the_text_parsers(reference, monkeypatch, cells):
