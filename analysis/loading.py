@@ -58,6 +58,7 @@ from analysis.schema import KINDS, Kind
 
 Severity = Literal["error", "warning"]
 DATETIME_DTYPE = "datetime64[us]"
+TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str": Arrow strings, NaN when missing
 ID_PREFIX: dict[Kind, str] = {"patrols": "P-", "complaints": "L-", "officers": "O-"}
 HEADER_SCAN_ROWS = 10  # a title block above the header row is common in Excel exports
 MIN_YEAR, MAX_YEAR = 1970, 2100
@@ -65,6 +66,11 @@ MIN_YEAR, MAX_YEAR = 1970, 2100
 LAT_RANGE, LON_RANGE = (-8.25, -7.95), (112.05, 112.35)
 # From this many rows a file's columns are validated on two threads (below it, starting threads costs more).
 PARALLEL_ROWS = 20_000
+# A count above this (personnel, residents met) is a typing error, and would not survive a 64-bit integer.
+MAX_COUNT = 1_000_000
+# Arrow's CSV block: 4 MB reads as fast as 1 MB on two cores and leaves a quarter as many chunks for
+# every later column operation to walk.
+_BLOCK_SIZE = 4 << 20
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -285,10 +291,13 @@ def _count_newlines(data: bytes | memoryview) -> int:
     return sum(int(np.count_nonzero(array[i : i + step] == 10)) for i in range(0, len(array), step))
 
 
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+
+
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(head) // 100)
 
 
@@ -407,6 +416,7 @@ def _read_csv_arrow(
         table = pa_csv.read_csv(
             pa.BufferReader(data),  # read in place: no Python file object, no copy, no GIL
             read_options=pa_csv.ReadOptions(
+                block_size=_BLOCK_SIZE,
                 skip_rows=skip + 1,
                 column_names=header,
                 encoding="utf8" if encoding == "utf-8-sig" else encoding,
@@ -420,8 +430,7 @@ def _read_csv_arrow(
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, LookupError):
         return None
-    text = pd.StringDtype("pyarrow", na_value=np.nan)
-    return table.to_pandas(types_mapper=lambda t: text if t in (pa.string(), pa.large_string()) else None)
+    return table.to_pandas(types_mapper=lambda t: TEXT if t in (pa.string(), pa.large_string()) else None)
 
 
 def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
@@ -683,6 +692,20 @@ class _Vocabulary:
 
 
 def _vocabularies(reference: Reference) -> dict[str, _Vocabulary]:
+    """The vocabularies for ``reference``, built once for it (a reference is never changed once loaded).
+    Kept with their memo of texts already matched, so a reload does not match the same spellings again."""
+    cached = _VOCABULARIES.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = (reference, _build_vocabularies(reference))
+        _VOCABULARIES.clear()  # one reference is in use at a time; tests build a few
+        _VOCABULARIES[id(reference)] = cached
+    return cached[1]
+
+
+_VOCABULARIES: dict[int, tuple[Reference, dict[str, _Vocabulary]]] = {}
+
+
+def _build_vocabularies(reference: Reference) -> dict[str, _Vocabulary]:
     category_aliases = {
         alias.strip(): row.category
         for row in reference.categories.itertuples()
@@ -728,8 +751,10 @@ _NO = {
 
 
 def _whole_number(text: str) -> int | None:
+    """``"5"``, ``"5 orang"``, ``"5,0"`` -> 5; None when unreadable or above ``MAX_COUNT``."""
     match = _COUNT_RE.match(text.strip().lower())
-    return int(match.group(1)) if match else None
+    value = int(match.group(1)) if match else None
+    return value if value is not None and value <= MAX_COUNT else None
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -907,13 +932,21 @@ class _Checker:
 
     def text(self, column: str) -> pd.Series:
         """A free-text column: stripped, NA when empty; empty required cells are errors."""
-        s = self.raw(column).str.strip()
-        empty = (s == "").to_numpy()
-        if not empty.any():
-            return s
-        if column in self.required:
-            self.required_missing(column, np.flatnonzero(empty))
-        return _blank_to_na(s)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        raw = self.raw(column)
+        # Arrow's own trim and compare, as ``.str.strip()`` and ``== ""`` would call them, without pandas'
+        # wrapping (half the column's time)
+        stripped = pc.utf8_trim_whitespace(pa.array(raw.array, from_pandas=True))
+        empty = pc.equal(stripped, "")
+        if pc.any(empty).as_py() is True:
+            if column in self.required:
+                self.required_missing(column, np.flatnonzero(empty.to_numpy(zero_copy_only=False)))
+            stripped = pc.if_else(empty, pa.scalar(None, stripped.type), stripped)
+        if not isinstance(stripped, pa.ChunkedArray):
+            stripped = pa.chunked_array([stripped])
+        return pd.Series(pd.arrays.ArrowStringArray(stripped, dtype=TEXT), index=raw.index)
 
     def required_missing(self, column: str, positions: np.ndarray) -> None:
         self.add_same(column, positions, [""] * len(positions), "loading.reason.required", "error")
@@ -937,6 +970,9 @@ class _Checker:
                 return name, ("warning", "loading.reason.alias", {"canonical": name})
             return name, None
 
+        exact = _exact_codes(self.raw(column), vocabulary, categories)
+        if exact is not None:  # every cell a canonical name as written: nothing to report
+            return exact
         codes, results = self.per_unique(column, parse)
         index = {name: i for i, name in enumerate(categories)}
         mapped = np.array(
@@ -963,6 +999,9 @@ class _Checker:
             else:
                 parsed = _iso_datetimes(text)
                 rest = np.isnat(parsed)
+        else:  # dates written YYYY-MM-DD in one cast; the others per distinct value
+            canonical, parsed = _canonical_datetimes(text, blank_ok=column not in self.required, length=10)
+            rest = ~canonical
         rows = np.flatnonzero(rest)
         if len(rows):
             codes, uniques = pd.factorize(text.iloc[rows] if len(rows) < self.n else text)
@@ -1014,6 +1053,13 @@ class _Checker:
             value = parse_time(text)
             return value, (None if value else ("warning", "loading.reason.time_unreadable", {}))
 
+        raw = self.raw(column)
+        fast = _clock_minutes(raw)
+        if fast is not None:  # every cell HH:MM as written, or empty
+            minutes, empty = fast
+            if column in self.required and empty.any():
+                self.required_missing(column, np.flatnonzero(empty))
+            return minutes, _blank_to_na(raw)
         codes, results = self.per_unique(column, parse)
         minutes = [int(r[:2]) * 60 + int(r[3:]) if isinstance(r, str) else np.nan for r in results]
         return np.append(np.asarray(minutes, dtype=np.float64), np.nan)[codes], _take_text(results, codes)
@@ -1045,6 +1091,82 @@ class _Checker:
                 keyed.append((line, sev, rank, Problem(line, header, str(value), rid, severity, column, ren)))
         keyed.sort(key=lambda k: k[:3])
         return problems + [k[3] for k in keyed]
+
+
+# Fast paths for columns written the way the contract asks. Each settles a whole column in a few Arrow
+# or NumPy passes, or returns None when any cell is written otherwise; the column then goes through the
+# per-distinct-value parsers, so values and report are the same either way (tests compare both).
+
+
+def _exact_codes(text: pd.Series, vocabulary: _Vocabulary, categories: list[str]) -> np.ndarray | None:
+    """Each cell's position in ``categories`` when every cell is exactly a name the vocabulary takes as
+    itself (no alias, no spelling fix); None otherwise."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names = [name if vocabulary.match(name) == (name, None) else None for name in categories]
+    arrow = pa.array(text.array, from_pandas=True)
+    if not len(arrow) or not _is_text(arrow):
+        return None
+    found = pc.index_in(arrow, value_set=pa.array(names, type=arrow.type))
+    if found.null_count:
+        return None
+    return found.to_numpy().astype(np.int64)
+
+
+def _whole_numbers(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """(value of each cell, NaN when empty; mask of the empty cells) when every cell is ASCII digits or
+    empty; None otherwise (spaces, signs, "5 orang", hexadecimal, a number above ``MAX_COUNT``)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arrow = _arrow_text(text)  # empty cells as nulls, which every check below passes over
+        if pc.any(pc.invert(pc.ascii_is_decimal(arrow))).as_py():
+            return None
+        values = arrow.cast(pa.int64()).to_numpy(zero_copy_only=False).astype(np.float64)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
+    if (values > MAX_COUNT).any():
+        return None
+    return values, np.isnan(values)
+
+
+def _clock_minutes(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """(minutes after midnight of each cell, NaN when empty; mask of the empty cells) when every cell is
+    exactly ``HH:MM`` (00:00-23:59) or empty; None otherwise. Read from the column's bytes with NumPy:
+    Arrow cannot cast text to a time of day."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrow = pa.array(text.array, from_pandas=True)
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    if arrow.null_count or not _is_text(arrow):
+        return None
+    lengths = pc.binary_length(arrow).to_numpy()
+    empty = lengths == 0
+    if not (empty | (lengths == 5)).all():
+        return None
+    offset_type = np.int64 if pa.types.is_large_string(arrow.type) else np.int32
+    offsets = np.frombuffer(arrow.buffers()[1], dtype=offset_type)
+    offsets = offsets[arrow.offset : arrow.offset + len(arrow) + 1]
+    cells = np.frombuffer(arrow.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]].reshape(-1, 5)
+    digits = cells[:, [0, 1, 3, 4]].astype(np.int64) - ord("0")
+    if not ((cells[:, 2] == ord(":")).all() and ((digits >= 0) & (digits <= 9)).all()):
+        return None
+    hours, minutes = digits[:, 0] * 10 + digits[:, 1], digits[:, 2] * 10 + digits[:, 3]
+    if (hours > 23).any() or (minutes > 59).any():
+        return None
+    out = np.full(len(arrow), np.nan)
+    out[~empty] = hours * 60 + minutes
+    return out, empty
+
+
+def _is_text(arrow) -> bool:
+    import pyarrow as pa
+
+    return pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)
 
 
 def _take_text(results: list[object], codes: np.ndarray) -> pd.Series:
@@ -1117,20 +1239,21 @@ def _clock_seconds(text: str) -> float:
 
 
 _CANONICAL_DATETIME = r"^(?:19|20)\d\d-\d\d-\d\d \d\d:\d\d$"
+_CANONICAL = {16: _CANONICAL_DATETIME, 10: r"^(?:19|20)\d\d-\d\d-\d\d$"}  # by the text's length
 
 
-def _canonical_datetimes(text: pd.Series, blank_ok: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Cells written exactly ``YYYY-MM-DD HH:MM`` (years 1900-2099), parsed by Arrow's strict ISO cast in
-    one pass: (mask of the cells settled, their date-times, NaT elsewhere). ``blank_ok``: empty cells of
-    an optional column are settled too (NaT, nothing to report). Anything else, or any cell Arrow's cast
-    refuses (31 February, hour 24), is left to ``_iso_datetimes`` and the slower parsers, so the values
-    and the report are the same as theirs.
+def _canonical_datetimes(text: pd.Series, blank_ok: bool, length: int = 16) -> tuple[np.ndarray, np.ndarray]:
+    """Cells written exactly ``YYYY-MM-DD HH:MM`` (years 1900-2099; ``length=10``: ``YYYY-MM-DD``),
+    parsed by Arrow's strict ISO cast in one pass: (mask of the cells settled, their date-times, NaT
+    elsewhere). ``blank_ok``: empty cells of an optional column are settled too (NaT, nothing to report).
+    Anything else, or any cell Arrow's cast refuses (31 February, hour 24), is left to ``_iso_datetimes``
+    and the slower parsers, so the values and the report are the same as theirs.
 
     The usual file is tried first without the regular expression (a third of the column's time): every
-    16-character cell at once through the cast, which accepts no 16-character text but
-    ``YYYY-MM-DD[ T]HH:MM``. The T form and years the expression leaves out (read here, then judged by
-    the year-range check) come out the same as from the slower parsers. A refusal anywhere sends the
-    column through the expression instead.
+    cell of the right length at once through the cast, which accepts no 16-character text but
+    ``YYYY-MM-DD[ T]HH:MM`` and no 10-character text but ``YYYY-MM-DD``. The T form and years the
+    expression leaves out (read here, then judged by the year-range check) come out the same as from the
+    slower parsers. A refusal anywhere sends the column through the expression instead.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -1140,10 +1263,10 @@ def _canonical_datetimes(text: pd.Series, blank_ok: bool) -> tuple[np.ndarray, n
     try:
         arrow = pa.array(text.array, from_pandas=True)
         try:
-            shaped = pc.equal(pc.binary_length(arrow), 16)
+            shaped = pc.equal(pc.binary_length(arrow), length)
             mask, stamps = _cast_datetimes(arrow, shaped)
         except pa.ArrowInvalid:
-            mask, stamps = _cast_datetimes(arrow, pc.match_substring_regex(arrow, _CANONICAL_DATETIME))
+            mask, stamps = _cast_datetimes(arrow, pc.match_substring_regex(arrow, _CANONICAL[length]))
         if mask.any() and blank_ok:
             mask |= pc.equal(arrow, "").to_numpy(zero_copy_only=False).astype(bool)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
@@ -1221,6 +1344,17 @@ def _counts(checker: _Checker, column: str, minimum: int, severity: Severity) ->
             return None, (severity, key, {})
         return value, None
 
+    fast = _whole_numbers(checker.raw(column))
+    if fast is not None:  # every cell plain digits, or empty
+        values, empty = fast
+        if column in checker.required and empty.any():
+            checker.required_missing(column, np.flatnonzero(empty))
+        small = np.flatnonzero(values < minimum)
+        if len(small):
+            shown = checker.raw(column).iloc[small].to_numpy(dtype=object)
+            checker.add_same(column, small, shown, key, severity)
+            values[small] = np.nan
+        return values
     codes, results = checker.per_unique(column, parse)
     values = np.array([np.nan if r is None else float(r) for r in results] + [np.nan], dtype=np.float64)
     return values[codes]

@@ -11,7 +11,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import loading, schema
@@ -360,11 +360,93 @@ def test_date_times_read_by_arrow_match_the_text_parsers(reference, monkeypatch,
     monkeypatch.setattr(
         loading,
         "_canonical_datetimes",
-        lambda text, blank_ok: (np.zeros(n, bool), np.full(n, np.datetime64("NaT"), "datetime64[us]")),
+        lambda text, blank_ok, **_: (np.zeros(n, bool), np.full(n, np.datetime64("NaT"), "datetime64[us]")),
     )
     slow = load(reference, text, "complaints")
     pd.testing.assert_frame_equal(fast[0], slow[0])
     assert fast[1].to_dict() == slow[1].to_dict()
+
+
+# Cells for the fast-path test: the first ``clean`` of each list are written the way the contract asks
+# (the fast paths settle such a column whole); the rest make a column fall back to the text parsers.
+_FAST_PATH_CELLS: dict[str, dict[str, tuple[int, list[str]]]] = {
+    "patrols": {
+        "date": (2, ["2025-05-26", "2025-05-27", "26/05/2025", "2025-5-6", "0099-01-01", "2025-02-30", ""]),
+        "start_time": (3, ["06:30", "23:59", "00:00", "", "24:00", "6:30", "06.30", "06:3a", "06:60"]),
+        "end_time": (4, ["10:00", "00:00", "", "07:45", " 10:00", "10.00", "1O:00"]),
+        "kelurahan": (2, ["Gedog", "Sentul", "gedog", "Kel. Gedog", "Gedogg", "Atlantis", ""]),
+        "activity": (2, ["Sambang", "Patroli Dialogis", "sambang", "DDS", "Terbang", ""]),
+        "unit": (2, ["Binmas", "Samapta", "Sabhara", "binmas", ""]),
+        "leader_rank": (2, ["Aiptu", "Bripka", "aiptu", "Jenderal", ""]),
+        "personnel_count": (3, ["4", "1", "007", "0", "", "5 orang", "-3", "0x5", "9" * 25, "\u0663", " 4"]),
+        "residents_met": (4, ["12", "0", "", "00", "-1", "banyak", "3.0", "0x1", "1000001", "1000000"]),
+    },
+    "complaints": {
+        "received_at": (2, ["2025-05-26 21:15", "2025-05-27 08:00", "2025-05-26T21:15", "26/05/2025 21.15"]),
+        "resolved_at": (3, ["2025-05-28 10:00", "", "2025-05-29 00:00", "2025-05-28", "2025-02-30 10:00"]),
+        "channel": (2, ["Call Center 110", "WhatsApp #LaporPakKapolres", "call center 110", "Telepati"]),
+        "category": (2, ["Balap liar", "Curanmor", "balap liar", "Tidak ada"]),
+        "status": (2, ["Selesai", "Baru", "selesai", "Entah", ""]),
+        "kelurahan": (2, ["Sentul", "Gedog", "SENTUL", ""]),
+    },
+}
+
+
+def _without_fast_paths():
+    from unittest import mock
+
+    def no_datetimes(text, blank_ok, length=16):
+        return np.zeros(len(text), bool), np.full(len(text), np.datetime64("NaT"), "datetime64[us]")
+
+    return mock.patch.multiple(
+        loading,
+        _exact_codes=lambda *a: None,
+        _whole_numbers=lambda *a: None,
+        _clock_minutes=lambda *a: None,
+        _canonical_datetimes=no_datetimes,
+    )
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fast_paths_change_no_value_and_no_problem(reference, data):
+    """Columns written as the contract asks are settled in a few Arrow/NumPy passes; any other cell sends
+    the column through the per-value parsers. Either way the frame and the report are the same."""
+    kind = data.draw(st.sampled_from(sorted(_FAST_PATH_CELLS)))
+    pools = {}
+    for column, (clean, cells) in _FAST_PATH_CELLS[kind].items():
+        pools[column] = cells[:clean] if data.draw(st.booleans(), label=f"{column} clean") else cells
+    rows = [
+        {column: data.draw(st.sampled_from(pool), label=column) for column, pool in pools.items()}
+        for _ in range(data.draw(st.integers(1, 6), label="rows"))
+    ]
+    text = csv_text(kind, *rows)
+    fast = load(reference, text, kind)
+    with _without_fast_paths():
+        slow = load(reference, text, kind)
+    pd.testing.assert_frame_equal(fast[0], slow[0])
+    assert fast[1].to_dict() == slow[1].to_dict()
+
+
+def test_fast_paths_are_taken_for_a_clean_file(reference, monkeypatch):
+    """The test above is only worth something if the fast paths run: on a clean file none falls back."""
+    calls: list[str] = []
+    per_unique, parse_dates = loading._Checker.per_unique, loading._Checker._parse_dates
+
+    def spy(original):
+        def called(self, column, *args):
+            calls.append(column)
+            return original(self, column, *args)
+
+        return called
+
+    monkeypatch.setattr(loading._Checker, "per_unique", spy(per_unique))
+    monkeypatch.setattr(loading._Checker, "_parse_dates", spy(parse_dates))
+    load(reference, csv_text("patrols", {}, {"residents_met": "12", "start_time": "21:05"}))
+    load(reference, csv_text("complaints", {}, {"resolved_at": ""}), "complaints")
+    assert calls == ["topics"]  # the one column without a fast path
+    load(reference, csv_text("patrols", {"date": "26/05/2025", "end_time": "10.30", "unit": "Sabhara"}))
+    assert calls == ["topics", "date", "end_time", "unit", "topics"]
 
 
 def test_resolved_before_received_is_rejected_but_same_day_without_time_is_not(reference):
