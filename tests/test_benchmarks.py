@@ -66,3 +66,15 @@ def test_command_line_prints_the_table_and_writes_json(tmp_path, capsys):
     assert "| measurement |" in printed
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["rows"] == 2000 and {"rows", "machine", "results"} <= set(written)
+
+
+def test_paired_best_alternates_the_two_and_keeps_each_fastest(monkeypatch):
+    """Work and reference run in turns, so a drift in the machine's speed reaches both."""
+    from benchmarks import run
+
+    clock = iter([0.0, 3.0, 3.0, 4.0, 10.0, 12.0, 12.0, 13.5])  # ref 3, work 1, ref 2, work 1.5
+    monkeypatch.setattr(run.time, "perf_counter", lambda: next(clock))
+    calls: list[str] = []
+    work, reference = run.paired_best(lambda: calls.append("work"), lambda: calls.append("ref"), repeat=2)
+    assert calls == ["ref", "work", "ref", "work"]
+    assert (work, reference) == (1.0, 2.0)
