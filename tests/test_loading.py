@@ -380,6 +380,23 @@ _FAST_PATH_CELLS: dict[str, dict[str, tuple[int, list[str]]]] = {
         "leader_rank": (2, ["Aiptu", "Bripka", "aiptu", "Jenderal", ""]),
         "personnel_count": (3, ["4", "1", "007", "0", "", "5 orang", "-3", "0x5", "9" * 25, "\u0663", " 4"]),
         "residents_met": (4, ["12", "0", "", "00", "-1", "banyak", "3.0", "0x1", "1000001", "1000000"]),
+        "topics": (
+            4,
+            [
+                "Miras",
+                "Balap liar; Miras",
+                "",
+                "Narkoba; Curanmor; Lainnya",
+                "Miras; Miras",
+                "miras",
+                "Miras;Balap liar",
+                "Miras, Narkoba",
+                "Balap liar;  Miras",
+                "Miras; ",
+                "Judi",
+                "Narkoba ; Miras",
+            ],
+        ),
     },
     "complaints": {
         "received_at": (2, ["2025-05-26 21:15", "2025-05-27 08:00", "2025-05-26T21:15", "26/05/2025 21.15"]),
@@ -403,6 +420,7 @@ def _without_fast_paths():
         _exact_codes=lambda *a: None,
         _whole_numbers=lambda *a: None,
         _clock_minutes=lambda *a: None,
+        _canonical_topics=lambda *a: False,
         _canonical_datetimes=no_datetimes,
     )
 
@@ -428,6 +446,29 @@ def test_fast_paths_change_no_value_and_no_problem(reference, data):
     assert fast[1].to_dict() == slow[1].to_dict()
 
 
+@pytest.mark.parametrize(
+    ("cells", "fast"),
+    [
+        (["Miras", "Balap liar; Miras", ""], True),
+        (["Miras; Miras", "Miras"], False),  # the parser keeps each name once
+        (["Narkoba; Curanmor; Narkoba"], False),
+        (["Miras;Balap liar"], False),  # the parser writes "; "
+        (["Miras, Narkoba"], False),  # and splits on commas
+        (["Miras; "], False),
+        (["miras"], False),
+    ],
+)
+def test_topics_written_canonically_are_kept_as_written(reference, cells, fast):
+    frame_text = csv_text("patrols", *({"topics": c} for c in cells))
+    raw = read_raw(frame_text.encode("utf-8"))["topics"]
+    assert loading._canonical_topics(raw, loading._vocabularies(reference)["category"]) is fast
+    with_fast = load(reference, frame_text)
+    with _without_fast_paths():
+        without = load(reference, frame_text)
+    pd.testing.assert_frame_equal(with_fast[0], without[0])
+    assert with_fast[1].to_dict() == without[1].to_dict()
+
+
 def test_fast_paths_are_taken_for_a_clean_file(reference, monkeypatch):
     """The test above is only worth something if the fast paths run: on a clean file none falls back."""
     calls: list[str] = []
@@ -444,9 +485,11 @@ def test_fast_paths_are_taken_for_a_clean_file(reference, monkeypatch):
     monkeypatch.setattr(loading._Checker, "_parse_dates", spy(parse_dates))
     load(reference, csv_text("patrols", {}, {"residents_met": "12", "start_time": "21:05"}))
     load(reference, csv_text("complaints", {}, {"resolved_at": ""}), "complaints")
-    assert calls == ["topics"]  # the one column without a fast path
+    assert calls == []
     load(reference, csv_text("patrols", {"date": "26/05/2025", "end_time": "10.30", "unit": "Sabhara"}))
-    assert calls == ["topics", "date", "end_time", "unit", "topics"]
+    assert sorted(calls) == ["date", "end_time", "unit"]
+    load(reference, csv_text("patrols", {"topics": "Miras, Balap liar"}))
+    assert sorted(calls) == ["date", "end_time", "topics", "unit"]
 
 
 def test_resolved_before_received_is_rejected_but_same_day_without_time_is_not(reference):
