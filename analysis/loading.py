@@ -1116,39 +1116,6 @@ def _exact_codes(text: pd.Series, vocabulary: _Vocabulary, categories: list[str]
     return found.to_numpy().astype(np.int64)
 
 
-def _canonical_topics(text: pd.Series, vocabulary: _Vocabulary) -> bool:
-    """True when every non-empty cell is already what the topics parser would make of it: canonical
-    category names, each once, joined by ``"; "``. The column is then its own clean value."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    names = [name for name in vocabulary.canonical if vocabulary.match(name) == (name, None)]
-    try:
-        arrow = _arrow_text(text)  # empty cells as nulls: nothing to check there
-        if pc.any(pc.match_substring(arrow, ",")).as_py():  # the parser splits on commas too
-            return False
-        parts = pc.split_pattern(arrow, "; ")
-        if isinstance(parts, pa.ChunkedArray):
-            parts = parts.combine_chunks()
-        codes = pc.index_in(parts.flatten(), value_set=pa.array(names, type=arrow.type))
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return False
-    if codes.null_count:  # a part that is not a canonical name as written (or an empty part)
-        return False
-    # no name twice in one cell: sort each cell's codes (padded with -1) and compare neighbours
-    lengths = pc.list_value_length(parts).fill_null(0).to_numpy()
-    if lengths.max(initial=0) > 1:
-        width = int(lengths.max())
-        table = np.full((len(lengths), width), -1, dtype=np.int64)
-        rows = np.repeat(np.arange(len(lengths)), lengths)
-        columns = np.arange(len(rows)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        table[rows, columns] = codes.to_numpy()
-        table.sort(axis=1)
-        if ((table[:, 1:] == table[:, :-1]) & (table[:, 1:] >= 0)).any():
-            return False
-    return True
-
-
 def _whole_numbers(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """(value of each cell, NaN when empty; mask of the empty cells) when every cell is ASCII digits or
     empty; None otherwise (spaces, signs, "5 orang", hexadecimal, a number above ``MAX_COUNT``)."""
@@ -1524,9 +1491,6 @@ def _load_table(
         if column in ("lat", "lon"):
             return {column: checker.coordinates(column, LAT_RANGE if column == "lat" else LON_RANGE)}
         if column == "topics":
-            raw = checker.raw(column)
-            if column not in checker.required and _canonical_topics(raw, vocab["category"]):
-                return {column: _blank_to_na(raw)}
             codes, results = checker.per_unique(column, _topics_parser(vocab["category"]))
             return {column: _take_text(results, codes)}
         if column == "active":
