@@ -20,6 +20,25 @@ def test_placeholders_match_between_languages():
     assert mismatched == []
 
 
+def test_english_singulars_belong_to_a_key_and_keep_its_placeholders():
+    import string
+
+    def fields(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert i18n.ENGLISH_ONE
+    for key, singular in i18n.ENGLISH_ONE.items():
+        assert key in i18n.STRINGS, key
+        assert fields(singular) == fields(i18n.STRINGS[key][1]) and "n" in fields(singular), key
+
+
+def test_english_uses_the_singular_when_n_is_one_and_bahasa_never_changes():
+    assert i18n.t("briefing.analisa.underserved_item", "en", kelurahan="Gedog", n="1") == "Gedog (1 report)"
+    assert i18n.t("briefing.analisa.underserved_item", "en", kelurahan="Gedog", n="2") == "Gedog (2 reports)"
+    assert i18n.t("briefing.analisa.underserved_item", "en", kelurahan="Gedog", n=1) == "Gedog (1 report)"
+    assert i18n.t("briefing.analisa.underserved_item", "id", kelurahan="Gedog", n="1") == "Gedog (1 laporan)"
+
+
 def test_lookup_fills_values_and_falls_back_to_the_key():
     assert i18n.t("data.as_of", "id", date="26 Mei 2025") == "Data s.d. 26 Mei 2025"
     assert i18n.t("data.as_of", "en", date="26 May 2025") == "Data up to 26 May 2025"

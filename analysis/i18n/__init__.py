@@ -3,6 +3,9 @@
 Strings live in the modules of this package, one per area (``common``, ``overview``, ``map`` ...), each
 exposing ``STRINGS: dict[str, tuple[str, str]]`` mapping a key to ``(bahasa, english)``. They are merged
 here; a key defined twice is an error at import time. ``t("overview.title")`` looks a key up.
+
+Bahasa nouns do not change with the count; English ones do. A module may also expose ``ENGLISH_ONE:
+dict[str, str]``: the English text of a key for when its ``{n}`` is 1 ("1 report", not "1 reports").
 """
 
 from __future__ import annotations
@@ -21,18 +24,19 @@ LANGS: tuple[Lang, ...] = ("id", "en")
 _LOCALE = {"id": "id_ID", "en": "en_GB"}
 
 
-def _collect() -> dict[str, tuple[str, str]]:
-    merged: dict[str, tuple[str, str]] = {}
+def _collect(name: str) -> dict:
+    merged: dict = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
-        for key, pair in getattr(module, "STRINGS", {}).items():
+        for key, value in getattr(module, name, {}).items():
             if key in merged:
                 raise ValueError(f"i18n key defined twice: {key} (again in {info.name})")
-            merged[key] = pair
+            merged[key] = value
     return merged
 
 
-STRINGS: dict[str, tuple[str, str]] = _collect()
+STRINGS: dict[str, tuple[str, str]] = _collect("STRINGS")
+ENGLISH_ONE: dict[str, str] = _collect("ENGLISH_ONE")
 
 
 def t(key: str, lang: Lang = "id", /, **values: object) -> str:
@@ -44,6 +48,8 @@ def t(key: str, lang: Lang = "id", /, **values: object) -> str:
     if pair is None:
         return key
     text = pair[1 if lang == "en" else 0]
+    if lang == "en" and key in ENGLISH_ONE and str(values.get("n", "")).strip() == "1":
+        text = ENGLISH_ONE[key]
     return text.format(**values) if values else text
 
 

@@ -288,3 +288,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "briefing.page.scope": ("Wilayah: {scope}", "Area: {scope}"),
 }
+
+ENGLISH_ONE = {
+    "briefing.fakta.patrols": (
+        "During {range}, {n} patrol activity was recorded in {k} of {total} kelurahan, deploying "
+        "{personnel} personnel (summed over activities)."
+    ),
+    "briefing.fakta.hours": (
+        "{hours} hours were recorded over the {n} activity with both start and end times ({minutes} minutes)."
+    ),
+    "briefing.fakta.complaints": "{n} public report came in: {valid} valid and {invalid} invalid.",
+    "briefing.analisa.underserved_item": "{kelurahan} ({n} report)",
+    "briefing.prediksi.rest": "{n} other category averages less than one report a week.",
+    "briefing.priority.reason.complaints": "{n} valid report in {days} days (heaviest: {heaviest})",
+    "briefing.priority.reason.patrols": "{n} patrol, the last on {last}",
+    "briefing.fig.patrol_note": "weight {weight} · {n} patrol",
+}

@@ -137,3 +137,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every category reported was raised by a patrol in the same kelurahan and month.",
     ),
 }
+
+ENGLISH_ONE = {"trends.align.not_raised": "{n} patrol, which did not raise this category"}
