@@ -299,7 +299,7 @@ def test_priority_tie_is_broken_by_name_and_weights_follow_the_reference(referen
     assert table["kelurahan"].tolist() == ["Bendo", "Sentul"]
     assert table["rank"].tolist() == [1, 2]
     assert table["pressure"].tolist() == [4, 4]  # Miras: AG (2) x urgency 2
-    assert table["reason"].iloc[0] == "1 valid reports in 28 days (heaviest: Miras); no patrol in 28 days."
+    assert table["reason"].iloc[0] == "1 valid report in 28 days (heaviest: Miras); no patrol in 28 days."
     assert complaint_weights(complaints, reference.categories).tolist() == [4, 4]
 
 
