@@ -1,6 +1,7 @@
 """Screenshot pages of the running app with Debian's Chromium: ``python -m tools.screenshot PATH OUT.png``.
 
-PATH is the URL path with its query, e.g. ``ringkasan`` or ``"peta?kelurahan=Gedog"``. Starts its own
+PATH is the URL path with its query, e.g. ``""`` (Ringkasan, the default page, lives at the root; a
+``ringkasan`` path gets Streamlit's "Page not found" dialog) or ``"peta?kelurahan=Gedog"``. Starts its own
 server on a free port (offline, like the browser tests) unless ``--url`` names a running one.
 """
 

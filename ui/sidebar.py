@@ -51,9 +51,25 @@ def language_switch() -> None:
         format_func=_language_name,
         key=ctx.LANG_KEY,
         default="id",
+        on_change=_relabel_choices,
     )
     if st.session_state.get(ctx.LANG_KEY) is None:  # a click on the selected option deselects it
         st.session_state[ctx.LANG_KEY] = "id"
+
+
+# Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
+TRANSLATED_SELECTBOXES = ("f_period", "map.measure", "officers_view", "briefing_week")
+TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_",)
+
+
+def _relabel_choices() -> None:
+    """After a language switch, hand each translated select box its own value again. The browser keeps
+    the chosen option's text as it was shown ("90 hari terakhir") until the app sets the value, so without
+    this it goes on showing Bahasa under an English label (streamlit/streamlit#13788). Only boxes drawn
+    on the current page have state here; the others are drawn afresh in the new language."""
+    for key in list(st.session_state):
+        if key in TRANSLATED_SELECTBOXES or str(key).startswith(TRANSLATED_SELECTBOX_PREFIXES):
+            st.session_state[key] = st.session_state[key]
 
 
 def _allowed_values(ds: Dataset) -> dict[str, list[str]]:
