@@ -21,7 +21,9 @@ import json
 import os
 import re
 import sys
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -286,8 +288,10 @@ def authenticate(
 ) -> LoginResult:
     """Check a login attempt against the users file and the persisted failure count.
 
-    Unknown names cost one bcrypt check like a wrong password. Failures are counted only for names that
-    exist, so the lockout file cannot be filled with invented names.
+    An unknown name gets exactly the answers a real one would (a bcrypt check, then waits and a lock after
+    repeated failures), so neither the time taken nor the messages tell which usernames exist. Its count
+    is kept in memory only (``_UNKNOWN_FAILURES``), so the lockout file cannot be filled with invented
+    names; the audit reason still says ``unknown``.
     """
     now = time.time() if now is None else now
     try:
@@ -297,31 +301,59 @@ def authenticate(
         return LoginResult("failed", reason="unknown")
     with _exclusive(users_file):
         account = load_accounts(users_file).get(name)
-        if account is None:
-            verify_password(password, _dummy_hash())
-            return LoginResult("failed", reason="unknown")
-        failures = _load_failures(users_file)
-        state = failures.get(name, FailureState())
+        failures = _load_failures(users_file) if account is not None else {}
+        state = failures.get(name) if account is not None else _UNKNOWN_FAILURES.get(name)
+        state = state or FailureState()
         if state.locked_until > now:
-            return LoginResult("locked", retry_at=state.locked_until, reason="locked")
+            return LoginResult(
+                "locked", retry_at=state.locked_until, reason="locked" if account else "unknown"
+            )
         if state.locked_until or now - state.last_failure > policy.lock_minutes * 60:
             state = FailureState()  # an expired lock, or old failures, start a fresh count
         not_before = state.last_failure + policy.delay_after(state.failures)
         if state.failures and not_before > now:
-            return LoginResult("wait", retry_at=not_before, reason="slowed")
-        if verify_password(password, account.password_hash) and not account.disabled:
+            return LoginResult("wait", retry_at=not_before, reason="slowed" if account else "unknown")
+        correct = verify_password(password, account.password_hash if account else _dummy_hash())
+        if account is not None and correct and not account.disabled:
             if name in failures:
                 del failures[name]
                 _save_failures(users_file, failures)
             return LoginResult("ok", user=User(name, account.role))
         count = state.failures + 1
         locked_until = now + policy.lock_minutes * 60 if count >= policy.lock_after else 0.0
-        failures[name] = FailureState(count, now, locked_until)
-        _save_failures(users_file, failures)
-        reason = "disabled" if account.disabled else "password"
+        if account is not None:
+            failures[name] = FailureState(count, now, locked_until)
+            _save_failures(users_file, failures)
+            reason = "disabled" if account.disabled else "password"
+        else:
+            _UNKNOWN_FAILURES.put(name, FailureState(count, now, locked_until))
+            reason = "unknown"
         if locked_until:
             return LoginResult("locked", retry_at=locked_until, reason=reason)
         return LoginResult("failed", retry_at=now + policy.delay_after(count), reason=reason)
+
+
+class _RecentFailures:
+    """Failure counts of names that are not accounts: in memory, the most recent ``size`` names only."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self.states: OrderedDict[str, FailureState] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, name: str) -> FailureState | None:
+        with self.lock:
+            return self.states.get(name)
+
+    def put(self, name: str, state: FailureState) -> None:
+        with self.lock:
+            self.states[name] = state
+            self.states.move_to_end(name)
+            while len(self.states) > self.size:
+                self.states.popitem(last=False)
+
+
+_UNKNOWN_FAILURES = _RecentFailures()
 
 
 def session_minutes_from_env() -> float:

@@ -26,6 +26,12 @@ def fast_hashes(monkeypatch, tmp_path):
     monkeypatch.delenv(users.ENV_AUTH_FILE, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def forget_unknown_names(monkeypatch):
+    """The in-memory failure counts of unknown names are the process's; each test starts without them."""
+    monkeypatch.setattr(users, "_UNKNOWN_FAILURES", users._RecentFailures())
+
+
 @pytest.fixture
 def users_file(tmp_path: Path) -> Path:
     path = tmp_path / "secret" / "users.json"
@@ -217,6 +223,27 @@ def test_failures_slow_down_then_lock_and_survive_a_new_session(users_file):
     assert users.failure_state(users_file, "siti").failures == 0
 
 
+def test_an_unknown_name_is_slowed_and_locked_like_a_real_one(users_file):
+    """Otherwise six wrong passwords would tell an attacker whether an account exists."""
+
+    def attempts(name: str) -> list[tuple[str, float]]:
+        now, seen = T0, []
+        for _ in range(7):
+            result = users.authenticate(users_file, name, "wrong-password", now=now, policy=POLICY)
+            seen.append((result.status, result.retry_at - now if result.retry_at else 0.0))
+            now += max(result.retry_at - now, 0.0) if result.status == "failed" else 1.0
+        return seen
+
+    real, invented = attempts("siti"), attempts("nobody")
+    assert invented == real
+    assert [status for status, _ in real][-2:] == ["locked", "locked"]
+    assert "nobody" not in users.lockout_path(users_file).read_text()
+    assert (
+        users.authenticate(users_file, "nobody", "wrong-password", now=T0 + 60, policy=POLICY).reason
+        == "unknown"
+    )
+
+
 def test_reset_unlocks(users_file):
     for i in range(6):
         users.authenticate(users_file, "siti", "wrong-password", now=T0 + 100 * i, policy=POLICY)
@@ -282,3 +309,10 @@ def test_audit_log_location(monkeypatch, tmp_path):
     assert audit.log_path(tmp_path / "users.json") == tmp_path / "audit.log"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "data"))
     assert audit.log_path(None) == tmp_path / "data" / "audit.log"
+
+
+def test_unknown_names_are_remembered_only_up_to_a_bound():
+    recent = users._RecentFailures(size=2)
+    for name in ("a1", "b2", "c3"):
+        recent.put(name, users.FailureState(1, T0))
+    assert recent.get("a1") is None and recent.get("c3") == users.FailureState(1, T0)
