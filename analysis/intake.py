@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.dataset import FILE_NAMES, data_dir_from_env
-from analysis.files import atomic_write_bytes
+from analysis.files import atomic_write_bytes, exclusive
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 from analysis.reference import Reference, load_reference
 from analysis.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
@@ -295,18 +295,8 @@ def backup_file(path: Path, when: datetime) -> Path | None:
 @contextlib.contextmanager
 def folder_lock(data_dir: Path) -> Iterator[None]:
     """One import at a time per data folder (two analysts pressing "Gabungkan" together)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; imports there are rare and still atomic
+    with exclusive(data_dir / LOCK_NAME):
         yield
-        return
-    with (data_dir / LOCK_NAME).open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 # --- the import --------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import functools
 import getpass
 import json
@@ -33,7 +32,7 @@ from typing import Literal
 import bcrypt
 
 from analysis import audit
-from analysis.files import atomic_write_bytes
+from analysis.files import atomic_write_bytes, exclusive
 
 Role = Literal["kapolsek", "analis", "tamu"]
 ROLES: tuple[Role, ...] = ("kapolsek", "analis", "tamu")
@@ -186,13 +185,8 @@ def _lock_path(users_file: Path) -> Path:
 def _exclusive(users_file: Path) -> Iterator[None]:
     """Hold an exclusive lock so the CLI and several app sessions never interleave read-modify-write."""
     users_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd = os.open(_lock_path(users_file), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with exclusive(_lock_path(users_file)):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _write_json_atomic(path: Path, payload: object) -> None:

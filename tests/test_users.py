@@ -316,3 +316,22 @@ def test_unknown_names_are_remembered_only_up_to_a_bound():
     for name in ("a1", "b2", "c3"):
         recent.put(name, users.FailureState(1, T0))
     assert recent.get("a1") is None and recent.get("c3") == users.FailureState(1, T0)
+
+
+def test_the_audit_log_is_rotated_and_still_read_whole(tmp_path, monkeypatch):
+    log = tmp_path / "audit.log"
+    monkeypatch.setenv(audit.ENV_AUDIT_MAX_MB, str(400 / 1024 / 1024))  # ~3 events a file
+    for i in range(80):
+        audit.record("export", "siti", f"file-{i:02d}.csv", path=log)
+    rotated = sorted(p.name for p in tmp_path.glob("audit.log.*") if not p.name.endswith(".lock"))
+    assert rotated == [f"audit.log.{n}" for n in range(1, audit.KEEP + 1)]
+    assert all(p.stat().st_size <= 400 + 200 for p in tmp_path.glob("audit.log*") if p.suffix != ".lock")
+    details = [e["detail"] for e in audit.read_events(log)]
+    # the newest events, in order; only the oldest fell off the end
+    assert details == sorted(details) and details[-1] == "file-79.csv" and 40 < len(details) < 80
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+def test_a_bad_audit_size_setting_falls_back_to_the_default(monkeypatch):
+    monkeypatch.setenv(audit.ENV_AUDIT_MAX_MB, "lima")
+    assert audit.max_bytes() == 5 * 1024 * 1024
