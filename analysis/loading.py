@@ -948,9 +948,7 @@ class _Checker:
             if column in self.required:
                 self.required_missing(column, np.flatnonzero(empty.to_numpy(zero_copy_only=False)))
             stripped = pc.if_else(empty, pa.scalar(None, stripped.type), stripped)
-        if not isinstance(stripped, pa.ChunkedArray):
-            stripped = pa.chunked_array([stripped])
-        return pd.Series(pd.arrays.ArrowStringArray(stripped, dtype=TEXT), index=raw.index)
+        return _text_series(stripped, raw.index)
 
     def required_missing(self, column: str, positions: np.ndarray) -> None:
         self.add_same(column, positions, [""] * len(positions), "loading.reason.required", "error")
@@ -1200,11 +1198,15 @@ def _arrow_text(text: pd.Series):
 
 def _blank_to_na(text: pd.Series) -> pd.Series:
     """Empty cells as NA; pandas' own ``where`` is several times slower on Arrow strings."""
+    return _text_series(_arrow_text(text), text.index)
+
+
+def _text_series(arrow, index: pd.Index) -> pd.Series:
+    """An Arrow string array (or chunked array) as a pandas ``str`` column, without a copy."""
     import pyarrow as pa
 
-    arrow = _arrow_text(text)
     chunked = arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
-    return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=text.dtype), index=text.index)
+    return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=TEXT), index=index)
 
 
 def _to_float(text: pd.Series) -> np.ndarray:
