@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.loading import Problem, ValidationReport, empty_frame, load_table
+from analysis.plausibility import plausible_range
 from analysis.reference import Reference, load_reference
 from analysis.schema import KINDS, Kind
 
@@ -38,14 +39,31 @@ class Dataset:
 
     @property
     def first_date(self) -> date | None:
-        firsts = [s.min() for s in (self.patrols["date"], self.complaints["received_at"]) if len(s)]
-        return min(firsts).date() if firsts else None
+        """The first day of the data's plausible range (``analysis.plausibility``)."""
+        found = self._plausible_range()
+        return found[0] if found else None
 
     @property
     def last_date(self) -> date | None:
-        """The latest day with a patrol or a complaint: periods are counted back from here."""
-        lasts = [s.max() for s in (self.patrols["date"], self.complaints["received_at"]) if len(s)]
-        return max(lasts).date() if lasts else None
+        """The last day of the data's plausible range: periods are counted back from here, and the
+        freshness line names it. A patrol or complaint dated far after all the others (a mistyped year)
+        is left out, so one bad row cannot move every page's default period."""
+        found = self._plausible_range()
+        return found[1] if found else None
+
+    def _plausible_range(self) -> tuple[date, date] | None:
+        ranges = [
+            plausible_range(s.to_numpy())
+            for s in (self.patrols["date"], self.complaints["received_at"])
+            if len(s)
+        ]
+        found = [r for r in ranges if r is not None]
+        if not found:
+            return None
+        return (
+            pd.Timestamp(min(r[0] for r in found)).date(),
+            pd.Timestamp(max(r[1] for r in found)).date(),
+        )
 
 
 def data_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -61,7 +79,7 @@ def data_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 CACHE_DIR_NAME = ".cache"
 # Bump when the clean frame or the report changes shape, so old caches are not read.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def _cache_paths(data_dir: Path, path: Path) -> tuple[Path, Path]:
@@ -95,7 +113,7 @@ def _write_cache(frame: pd.DataFrame, report: ValidationReport, parquet: Path, r
 
 
 def load_table_cached(
-    path: Path, kind: Kind, reference: Reference, data_dir: Path
+    path: Path, kind: Kind, reference: Reference, data_dir: Path, officers: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, ValidationReport]:
     """``load_table`` for a data file, remembered as Parquet in ``data/.cache`` until the file changes.
 
@@ -103,13 +121,20 @@ def load_table_cached(
     CSV again; the report comes back with it, so rejected rows are still reported.
     """
     parquet, report_path = _cache_paths(data_dir, path)
+    if officers is not None and kind == "patrols":  # empty NRPs are looked up by name in officers.csv
+        officers_file = data_dir / FILE_NAMES["officers"]
+        if officers_file.exists():
+            stat = officers_file.stat()
+            mark = f"-o{stat.st_size}-{stat.st_mtime_ns}"
+            parquet = parquet.with_name(parquet.name.replace(".parquet", f"{mark}.parquet"))
+            report_path = report_path.with_name(report_path.name.replace(".report", f"{mark}.report"))
     if parquet.exists() and report_path.exists():
         try:
             report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
             return pd.read_parquet(parquet), report
         except (OSError, ValueError, TypeError, KeyError):
             pass  # a damaged cache is ignored and rewritten
-    frame, report = load_table(path, kind, reference)
+    frame, report = load_table(path, kind, reference, officers=officers)
     _write_cache(frame, report, parquet, report_path)
     return frame, report
 
@@ -119,12 +144,15 @@ def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
     reference = reference or load_reference()
     frames: dict[Kind, pd.DataFrame] = {}
     reports = {}
-    for kind, name in FILE_NAMES.items():
-        path = data_dir / name
+    # officers first: a patrol leader's empty NRP is looked up by name among them
+    for kind in sorted(FILE_NAMES, key=lambda k: k != "officers"):
+        path = data_dir / FILE_NAMES[kind]
         if path.exists():
-            frames[kind], reports[kind] = load_table_cached(path, kind, reference, data_dir)
+            officers = frames.get("officers") if kind == "patrols" else None
+            frames[kind], reports[kind] = load_table_cached(path, kind, reference, data_dir, officers)
         else:
             frames[kind] = empty_frame(kind, reference)
+    reports = {kind: reports[kind] for kind in FILE_NAMES if kind in reports}
     return Dataset(
         patrols=frames["patrols"],
         complaints=frames["complaints"],

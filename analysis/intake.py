@@ -617,7 +617,12 @@ def run_cli(args: argparse.Namespace) -> int:
         mapping = remembered[1] if remembered and remembered[0] == kind else None
         reference = load_reference()
         clean, report = loading.load_table(
-            io.BytesIO(data), kind, reference, filename=Path(args.file).name, column_mapping=mapping
+            io.BytesIO(data),
+            kind,
+            reference,
+            filename=Path(args.file).name,
+            column_mapping=mapping,
+            officers=loading.officers_in_data_dir(kind, reference, data_dir),
         )
     except UploadRefused as exc:
         return _fail(exc.message("id"), args.json)

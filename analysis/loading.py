@@ -44,7 +44,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -53,8 +53,8 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from analysis import schema
-from analysis.i18n import t
+from analysis import localtime, plausibility, schema
+from analysis.i18n import fmt_date, t
 from analysis.reference import KECAMATAN, Reference
 from analysis.schema import KINDS, Kind
 
@@ -240,6 +240,115 @@ def _recognisable(cells: Sequence[str], kind: Kind | None, mapping: Mapping[str,
     if kind is None:
         return detect_kind(cells) is not None
     return _match_score(cells, kind, mapping)[0]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Cells and columns that do not line up one to one
+
+
+_NRP_RE = re.compile(r"(?<!\d)\d{6,}(?!\d)")
+
+
+def split_identity(text: str, is_rank: Callable[[str], bool]) -> dict[str, str]:
+    """``"Aiptu / 78050111"``, ``"Sugeng Riyadi, 78050111"``, ``"AIPTU Sugeng Riyadi/78050111"`` ->
+    ``{"rank": ..., "nrp": ..., "name": ...}`` ("" for a part not there). The NRP is the run of six or
+    more digits; the rank is a part (or a part's first word) ``is_rank`` accepts; the rest is the name.
+
+    >>> split_identity("Aiptu / 78050111", lambda w: w.lower() == "aiptu")
+    {'rank': 'Aiptu', 'nrp': '78050111', 'name': ''}
+    """
+    found = _NRP_RE.search(text)
+    nrp = found.group(0) if found else ""
+    rest = _NRP_RE.sub(" ", text) if found else text
+    rank, names = "", []
+    for part in (p.strip() for p in re.split(r"[/,;|]", rest)):
+        if not part:
+            continue
+        words = part.split()
+        if not rank and is_rank(part):
+            rank = part
+        elif not rank and len(words) > 1 and is_rank(words[0]):
+            rank, names = words[0], [*names, " ".join(words[1:])]
+        else:
+            names.append(part)
+    return {"rank": rank, "nrp": nrp, "name": " ".join(names)}
+
+
+def _split_combined(
+    raw: _Raw, kind: Kind, mapping: Mapping[str, str | None] | None, reference: Reference
+) -> tuple[_Raw, dict[str, str | None] | None, list[tuple[str, str, dict[str, object]]]]:
+    """Split a column such as ``Pangkat/NRP`` into the contract columns it holds (those the file has no
+    column of its own for). Returns the new raw table, the column mapping naming the new columns, and
+    one note per split column."""
+    roles_of = schema.IDENTITY_COLUMNS.get(kind)
+    if not roles_of:
+        return raw, (dict(mapping) if mapping is not None else None), []
+    table = _HEADER_TABLES[kind]
+    headers = [str(h) for h in raw.frame.columns]
+    candidates = []
+    for header in headers:
+        key = normalise_header(header)
+        if (mapping and header in mapping) or "/" not in key or key in table:
+            continue
+        roles = [schema.IDENTITY_HEADER_WORDS.get(part.strip()) for part in key.split("/")]
+        if None not in roles and len(set(roles)) == len(roles) > 1:
+            candidates.append((header, roles))
+    if not candidates:
+        return raw, (dict(mapping) if mapping is not None else None), []
+    taken = set(map_headers(headers, kind, mapping)[0].values())
+    rank_vocab = _vocabularies(reference)["rank"]
+    labels = {c.name: c.label_id for c in schema.COLUMNS[kind]}
+    frame = raw.frame
+    new_mapping: dict[str, str | None] = dict(mapping or {})
+    notes = []
+    for header, roles in candidates:
+        wanted = {role: roles_of[role] for role in roles if roles_of[role] not in taken}
+        if not wanted:
+            continue
+        codes, uniques = pd.factorize(frame[header])
+        parts = [
+            split_identity(str(u).strip(), lambda w: rank_vocab.match(w)[0] is not None) for u in uniques
+        ]
+        added = {}
+        for role, column in wanted.items():
+            name = f"{header} ({labels[column]})"
+            texts = np.array([p[role] for p in parts] + [""], dtype=object)[codes]
+            added[name] = pd.Series(texts, index=frame.index, dtype="str")
+            new_mapping[name] = column
+            taken.add(column)
+        frame = frame.drop(columns=[header]).assign(**added)
+        column = next(iter(wanted.values()))
+        shown = ", ".join(labels[c] for c in wanted.values())
+        notes.append((column, "values.note.split", {"header": header, "columns": shown}))
+    if not notes:
+        return raw, (dict(mapping) if mapping is not None else None), []
+    return _Raw(frame, raw.lines, raw.malformed, raw.width), new_mapping, notes
+
+
+_HAS_CLOCK = r"(?:\s|t)\d{1,2}[:.]\d{2}(?!\d)"
+
+
+def _join_date_and_time(
+    raw: _Raw, kind: Kind, mapping: Mapping[str, str], unmatched: Sequence[str]
+) -> tuple[_Raw, dict[str, str] | None]:
+    """A date column and its time in a column of its own (``tanggal`` + ``jam``): one date-time, written
+    into the date column's cells that hold no time yet. Returns the raw table and what was joined."""
+    for column, time_headers in schema.DATE_TIME_PARTS.get(kind, {}).items():
+        date_header = next((h for h, c in mapping.items() if c == column), None)
+        time_header = next((h for h in unmatched if normalise_header(h) in time_headers), None)
+        if date_header is None or time_header is None:
+            continue
+        dates, times = raw.frame[date_header].str.strip(), raw.frame[time_header].str.strip()
+        join = (times != "") & (dates != "") & ~dates.str.contains(_HAS_CLOCK, case=False, regex=True)
+        if not join.any():
+            continue
+        frame = raw.frame.assign(**{date_header: dates.where(~join, dates + " " + times)})
+        return _Raw(frame, raw.lines, raw.malformed, raw.width), {
+            "column": column,
+            "date": date_header,
+            "time": time_header,
+        }
+    return raw, None
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -593,28 +702,48 @@ _MONTHS = {
     **dict.fromkeys(("desember", "des", "dec", "december"), 12),
 }
 _WEEKDAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
-_TIME = r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?"
+_TIME = r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,]\d{1,6})?)?"
 _DATE_FORMS = (
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
     r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})",
     r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.]*(?P<y>\d{4})",
 )
 _AT = r"(?:[ t,]+|\s*,?\s*(?:pukul|pkl\.?|jam)\s*)"  # between date and time
-_ZONE = r"(?:\s*(?:wib|wita|wit))?"
-_DATE_RES = [re.compile(rf"^(?:{_WEEKDAY}[\s,]+)?{form}(?:{_AT}{_TIME})?{_ZONE}$") for form in _DATE_FORMS]
+# a zone word or an ISO 8601 offset (Z, +07:00, +0700, +07); the value is converted to the local zone
+_ZONE = r"(?:\s*(?P<zone>wib|wita|wit|utc|gmt|z|[+-]\d{2}(?::?\d{2})?))?"
+_DATE_RES = [re.compile(rf"^(?:{_WEEKDAY}[\s,]+)?{form}(?:{_AT}{_TIME}{_ZONE})?$") for form in _DATE_FORMS]
+# the day-first numeric form with day and month swapped, for a column written month-first (US, Google Forms)
+_MDY_RE = re.compile(
+    _DATE_RES[1]
+    .pattern.replace("(?P<d>", "(?P<tmp>")
+    .replace("(?P<m>", "(?P<d>")
+    .replace("(?P<tmp>", "(?P<m>")
+)
+# the first two numbers of a numeric date (day/month or month/day; never year first)
+_NUMERIC_DATE = re.compile(
+    rf"^(?:{_WEEKDAY}[\s,]+)?(\d{{1,2}})[/.\-](\d{{1,2}})[/.\-](?:\d{{4}}|\d{{2}})(?!\d)"
+)
+DateOrder = Literal["dmy", "mdy"]
 _TIME_RE = re.compile(rf"^(?:pukul|pkl\.?|jam)?\s*{_TIME}\s*(?:wib|wita|wit)?$")
 
 
-def parse_date(text: str) -> tuple[datetime | None, str | None]:
+def parse_date(text: str, order: DateOrder = "dmy") -> tuple[datetime | None, str | None]:
     """``"26 Mei 2025"``, ``"26/05/2025 21.15"``, ``"Senin, 26-05-2025"`` -> datetime; else a reason key.
+
+    ``order``: how ``5/6/2025`` is read (``"dmy"``: 5 June, the Indonesian way; ``"mdy"``: 6 May). A date-time
+    with a zone (``2025-05-26T14:15:00Z``, ``+07:00``, ``+07``, ``WITA``) comes back in the local zone
+    (``analysis.localtime``), naive.
 
     >>> parse_date("26 Mei 2025")
     (datetime.datetime(2025, 5, 26, 0, 0), None)
     >>> parse_date("31/02/2025")
     (None, 'loading.reason.date_impossible')
+    >>> parse_date("5/26/2025 10:15:33", "mdy")
+    (datetime.datetime(2025, 5, 26, 10, 15, 33), None)
     """
     value = re.sub(r"\s+", " ", text.strip().lower())
-    for pattern in _DATE_RES:
+    patterns = _DATE_RES if order == "dmy" else (_DATE_RES[0], _MDY_RE, _DATE_RES[2])
+    for pattern in patterns:
         match = pattern.match(value)
         if not match:
             continue
@@ -633,8 +762,76 @@ def parse_date(text: str) -> tuple[datetime | None, str | None]:
             return None, "loading.reason.date_impossible"
         if not MIN_YEAR <= year <= MAX_YEAR:
             return None, "loading.reason.year_range"
+        if parts.get("zone"):
+            parsed = localtime.to_local(parsed.replace(tzinfo=_zone(parts["zone"])))
         return parsed, None
     return None, "loading.reason.date_unreadable"
+
+
+def _zone(text: str) -> tzinfo:
+    """``"z"``, ``"+07:00"``, ``"+0700"``, ``"+07"``, ``"wita"`` -> a fixed offset."""
+    if text in ("z", "utc", "gmt"):
+        return UTC
+    if text.upper() in localtime.ZONES:
+        return localtime.ZONES[text.upper()]
+    digits = text[1:].replace(":", "")
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+    return timezone(-offset if text[0] == "-" else offset)
+
+
+# An Excel serial day number (days since 1899-12-30, a fraction for the time of day) in a date column:
+# 20000-80000 covers 1954-2119, so no count or NRP-like number is taken for one.
+_SERIAL_RE = re.compile(r"^(\d{5})(?:[.,](\d+))?$")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def excel_serial(text: str) -> datetime | None:
+    """``"45803"`` -> 2025-05-26, ``"45805.375"`` -> 2025-05-28 09:00; None when not a serial number.
+
+    >>> excel_serial("45805.375")
+    datetime.datetime(2025, 5, 28, 9, 0)
+    """
+    match = _SERIAL_RE.match(text.strip())
+    if not match or not 20_000 <= int(match.group(1)) <= 80_000:
+        return None
+    days = float(f"{match.group(1)}.{match.group(2) or 0}")
+    seconds = round((days - int(days)) * 86400)  # to the second: Excel stores 09:00 as 0.375000000001
+    return _EXCEL_EPOCH + timedelta(days=int(days), seconds=seconds)
+
+
+def date_order(texts: Iterable[str]) -> tuple[DateOrder | Literal["mixed"], bool]:
+    """How a column writes numeric dates, decided from its own values: (order, proven).
+
+    A value whose first number is above 12 (``26/05/2025``) proves day-first; one whose second number is
+    (``5/26/2025``) proves month-first; both kinds in one column make it ``"mixed"``. With no such value the
+    Indonesian day-first is used, ``proven`` False (the caller warns when some value could be read both
+    ways).
+
+    >>> date_order(["5/26/2025", "5/6/2025"]), date_order(["05/06/2025"]), date_order(["26/05/25", "5/26/25"])
+    (('mdy', True), ('dmy', False), ('mixed', True))
+    """
+    day_first = month_first = False
+    for text in texts:
+        match = _NUMERIC_DATE.match(text.strip().lower())
+        if not match:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        day_first |= first > 12 and second <= 12
+        month_first |= second > 12 and first <= 12
+    if day_first and month_first:
+        return "mixed", True
+    if month_first:
+        return "mdy", True
+    return "dmy", day_first
+
+
+def _two_readings(text: str) -> bool:
+    """True when a numeric date reads as two different days (``05/06/2025``), False for ``05/05/2025``."""
+    match = _NUMERIC_DATE.match(text.strip().lower())
+    if not match:
+        return False
+    first, second = int(match.group(1)), int(match.group(2))
+    return first <= 12 and second <= 12 and first != second
 
 
 def parse_time(text: str) -> str | None:
@@ -646,6 +843,29 @@ def parse_time(text: str) -> str | None:
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"
+
+
+_CLOCK_PART = r"(?:pukul|pkl\.?|jam)?\s*(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?"
+_RANGE_RE = re.compile(
+    rf"^{_CLOCK_PART}\s*(?:wib|wita|wit)?\s*(?:s\.?\s?/?\s?d\.?|sampai(?: dengan)?|hingga|to|until|-|–|—|~)"
+    rf"\s*{_CLOCK_PART}\s*(?:wib|wita|wit)?$"
+)
+
+
+def parse_time_range(text: str) -> tuple[str, str] | None:
+    """Start and end written in one cell: ``"19.00 s/d 21.00 WIB"``, ``"08.00-11.59"``,
+    ``"22:00–02:00"``, ``"08.00 sampai 11.59"`` -> ``("19:00", "21:00")``; None when not a range.
+
+    >>> parse_time_range("19.00 s/d 21.00 WIB"), parse_time_range("22.00 - 02.00"), parse_time_range("09.00")
+    (('19:00', '21:00'), ('22:00', '02:00'), None)
+    """
+    match = _RANGE_RE.match(re.sub(r"\s+", " ", text.strip().lower()))
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+        return None
+    return f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"
 
 
 def _compact(text: str) -> str:
@@ -695,6 +915,33 @@ class _Vocabulary:
         return (names.pop(), "spelling") if len(names) == 1 else (None, None)
 
 
+class _Paired(_Vocabulary):
+    """A vocabulary plus the user's pairings of values it does not know (``{written: canonical}``)."""
+
+    def __init__(self, base: _Vocabulary, pairs: Mapping[str, str]):
+        self.__dict__.update(base.__dict__)
+        self.seen = {}
+        self.pairs = {_compact(k): v for k, v in pairs.items() if v in base.canonical}
+
+    def _match(self, text: str) -> tuple[str | None, str | None]:
+        found = super()._match(text)
+        if found[0] is None and _compact(text) in self.pairs:
+            return self.pairs[_compact(text)], "paired"
+        return found
+
+
+def _with_pairs(
+    vocab: dict[str, _Vocabulary], value_pairs: Mapping[str, Mapping[str, str]]
+) -> dict[str, _Vocabulary]:
+    """The vocabularies with the user's pairings (contract column -> {value: canonical}) added."""
+    out = dict(vocab)
+    for column, pairs in value_pairs.items():
+        name = _vocab_name(column)
+        if name in out and pairs:
+            out[name] = _Paired(vocab[name], pairs)
+    return out
+
+
 def _vocabularies(reference: Reference) -> dict[str, _Vocabulary]:
     """The vocabularies for ``reference``, built once for it (a reference is never changed once loaded).
     Kept with their memo of texts already matched, so a reload does not match the same spellings again."""
@@ -722,7 +969,7 @@ def _build_vocabularies(reference: Reference) -> dict[str, _Vocabulary]:
         "unit": _Vocabulary(schema.UNITS, schema.UNIT_ALIASES, fuzzy=True),
         "rank": _Vocabulary(schema.RANKS, schema.RANK_ALIASES, fuzzy=False),
         "channel": _Vocabulary(schema.CHANNELS, schema.CHANNEL_ALIASES, fuzzy=True),
-        "status": _Vocabulary(schema.STATUSES, {}, fuzzy=False),
+        "status": _Vocabulary(schema.STATUSES, schema.STATUS_ALIASES, fuzzy=False),
         "category": _Vocabulary(reference.category_names, category_aliases, fuzzy=True),
     }
 
@@ -736,7 +983,6 @@ _UNKNOWN_REASON = {
     "status": "loading.reason.unknown_status",
     "category": "loading.reason.unknown_category",
 }
-_COUNT_RE = re.compile(r"^(\d+)(?:[.,]0+)?\s*(?:orang|org|personel|pers|anggota|warga)?$")
 _YES = {"ya", "y", "yes", "true", "1", "aktif", "benar", "iya"}
 _NO = {
     "tidak",
@@ -755,10 +1001,58 @@ _NO = {
 
 
 def _whole_number(text: str) -> int | None:
-    """``"5"``, ``"5 orang"``, ``"5,0"`` -> 5; None when unreadable or above ``MAX_COUNT``."""
-    match = _COUNT_RE.match(text.strip().lower())
-    value = int(match.group(1)) if match else None
-    return value if value is not None and value <= MAX_COUNT else None
+    """``"5"``, ``"5 orang"``, ``"5,0"``, ``"1.000"`` -> 5, 5, 5, 1000; None when unreadable, not a whole
+    number or above ``MAX_COUNT``."""
+    return read_count(text)[0]
+
+
+_COUNT_TEXT = re.compile(r"^([0-9.,]+)\s*(?:orang|org|personel|pers|anggota|warga)?$")
+_GROUPED = {sep: re.compile(rf"^\d{{1,3}}(?:\{sep}\d{{3}})+$") for sep in ".,"}
+
+
+def read_count(text: str) -> tuple[int | None, str | None]:
+    """A count of people as written: (value or None, how). ``how``: None (plain or unambiguous),
+    ``"."`` / ``","`` (a single group of three zeros, ``1.000``: the separator could also be a decimal
+    point, so the value could be 1; read as thousands), ``"not_whole"`` (``1,5``, ``1.5``, ``2.25``).
+
+    A dot groups thousands (the Indonesian way: ``1.250`` -> 1250, ``12.500.000``); a comma with groups of
+    three does too (``1,250`` -> 1250: the other reading, 1.25, is no count); ``4.0`` / ``4,00`` -> 4.
+
+    >>> read_count("1.250"), read_count("1.000"), read_count("1,5"), read_count("4.0"), read_count("35 orang")
+    ((1250, None), (1000, '.'), (None, 'not_whole'), (4, None), (35, None))
+    """
+    match = _COUNT_TEXT.match(text.strip().lower())
+    if not match:
+        return None, None
+    number = match.group(1)
+    value: int | None = None
+    how: str | None = None
+    if number.isdigit():
+        value = int(number)
+    else:
+        for sep in ".,":
+            if _GROUPED[sep].match(number):
+                value = int(number.replace(sep, ""))
+                groups = number.split(sep)
+                how = sep if len(groups) == 2 and groups[1] == "000" else None
+                break
+        else:
+            decimal = re.match(r"^(\d+)[.,](\d+)$", number)
+            if not decimal:
+                return None, None
+            if decimal.group(2).strip("0"):
+                return None, "not_whole"
+            value = int(decimal.group(1))
+    return (value, how) if value <= MAX_COUNT else (None, None)
+
+
+def _grouping_proven(text: str, sep: str) -> bool:
+    """True when ``text`` can only be read with ``sep`` grouping thousands (``1.250``, ``1.000.000``)."""
+    match = _COUNT_TEXT.match(text.strip().lower())
+    if not match or not _GROUPED[sep].match(match.group(1)):
+        return False
+    groups = match.group(1).split(sep)
+    return len(groups) > 2 or groups[1] != "000"
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -865,7 +1159,8 @@ def clean_to_contract(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:
 class _Checker:
     """Collects parsed columns and problems while a table is validated."""
 
-    def __init__(self, raw: _Raw, kind: Kind, mapping: dict[str, str]):
+    def __init__(self, raw: _Raw, kind: Kind, mapping: dict[str, str], today: date | None = None):
+        self.today = today or localtime.today()
         self.frame = raw.frame
         self.lines = raw.lines
         self.n = len(raw.frame)
@@ -894,15 +1189,27 @@ class _Checker:
         )
 
     def per_unique(
-        self, column: str, parse: Callable[[str], tuple[object, Issue | None]]
+        self,
+        column: str,
+        parse: Callable[[str], tuple[object, Issue | None]] | None = None,
+        make_parse: Callable[[list[str]], Callable[[str], tuple[object, Issue | None]]] | None = None,
     ) -> tuple[np.ndarray, list[object]]:
-        """Run ``parse`` once per distinct (stripped) value; report issues for every row holding one."""
+        """Run ``parse`` once per distinct (stripped) value; report issues for every row holding one.
+        ``make_parse`` builds the parser from the column's distinct values (a convention decided per
+        column). An empty cell of a column in ``schema.EMPTY_MEANS`` stands for that value (a warning)."""
         codes, uniques = pd.factorize(self.raw(column))
         texts = [str(u).strip() for u in uniques.tolist()]
+        if make_parse is not None:
+            parse = make_parse([text for text in texts if text])
+        assert parse is not None
         results: list[object] = []
         issues: list[Issue | None] = []
+        empty_means = schema.EMPTY_MEANS.get(column) if self.kind == "complaints" else None
         for text in texts:
-            if text == "":
+            if text == "" and empty_means is not None:
+                results.append(empty_means)
+                issues.append(("warning", "values.reason.empty_means", {"value": empty_means}))
+            elif text == "":
                 issue = ("error", "loading.reason.required", {}) if column in self.required else None
                 results.append(None)
                 issues.append(issue)
@@ -953,11 +1260,21 @@ class _Checker:
     def required_missing(self, column: str, positions: np.ndarray) -> None:
         self.add_same(column, positions, [""] * len(positions), "loading.reason.required", "error")
 
-    def add_same(self, column: str, positions: np.ndarray, values, key: str, severity: Severity) -> None:
-        """Report rows that share one reason."""
+    def add_same(
+        self, column: str, positions: np.ndarray, values, key: str, severity: Severity, **texts: object
+    ) -> None:
+        """Report rows that share one reason (``texts`` fill its placeholders)."""
         k = len(positions)
-        reasons_id, reasons_en = np.full(k, t(key, "id"), object), np.full(k, t(key, "en"), object)
+        reason_id, reason_en = (t(key, lang, **_localised(texts, lang)) for lang in ("id", "en"))
+        reasons_id, reasons_en = np.full(k, reason_id, object), np.full(k, reason_en, object)
         self.add(column, positions, values, reasons_id, reasons_en, severity)
+
+    def note(self, contract_column: str, value: str, key: str, /, **texts: object) -> None:
+        """A warning about a whole column (no line): a convention it was read with, a split, a join."""
+        header = self.header_of.get(contract_column, contract_column)
+        reason_id, reason_en = (t(key, lang, **_localised(texts, lang)) for lang in ("id", "en"))
+        problem = Problem(None, header, value, reason_id, "warning", contract_column, reason_en)
+        self.file_problems.append(problem)
 
     def categorical(self, column: str, vocabulary: _Vocabulary, categories: list[str]) -> np.ndarray:
         unknown = _UNKNOWN_REASON[_vocab_name(column)]
@@ -970,8 +1287,15 @@ class _Checker:
                 return name, ("warning", "loading.reason.spelling", {"canonical": name})
             if how == "alias":
                 return name, ("warning", "loading.reason.alias", {"canonical": name})
+            if how == "paired":
+                return name, ("warning", "values.reason.paired", {"canonical": name})
             return name, None
 
+        empty_means = schema.EMPTY_MEANS.get(column) if self.kind == "complaints" else None
+        if empty_means is not None and column not in self.header_of:
+            if self.n:
+                self.note(column, "", "values.note.column_absent", column=column, value=empty_means)
+            return np.full(self.n, categories.index(empty_means), dtype=np.int64)
         exact = _exact_codes(self.raw(column), vocabulary, categories)
         if exact is not None:  # every cell a canonical name as written: nothing to report
             return exact
@@ -1021,14 +1345,57 @@ class _Checker:
             shown = text.iloc[outside].to_numpy(dtype=object)
             self.add_same(column, outside, shown, "loading.reason.year_range", "error")
             parsed[outside] = np.datetime64("NaT")
+        self._implausible(column, text, parsed)
         return parsed
+
+    def _implausible(self, column: str, text: pd.Series, parsed: np.ndarray) -> None:
+        """A date after today (with a day's margin, in the local zone) cannot be a record already made:
+        the row is rejected (an optional date is left empty). A date far from the column's other dates
+        (``analysis.plausibility``) is kept with a warning."""
+        limit = np.datetime64(self.today + timedelta(days=2), "us")
+        future = np.flatnonzero(~np.isnat(parsed) & (parsed >= limit))
+        if len(future):
+            shown = text.iloc[future].str.strip().to_numpy(dtype=object)
+            required = column in self.required
+            key = "values.reason.future" if required else "values.reason.future_dropped"
+            self.add_same(column, future, shown, key, "error" if required else "warning", today=self.today)
+            parsed[future] = np.datetime64("NaT")
+        if column == "resolved_at":
+            return
+        found = plausibility.plausible_range(parsed)
+        if found is None:
+            return
+        days = parsed.astype("datetime64[D]")
+        far = np.flatnonzero(~np.isnat(days) & ((days < found[0]) | (days > found[1])))
+        if len(far):
+            shown = text.iloc[far].str.strip().to_numpy(dtype=object)
+            self.add_same(
+                column, far, shown, "values.reason.far_outside", "warning", start=found[0], end=found[1]
+            )
 
     def _parse_dates(
         self, column: str, texts: list[str], formats: Sequence[str]
     ) -> tuple[np.ndarray, list[Issue | None]]:
+        """Parse the distinct texts of a date column. Conventions are decided for the column from its own
+        values and each reported once: Excel serial numbers, and the order of numeric dates
+        (``date_order``: month-first when a value proves it, day-first otherwise, each row by the order
+        possible for it when the column mixes both)."""
         series = pd.Series(texts, dtype="str")
         parsed = np.full(len(texts), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
         todo = (series != "").to_numpy().copy()
+        serials = [(i, excel_serial(text)) for i, text in enumerate(texts) if _SERIAL_RE.match(text)]
+        serials = [(i, value) for i, value in serials if value is not None]
+        for i, value in serials:
+            parsed[i] = np.datetime64(value, "us")
+            todo[i] = False
+        if serials:
+            i, value = serials[0]
+            self.note(column, texts[i], "values.note.excel_serial", example=texts[i], date=value)
+        order, proven = date_order(text for i, text in enumerate(texts) if todo[i])
+        if order == "mdy":
+            formats = [f.replace("%d/%m", "%m/%d").replace("%d-%m", "%m-%d") for f in formats]
+        elif order == "mixed":
+            formats = [f for f in formats if f.startswith("%Y")]
         for fmt in formats:
             if not todo.any():
                 break
@@ -1037,22 +1404,45 @@ class _Checker:
             todo &= np.isnat(parsed)
         issues: list[Issue | None] = [None] * len(texts)
         for i in np.flatnonzero(todo).tolist():
-            value, reason = parse_date(texts[i])
+            value, reason = parse_date(texts[i], "mdy" if order == "mdy" else "dmy")
+            if order == "mixed":
+                if value is None and reason == "loading.reason.date_impossible":
+                    value, reason = parse_date(texts[i], "mdy")[0], reason
+                elif value is not None and _two_readings(texts[i]):
+                    issues[i] = ("warning", "values.reason.two_readings", {"read": value})
             if value is None:
                 issues[i] = ("error", reason or "loading.reason.date_unreadable", {})
             else:
                 parsed[i] = np.datetime64(value, "us")
+        numeric = [text for text in texts if _NUMERIC_DATE.match(text.lower())]
+        if order == "mdy":
+            example = next(text for text in numeric if date_order([text]) == ("mdy", True))
+            self.note(column, example, "values.note.month_first", example=example)
+        elif order == "mixed":
+            day_first = next(text for text in numeric if date_order([text]) == ("dmy", True))
+            month_first = next(text for text in numeric if date_order([text]) == ("mdy", True))
+            self.note(column, "", "values.note.mixed_order", day_first=day_first, month_first=month_first)
+        elif not proven:
+            example = next((text for text in numeric if _two_readings(text)), None)
+            if example is not None:
+                self.note(column, example, "values.note.day_first_default", example=example)
         if column in self.required:
             for i, text in enumerate(texts):
                 if text == "":
                     issues[i] = ("error", "loading.reason.required", {})
         return parsed, issues
 
-    def times(self, column: str) -> tuple[np.ndarray, pd.Series]:
-        """Minutes after midnight (NaN when empty or unreadable, the latter with a warning) and HH:MM."""
+    def times(self, column: str) -> tuple[np.ndarray, pd.Series, np.ndarray | None, pd.Series | None]:
+        """Minutes after midnight (NaN when empty or unreadable, the latter with a warning) and HH:MM;
+        for a start time, also the end of a range written in the same cell (``19.00 s/d 21.00``), else
+        None."""
 
         def parse(text: str) -> tuple[object, Issue | None]:
             value = parse_time(text)
+            if value is None and column == "start_time":
+                pair = parse_time_range(text)
+                if pair is not None:
+                    return pair, ("warning", "values.reason.range_split", {"start": pair[0], "end": pair[1]})
             return value, (None if value else ("warning", "loading.reason.time_unreadable", {}))
 
         raw = self.raw(column)
@@ -1061,10 +1451,15 @@ class _Checker:
             minutes, empty = fast
             if column in self.required and empty.any():
                 self.required_missing(column, np.flatnonzero(empty))
-            return minutes, _blank_to_na(raw)
+            return minutes, _blank_to_na(raw), None, None
         codes, results = self.per_unique(column, parse)
-        minutes = [int(r[:2]) * 60 + int(r[3:]) if isinstance(r, str) else np.nan for r in results]
-        return np.append(np.asarray(minutes, dtype=np.float64), np.nan)[codes], _take_text(results, codes)
+        starts = [r[0] if isinstance(r, tuple) else r for r in results]
+        ends = [r[1] if isinstance(r, tuple) else None for r in results]
+        minutes = np.append(np.asarray([_minutes(r) for r in starts], dtype=np.float64), np.nan)[codes]
+        if not any(ends):
+            return minutes, _take_text(starts, codes), None, None
+        end_minutes = np.append(np.asarray([_minutes(r) for r in ends], dtype=np.float64), np.nan)[codes]
+        return minutes, _take_text(starts, codes), end_minutes, _take_text(ends, codes)
 
     def coordinates(self, column: str, bounds: tuple[float, float]) -> np.ndarray:
         s = self.raw(column)
@@ -1168,6 +1563,11 @@ def _clock_minutes(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     return out, empty
 
 
+def _minutes(clock: object) -> float:
+    """``"21:15"`` -> 1275.0; anything else NaN."""
+    return int(clock[:2]) * 60 + int(clock[3:]) if isinstance(clock, str) else np.nan
+
+
 def _is_text(arrow) -> bool:
     import pyarrow as pa
 
@@ -1184,7 +1584,20 @@ def _issue_text(issue: Issue | None, lang: Literal["id", "en"]) -> str:
     if issue is None:
         return ""
     _, key, values = issue
-    return str(values[lang]) if not key else t(key, lang, **values)
+    return str(values[lang]) if not key else t(key, lang, **_localised(values, lang))
+
+
+def _localised(values: Mapping[str, object], lang: Literal["id", "en"]) -> dict[str, object]:
+    """Dates in a reason written the reader's way (``26 Mei 2025``); a text key (``values.separator.dot``)
+    in the reader's language."""
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        if isinstance(value, (date, datetime, np.datetime64)):
+            value = fmt_date(pd.Timestamp(value).to_pydatetime(), lang)
+        elif isinstance(value, str) and value.startswith("values."):
+            value = t(value, lang)
+        out[key] = value
+    return out
 
 
 def _arrow_text(text: pd.Series):
@@ -1346,12 +1759,28 @@ def _topics_parser(vocabulary: _Vocabulary) -> Callable[[str], tuple[object, Iss
 
 def _counts(checker: _Checker, column: str, minimum: int, severity: Severity) -> np.ndarray:
     key = "loading.reason.personnel" if severity == "error" else "loading.reason.number_unreadable"
+    not_whole = "values.reason.not_whole" if severity == "error" else "values.reason.not_whole_dropped"
 
-    def parse(text: str) -> tuple[object, Issue | None]:
-        value = _whole_number(text)
-        if value is None or value < minimum:
-            return None, (severity, key, {})
-        return value, None
+    def make_parse(texts: list[str]) -> Callable[[str], tuple[object, Issue | None]]:
+        proven = {sep for sep in ".," if any(_grouping_proven(text, sep) for text in texts)}
+
+        def parse(text: str) -> tuple[object, Issue | None]:
+            value, how = read_count(text)
+            if how == "not_whole":
+                return None, (severity, not_whole, {})
+            if value is None or value < minimum:
+                return None, (severity, key, {})
+            if how in (".", ",") and how not in proven:
+                separator = "values.separator.dot" if how == "." else "values.separator.comma"
+                one = int(text.split(how)[0])
+                return value, (
+                    "warning",
+                    "values.reason.two_numbers",
+                    {"one": one, "other": value, "separator": separator},
+                )
+            return value, None
+
+        return parse
 
     fast = _whole_numbers(checker.raw(column))
     if fast is not None:  # every cell plain digits, or empty
@@ -1364,7 +1793,7 @@ def _counts(checker: _Checker, column: str, minimum: int, severity: Severity) ->
             checker.add_same(column, small, shown, key, severity)
             values[small] = np.nan
         return values
-    codes, results = checker.per_unique(column, parse)
+    codes, results = checker.per_unique(column, make_parse=make_parse)
     values = np.array([np.nan if r is None else float(r) for r in results] + [np.nan], dtype=np.float64)
     return values[codes]
 
@@ -1398,6 +1827,40 @@ def _derive_ids(checker: _Checker, kind: Kind, reference: Reference, values: dic
             "warning",
         )
     return ids
+
+
+def _nrp_from_names(checker: _Checker, values: dict[str, Any], officers: pd.DataFrame | None) -> None:
+    """A patrol whose leader has no NRP: the leader's name looked up in the officers' list (one officer of
+    that name, spelled the same up to case, spacing and punctuation). Filled with a warning; left empty
+    with a warning when the name is not there or names several officers."""
+    nrp, names = values["leader_nrp"], values["leader_name"]
+    missing = np.flatnonzero(nrp.isna().to_numpy() & names.notna().to_numpy() & ~checker.error)
+    if not len(missing):
+        return
+    lookup: dict[str, str | None] = {}
+    if officers is not None and len(officers):
+        for name, number in zip(officers["name"].astype(str), officers["nrp"].astype(str), strict=True):
+            key = _compact(name)
+            lookup[key] = number if lookup.get(key, number) == number else None  # None: several officers
+    shown = names.iloc[missing].to_numpy(dtype=object)
+    found = np.array([lookup.get(_compact(str(n))) for n in shown], dtype=object)
+    hit = np.array([f is not None for f in found], dtype=bool)
+    if hit.any():
+        filled = nrp.copy()
+        filled.iloc[missing[hit]] = found[hit]
+        values["leader_nrp"] = filled
+        for number in sorted(set(found[hit].tolist())):
+            rows = missing[hit][found[hit] == number]
+            checker.add_same(
+                "leader_nrp",
+                rows,
+                shown[hit][found[hit] == number],
+                "values.reason.nrp_from_name",
+                "warning",
+                nrp=number,
+            )
+    if (~hit).any():
+        checker.add_same("leader_nrp", missing[~hit], shown[~hit], "values.reason.nrp_unknown", "warning")
 
 
 def _strictly_increasing(values: pd.Series) -> bool:
@@ -1437,13 +1900,29 @@ def load_table(
     *,
     filename: str | None = None,
     column_mapping: Mapping[str, str | None] | None = None,
+    officers: pd.DataFrame | None = None,
+    today: date | None = None,
+    value_pairs: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, ValidationReport]:
     """Read, map, parse and validate one file; return the clean frame of valid rows and the report.
 
-    Raises ``UnreadableFile`` when the file cannot be read as ``kind`` at all.
+    ``officers`` (a clean officers frame): a patrol leader's empty NRP is looked up by name in it.
+    ``today`` (default: today in the configured zone, ``analysis.localtime``): dates after it, beyond a
+    day's margin, are refused. ``value_pairs`` (contract column -> {value as written: canonical value}):
+    the user's pairings of values the vocabularies do not know. Raises ``UnreadableFile`` when the file
+    cannot be read as ``kind`` at all.
     """
     try:
-        return _load_table(source, kind, reference, filename=filename, column_mapping=column_mapping)
+        return _load_table(
+            source,
+            kind,
+            reference,
+            filename=filename,
+            column_mapping=column_mapping,
+            officers=officers,
+            today=today,
+            value_pairs=value_pairs,
+        )
     finally:
         _release_arrow_memory()  # the raw text and intermediate columns are garbage by now
 
@@ -1455,15 +1934,25 @@ def _load_table(
     *,
     filename: str | None = None,
     column_mapping: Mapping[str, str | None] | None = None,
+    officers: pd.DataFrame | None = None,
+    today: date | None = None,
+    value_pairs: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, ValidationReport]:
     raw, name = _read(source, filename, kind, column_mapping)
+    raw, column_mapping, notes = _split_combined(raw, kind, column_mapping, reference)
     mapping, unmatched = map_headers(raw.frame.columns, kind, column_mapping)
+    raw, joined = _join_date_and_time(raw, kind, mapping, unmatched)
+    unmatched = [h for h in unmatched if h != (joined or {}).get("time")]
     present = set(mapping.values())
     missing = [c for c in schema.COLUMNS[kind] if c.required and c.name not in present]
     if missing:
         listed = ", ".join(f"{c.label_id} ({c.name})" for c in missing)
         raise UnreadableFile("loading.file.missing_columns", columns=listed)
-    checker = _Checker(raw, kind, mapping)
+    checker = _Checker(raw, kind, mapping, today)
+    for column, key, texts in notes:
+        checker.note(column, "", key, **texts)
+    if joined:
+        checker.note(joined["column"], "", "values.note.joined", date=joined["date"], time=joined["time"])
     n = checker.n
     if raw.malformed:
         positions = np.array(sorted(raw.malformed), dtype=np.int64)
@@ -1480,6 +1969,8 @@ def _load_table(
         )
 
     vocab = _vocabularies(reference)
+    if value_pairs:
+        vocab = _with_pairs(vocab, value_pairs)
     categories = _category_lists(kind, reference)
 
     def parse_column(column: str) -> dict[str, Any]:
@@ -1489,8 +1980,9 @@ def _load_table(
         if column in ("date", "received_at", "resolved_at"):
             return {column: checker.datetimes(column, with_time=column != "date")}
         if column in ("start_time", "end_time"):
-            minutes, text = checker.times(column)
-            return {f"_{column}": minutes, column: text}
+            minutes, text, end_minutes, end_text = checker.times(column)
+            ranged = {} if end_minutes is None else {"_range_end": end_minutes, "_range_end_text": end_text}
+            return {f"_{column}": minutes, column: text, **ranged}
         if column == "personnel_count":
             return {column: np.nan_to_num(_counts(checker, column, 1, "error"), nan=0).astype(np.int64)}
         if column == "residents_met":
@@ -1526,18 +2018,31 @@ def _load_table(
         values["kecamatan"] = kecamatan_codes
     if kind == "patrols":
         start, end = values.pop("_start_time"), values.pop("_end_time")
+        if "_range_end" in values:  # "19.00 s/d 21.00" in the start column: its end where none is given
+            range_end, range_text = values.pop("_range_end"), values.pop("_range_end_text")
+            fill = np.isnan(end) & ~np.isnan(range_end)
+            end = np.where(fill, range_end, end)
+            values["end_time"] = values["end_time"].where(~fill, range_text.to_numpy())
         values["duration_hours"] = np.mod(end - start, 1440) / 60
     if kind == "complaints":
         received, resolved = values["received_at"], values["resolved_at"]
-        early = ~np.isnat(resolved) & ~np.isnat(received) & (resolved < received.astype("datetime64[D]"))
-        if early.any():
+        # a resolution date without a time (midnight) on the day of receipt is not before it
+        resolved_day = resolved.astype("datetime64[D]")
+        same_day_no_time = (resolved == resolved_day) & (resolved_day == received.astype("datetime64[D]"))
+        early = ~np.isnat(resolved) & ~np.isnat(received) & (resolved < received) & ~same_day_no_time
+        if early.any():  # the complaint was received all the same: only the resolution goes
             positions = np.flatnonzero(early)
             shown = checker.raw("resolved_at").str.strip().iloc[positions].to_numpy(dtype=object)
-            checker.add_same("resolved_at", positions, shown, "loading.reason.resolved_before", "error")
+            checker.add_same("resolved_at", positions, shown, "values.reason.resolved_before", "warning")
+            resolved = np.where(early, np.datetime64("NaT"), resolved).astype(DATETIME_DTYPE)
+            values["resolved_at"] = resolved
         delta = (resolved - received).astype("timedelta64[s]").astype(np.float64)
         values["resolution_days"] = np.where(np.isnat(resolved), np.nan, np.maximum(delta, 0) / 86400)
         status_index = schema.STATUSES.index(schema.INVALID_STATUS)
         values["is_valid"] = values["status"] != status_index
+
+    if kind == "patrols":
+        _nrp_from_names(checker, values, officers)
 
     id_column = schema.ID_COLUMN[kind]
     if id_column not in schema.required_columns(kind):
@@ -1630,6 +2135,22 @@ def _format_problem(problem: Problem) -> str:
     )
 
 
+def officers_in_data_dir(
+    kind: Kind, reference: Reference, data_dir: Path | None = None
+) -> pd.DataFrame | None:
+    """The data folder's officers (``DASHBOARD_DATA_DIR``), for a patrols file whose leaders' empty NRPs
+    are looked up by name; None for other kinds or when there is no readable officers file."""
+    from analysis.dataset import FILE_NAMES, data_dir_from_env
+
+    path = (data_dir or data_dir_from_env()) / FILE_NAMES["officers"]
+    if kind != "patrols" or not path.exists():
+        return None
+    try:
+        return load_table(path, "officers", reference)[0]
+    except UnreadableFile:
+        return None
+
+
 def run_cli(args: argparse.Namespace) -> int:
     from analysis.reference import load_reference
 
@@ -1639,7 +2160,8 @@ def run_cli(args: argparse.Namespace) -> int:
             kind = detect_kind(read_raw(args.file).columns)
             if kind is None:
                 return _fail(args, t("loading.file.unknown_kind"))
-        frame, report = load_table(args.file, kind, load_reference())
+        reference = load_reference()
+        frame, report = load_table(args.file, kind, reference, officers=officers_in_data_dir(kind, reference))
     except UnreadableFile as exc:
         return _fail(args, str(exc))
     if args.out is not None:

@@ -527,7 +527,7 @@ def _season_cum(categories: list[str], base: dict[str, float]) -> np.ndarray:
     rows = []
     for regime in range(4):
         mult = SEASON.get(regime, {})
-        rows.append([base[c] * mult.get(c, 1.0) for c in categories])
+        rows.append([base.get(c, 0.0) * mult.get(c, 1.0) for c in categories])  # 0: never drawn
     return _cum(np.asarray(rows))
 
 

@@ -34,7 +34,9 @@ PATROL_COLUMNS: tuple[Column, ...] = (
     Column("kelurahan", "Kelurahan", "Kelurahan", True, "Salah satu dari 21 kelurahan Kota Blitar"),
     Column("activity", "Jenis kegiatan", "Activity", True, "Patroli Dialogis, Sambang, DDS, ..."),
     Column("unit", "Satuan/fungsi", "Unit", True, "Binmas, Samapta, Bhabinkamtibmas, ..."),
-    Column("leader_nrp", "NRP ketua", "Leader NRP", True, "Nomor registrasi pokok"),
+    Column(
+        "leader_nrp", "NRP ketua", "Leader NRP", False, "Nomor registrasi pokok; bila kosong dicari dari nama"
+    ),
     Column("leader_name", "Nama ketua", "Leader name", True, "Nama pimpinan kegiatan"),
     Column("leader_rank", "Pangkat", "Rank", False, "Bripda ... Kompol"),
     Column("personnel_count", "Jumlah personel", "Personnel", True, "Bilangan bulat >= 1, ketua termasuk"),
@@ -51,9 +53,9 @@ COMPLAINT_COLUMNS: tuple[Column, ...] = (
     Column("received_at", "Waktu lapor", "Received at", True, "Tanggal dan jam laporan diterima"),
     Column("channel", "Saluran", "Channel", True, "Patroli Dialogis, Jumat Curhat, ..."),
     Column("kelurahan", "Kelurahan", "Kelurahan", True, "Salah satu dari 21 kelurahan Kota Blitar"),
-    Column("category", "Kategori", "Category", True, "Kategori gangguan kamtibmas"),
+    Column("category", "Kategori", "Category", False, "Kategori gangguan; kosong = Belum dikategorikan"),
     Column("description", "Uraian", "Description", False, "Isi laporan"),
-    Column("status", "Status", "Status", True, "Baru, Diproses, Selesai, Tidak Valid"),
+    Column("status", "Status", "Status", False, "Baru, Diproses, Selesai, Tidak Valid; kosong = Baru"),
     Column("resolved_at", "Tanggal selesai", "Resolved at", False, "Diisi bila status Selesai"),
     Column("handled_by_nrp", "NRP penanganan", "Handled by (NRP)", False, "NRP petugas"),
     Column("patrol_id", "ID patroli", "Patrol ID", False, "Bila laporan diterima saat patroli"),
@@ -100,7 +102,7 @@ HEADER_ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
     "patrols": {
         "patrol_id": ("id patroli", "id kegiatan", "no kegiatan", "id"),
         "date": ("tanggal", "tgl", "hari tanggal", "hari/tanggal"),
-        "start_time": ("jam mulai", "mulai", "waktu mulai", "pukul"),
+        "start_time": ("jam mulai", "mulai", "waktu mulai", "pukul", "jam", "waktu", "jam kegiatan"),
         "end_time": ("jam selesai", "selesai", "waktu selesai"),
         "kelurahan": ("kelurahan", "desa", "kelurahan/desa", "desa/kelurahan", "kel"),
         "activity": ("jenis kegiatan", "kegiatan", "jenis"),
@@ -118,7 +120,17 @@ HEADER_ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
     },
     "complaints": {
         "complaint_id": ("id laporan", "no laporan", "nomor laporan", "id"),
-        "received_at": ("waktu lapor", "tanggal lapor", "tanggal", "waktu", "tgl lapor"),
+        "received_at": (
+            "waktu lapor",
+            "tanggal lapor",
+            "tanggal",
+            "waktu",
+            "tgl lapor",
+            "timestamp",  # Google Forms (English)
+            "stempel waktu",  # Google Forms (Bahasa Indonesia)
+            "tanggal dan waktu",
+            "waktu pelaporan",
+        ),
         "channel": ("saluran", "sumber", "media", "sumber laporan"),
         "kelurahan": ("kelurahan", "desa", "kelurahan/desa", "desa/kelurahan", "kel"),
         "category": ("kategori", "jenis", "jenis gangguan", "kategori gangguan"),
@@ -161,10 +173,44 @@ ACTIVITY_ALIASES: dict[str, str] = {
     "penyuluhan kamtibmas": "Penyuluhan",
     "mediasi": "Problem Solving",
     "pengamanan kegiatan masyarakat": "Pengamanan",
+    "patroli dialogis kamtibmas": "Patroli Dialogis",
+    "dialogis": "Patroli Dialogis",
+    "sambang warga": "Sambang",
+    "sambang kamtibmas": "Sambang",
+    "patroli malam hari": "Patroli Malam",
+    "patroli blue light": "Patroli Malam",
+    "blue light patrol": "Patroli Malam",
+    "sosialisasi": "Penyuluhan",
+    "sosialisasi kamtibmas": "Penyuluhan",
+    "jumat curhat kamtibmas": "Jumat Curhat",
+    "jum'at curhat": "Jumat Curhat",
+    "pam": "Pengamanan",
+    "pengamanan kegiatan": "Pengamanan",
+    "penyelesaian masalah": "Problem Solving",
 }
 
 UNITS: tuple[str, ...] = ("Binmas", "Bhabinkamtibmas", "Samapta", "Reskrim", "Intelkam", "Lantas", "SPKT")
-UNIT_ALIASES: dict[str, str] = {"sabhara": "Samapta", "sat samapta": "Samapta", "bhabin": "Bhabinkamtibmas"}
+UNIT_ALIASES: dict[str, str] = {
+    "sabhara": "Samapta",
+    "sat samapta": "Samapta",
+    "samapta bhayangkara": "Samapta",
+    "bhabin": "Bhabinkamtibmas",
+    "bhabinkamtibmas polri": "Bhabinkamtibmas",
+    "sat binmas": "Binmas",
+    "unit binmas": "Binmas",
+    "pembinaan masyarakat": "Binmas",
+    "sat reskrim": "Reskrim",
+    "reserse": "Reskrim",
+    "reserse kriminal": "Reskrim",
+    "unit reskrim": "Reskrim",
+    "sat intelkam": "Intelkam",
+    "intel": "Intelkam",
+    "sat lantas": "Lantas",
+    "satlantas": "Lantas",
+    "lalu lintas": "Lantas",
+    "piket spkt": "SPKT",
+    "sentra pelayanan kepolisian terpadu": "SPKT",
+}
 
 # Ranks from low to high; the order is used to sort and to group.
 RANKS: tuple[str, ...] = (
@@ -179,7 +225,25 @@ RANKS: tuple[str, ...] = (
     "AKP",
     "Kompol",
 )
-RANK_ALIASES: dict[str, str] = {"brigadir": "Brigpol", "brig": "Brigpol"}
+RANK_ALIASES: dict[str, str] = {
+    "brigadir": "Brigpol",
+    "brig": "Brigpol",
+    "brigadir polisi": "Brigpol",
+    "brigadir polisi dua": "Bripda",
+    "brigadir dua": "Bripda",
+    "brigadir polisi satu": "Briptu",
+    "brigadir satu": "Briptu",
+    "brigadir polisi kepala": "Bripka",
+    "brigadir kepala": "Bripka",
+    "ajun inspektur polisi dua": "Aipda",
+    "ajun inspektur polisi satu": "Aiptu",
+    "inspektur polisi dua": "Ipda",
+    "inspektur dua": "Ipda",
+    "inspektur polisi satu": "Iptu",
+    "inspektur satu": "Iptu",
+    "ajun komisaris polisi": "AKP",
+    "komisaris polisi": "Kompol",
+}
 
 CHANNELS: tuple[str, ...] = (
     "Patroli Dialogis",
@@ -200,9 +264,85 @@ CHANNEL_ALIASES: dict[str, str] = {
     "walk in": "Datang Langsung",
     "medsos": "Media Sosial",
     "patroli": "Patroli Dialogis",
+    "wa hotline": "WhatsApp #LaporPakKapolres",
+    "whatsapp hotline": "WhatsApp #LaporPakKapolres",
+    "hotline wa": "WhatsApp #LaporPakKapolres",
+    "hotline whatsapp": "WhatsApp #LaporPakKapolres",
+    "whatsapp lapor pak kapolres": "WhatsApp #LaporPakKapolres",
+    "lapor pak kapolres": "WhatsApp #LaporPakKapolres",
+    "telepon 110": "Call Center 110",
+    "telp 110": "Call Center 110",
+    "call centre 110": "Call Center 110",
+    "layanan 110": "Call Center 110",
+    "datang ke polsek": "Datang Langsung",
+    "datang ke kantor": "Datang Langsung",
+    "lapor langsung": "Datang Langsung",
+    "langsung": "Datang Langsung",
+    "sosmed": "Media Sosial",
+    "instagram": "Media Sosial",
+    "facebook": "Media Sosial",
+    "tiktok": "Media Sosial",
+    "twitter": "Media Sosial",
+    "jum'at curhat": "Jumat Curhat",
 }
 
 STATUSES: tuple[str, ...] = ("Baru", "Diproses", "Selesai", "Tidak Valid")
+# The words registers use for a status. Each substitution is reported as a warning.
+STATUS_ALIASES: dict[str, str] = {
+    "proses": "Diproses",
+    "dalam proses": "Diproses",
+    "sedang diproses": "Diproses",
+    "sedang proses": "Diproses",
+    "on process": "Diproses",
+    "on progress": "Diproses",
+    "ditindaklanjuti": "Diproses",
+    "tindak lanjut": "Diproses",
+    "ditangani": "Diproses",
+    "sedang ditangani": "Diproses",
+    "pending": "Baru",
+    "belum": "Baru",
+    "belum diproses": "Baru",
+    "belum ditangani": "Baru",
+    "menunggu": "Baru",
+    "masuk": "Baru",
+    "open": "Baru",
+    "terbuka": "Baru",
+    "sudah selesai": "Selesai",
+    "tuntas": "Selesai",
+    "clear": "Selesai",
+    "done": "Selesai",
+    "closed": "Selesai",
+    "ditutup": "Selesai",
+    "invalid": "Tidak Valid",
+    "tdk valid": "Tidak Valid",
+    "hoaks": "Tidak Valid",
+    "hoax": "Tidak Valid",
+}
+# One cell holding a leader's rank, NRP and/or name ("Aiptu / 78050111"): header words -> the part they name.
+# A header made of such words joined by "/" ("Pangkat/NRP", "Nama/NRP") is split into those columns.
+IDENTITY_HEADER_WORDS: dict[str, str] = {
+    "pangkat": "rank",
+    "pkt": "rank",
+    "pangkat ketua": "rank",
+    "nrp": "nrp",
+    "nrp ketua": "nrp",
+    "nama": "name",
+    "nama ketua": "name",
+    "ketua": "name",
+}
+IDENTITY_COLUMNS: dict[Kind, dict[str, str]] = {
+    "patrols": {"rank": "leader_rank", "nrp": "leader_nrp", "name": "leader_name"},
+    "officers": {"rank": "rank", "nrp": "nrp", "name": "name"},
+}
+# A date column with its time of day in a column of its own: headers of that time column.
+DATE_TIME_PARTS: dict[Kind, dict[str, tuple[str, ...]]] = {
+    "complaints": {"received_at": ("jam", "jam lapor", "jam laporan", "pukul", "waktu", "jam masuk")},
+}
+UNCATEGORISED = (
+    "Belum dikategorikan"  # a complaint whose category cell is empty (data/reference/categories.csv)
+)
+# Optional columns whose empty cell stands for a value: the row is kept with that value and a warning.
+EMPTY_MEANS: dict[str, str] = {"category": UNCATEGORISED, "status": "Baru"}
 INVALID_STATUS = "Tidak Valid"
 RESOLVED_STATUS = "Selesai"
 

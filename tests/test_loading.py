@@ -466,16 +466,20 @@ def test_fast_paths_are_taken_for_a_clean_file(reference, monkeypatch):
     assert sorted(calls) == ["date", "end_time", "topics", "topics", "unit"]
 
 
-def test_resolved_before_received_is_rejected_but_same_day_without_time_is_not(reference):
+def test_resolved_before_received_is_dropped_but_same_day_without_time_is_not(reference):
     text = csv_text(
         "complaints",
         {"received_at": "2025-05-26 21:15", "resolved_at": "2025-05-25"},
         {"received_at": "2025-05-26 21:15", "resolved_at": "2025-05-26"},
     )
     frame, report = load(reference, text, "complaints")
-    assert len(frame) == 1
-    assert [(p.row, p.reason) for p in report.errors] == [(2, "tanggal selesai sebelum waktu lapor")]
-    assert frame["resolution_days"].iloc[0] == 0
+    assert len(frame) == 2  # the complaint was received all the same
+    assert report.errors == []
+    assert [(p.row, p.reason) for p in report.warnings] == [
+        (2, "tanggal selesai sebelum waktu lapor; dikosongkan (laporan tetap dihitung)")
+    ]
+    assert pd.isna(frame["resolved_at"].iloc[0]) and np.isnan(frame["resolution_days"].iloc[0])
+    assert frame["resolution_days"].iloc[1] == 0
 
 
 def test_times_are_normalised_and_duration_crosses_midnight(reference):
@@ -574,7 +578,7 @@ def test_personnel_written_as_whole_numbers(reference, value, expected):
     assert frame["personnel_count"].dtype == np.int64
 
 
-@pytest.mark.parametrize("column", ["leader_name", "leader_nrp", "activity", "unit", "kelurahan"])
+@pytest.mark.parametrize("column", ["leader_name", "activity", "unit", "kelurahan"])
 def test_an_empty_required_field_rejects_the_row(reference, column):
     _, report = load(reference, csv_text("patrols", {column: "  "}))
     assert [(p.row, p.column, p.reason, p.severity) for p in report.problems] == [

@@ -298,7 +298,9 @@ def read_upload(kind: Kind, mapping: dict[str, str | None] | None, upload: tuple
     """The loader's clean rows and report for the upload, or None with the reason shown."""
     name, data = upload
     try:
-        return loading.load_table(io.BytesIO(data), kind, ds.reference, filename=name, column_mapping=mapping)
+        return loading.load_table(
+            io.BytesIO(data), kind, ds.reference, filename=name, column_mapping=mapping, officers=ds.officers
+        )
     except loading.UnreadableFile as exc:
         unreadable(exc)
         return None
