@@ -1474,8 +1474,9 @@ class _Checker:
         return values
 
     def problems(self) -> list[Problem]:
-        problems = list(self.file_problems)
         order = {c: i for i, c in enumerate(schema.columns(self.kind))}
+        # notes about whole columns, in the contract's column order (columns may be read on two threads)
+        problems = sorted(self.file_problems, key=lambda p: order.get(p.contract_column or "", -1))
         keyed: list[tuple[int, int, int, Problem]] = []
         for column, positions, values, reasons_id, reasons_en, severity in self.blocks:
             header = self.header_of.get(column, column) if column else None

@@ -371,15 +371,71 @@ def test_date_times_read_by_arrow_match_the_text_parsers(reference, monkeypatch,
 # (the fast paths settle such a column whole); the rest make a column fall back to the text parsers.
 _FAST_PATH_CELLS: dict[str, dict[str, tuple[int, list[str]]]] = {
     "patrols": {
-        "date": (2, ["2025-05-26", "2025-05-27", "26/05/2025", "2025-5-6", "0099-01-01", "2025-02-30", ""]),
-        "start_time": (3, ["06:30", "23:59", "00:00", "", "24:00", "6:30", "06.30", "06:3a", "06:60"]),
+        "date": (
+            2,
+            [
+                "2025-05-26",
+                "2025-05-27",
+                "26/05/2025",
+                "2025-5-6",
+                "0099-01-01",
+                "2025-02-30",
+                "",
+                # issue 13: month-first and undecidable orders, Excel serials, a future and a far-off date
+                "5/26/2025",
+                "05/06/2025",
+                "45803",
+                "45805.375",
+                "2052-05-26",
+                "2015-05-26",
+            ],
+        ),
+        "start_time": (
+            3,
+            [
+                "06:30",
+                "23:59",
+                "00:00",
+                "",
+                "24:00",
+                "6:30",
+                "06.30",
+                "06:3a",
+                "06:60",
+                "19.00 s/d 21.00 WIB",
+                "22:00–02:00",
+                "08.00 sampai 11.59",
+            ],
+        ),
         "end_time": (4, ["10:00", "00:00", "", "07:45", " 10:00", "10.00", "1O:00"]),
         "kelurahan": (2, ["Gedog", "Sentul", "gedog", "Kel. Gedog", "Gedogg", "Atlantis", ""]),
         "activity": (2, ["Sambang", "Patroli Dialogis", "sambang", "DDS", "Terbang", ""]),
         "unit": (2, ["Binmas", "Samapta", "Sabhara", "binmas", ""]),
         "leader_rank": (2, ["Aiptu", "Bripka", "aiptu", "Jenderal", ""]),
-        "personnel_count": (3, ["4", "1", "007", "0", "", "5 orang", "-3", "0x5", "9" * 25, "\u0663", " 4"]),
-        "residents_met": (4, ["12", "0", "", "00", "-1", "banyak", "3.0", "0x1", "1000001", "1000000"]),
+        "personnel_count": (
+            3,
+            [
+                "4",
+                "1",
+                "007",
+                "0",
+                "",
+                "5 orang",
+                "-3",
+                "0x5",
+                "9" * 25,
+                "\u0663",
+                " 4",
+                "1,5",
+                "1.000",
+                "2.0",
+            ],
+        ),
+        "residents_met": (
+            4,
+            ["12", "0", "", "00", "-1", "banyak", "3.0", "0x1", "1000001", "1000000"]
+            + ["1.000", "1.250", "1,000", "1,5", "1.5", "12.500"],
+        ),
         "topics": (
             4,
             [
@@ -399,11 +455,23 @@ _FAST_PATH_CELLS: dict[str, dict[str, tuple[int, list[str]]]] = {
         ),
     },
     "complaints": {
-        "received_at": (2, ["2025-05-26 21:15", "2025-05-27 08:00", "2025-05-26T21:15", "26/05/2025 21.15"]),
-        "resolved_at": (3, ["2025-05-28 10:00", "", "2025-05-29 00:00", "2025-05-28", "2025-02-30 10:00"]),
-        "channel": (2, ["Call Center 110", "WhatsApp #LaporPakKapolres", "call center 110", "Telepati"]),
-        "category": (2, ["Balap liar", "Curanmor", "balap liar", "Tidak ada"]),
-        "status": (2, ["Selesai", "Baru", "selesai", "Entah", ""]),
+        "received_at": (
+            2,
+            ["2025-05-26 21:15", "2025-05-27 08:00", "2025-05-26T21:15", "26/05/2025 21.15"]
+            + ["5/26/2025 10:15:33", "2025-05-26T14:15:00Z", "2025-05-26 21:15+07", "45805.375"]
+            + ["2052-05-26 08:00", "2015-05-26 08:00"],
+        ),
+        "resolved_at": (
+            3,
+            ["2025-05-28 10:00", "", "2025-05-29 00:00", "2025-05-28", "2025-02-30 10:00"]
+            + ["2025-05-20 10:00", "2052-01-01", "05/06/2025"],
+        ),
+        "channel": (
+            2,
+            ["Call Center 110", "WhatsApp #LaporPakKapolres", "call center 110", "Telepati", "WA Hotline"],
+        ),
+        "category": (2, ["Balap liar", "Curanmor", "balap liar", "Tidak ada", ""]),
+        "status": (2, ["Selesai", "Baru", "selesai", "Entah", "", "Proses", "Pending", "Dalam proses"]),
         "kelurahan": (2, ["Sentul", "Gedog", "SENTUL", ""]),
     },
 }
