@@ -599,7 +599,7 @@ def _fail(message: str, as_json: bool) -> int:
 
 def run_cli(args: argparse.Namespace) -> int:
     """Exit 0: every row valid; 1: some rows rejected (the valid ones are merged); 2: not readable at all."""
-    from analysis import loading
+    from analysis import loading, value_pairs
 
     data_dir: Path = args.data_dir or data_dir_from_env()
     try:
@@ -623,6 +623,7 @@ def run_cli(args: argparse.Namespace) -> int:
             filename=Path(args.file).name,
             column_mapping=mapping,
             officers=loading.officers_in_data_dir(kind, reference, data_dir),
+            value_pairs=value_pairs.pairs_for(data_dir, kind),
         )
     except UploadRefused as exc:
         return _fail(exc.message("id"), args.json)

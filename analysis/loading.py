@@ -2162,7 +2162,16 @@ def run_cli(args: argparse.Namespace) -> int:
             if kind is None:
                 return _fail(args, t("loading.file.unknown_kind"))
         reference = load_reference()
-        frame, report = load_table(args.file, kind, reference, officers=officers_in_data_dir(kind, reference))
+        from analysis import value_pairs
+        from analysis.dataset import data_dir_from_env
+
+        frame, report = load_table(
+            args.file,
+            kind,
+            reference,
+            officers=officers_in_data_dir(kind, reference),
+            value_pairs=value_pairs.pairs_for(data_dir_from_env(), kind),
+        )
     except UnreadableFile as exc:
         return _fail(args, str(exc))
     if args.out is not None:

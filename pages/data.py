@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import context as ctx
 from ui import intake_widgets as steps
+from ui import value_pairing
 
 ds = ctx.dataset()
 st.title(ctx.t("intake.title"))
@@ -23,6 +24,7 @@ if steps.may_import():
         kind, mapping = choice
         clean, report = loaded
         steps.validation_report(report)
+        value_pairing.pairing_step(ds, kind, report)
         if not clean.empty:
             steps.preview(clean, kind)
         steps.merge_step(ds, kind, clean, report, upload, headers, mapping)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import intake, loading, privacy
+from analysis import intake, loading, privacy, value_pairs
 from analysis.dataset import Dataset
 from analysis.i18n import fmt_int
 from analysis.schema import COLUMNS, KINDS, Kind, columns, required_columns
@@ -299,7 +299,13 @@ def read_upload(kind: Kind, mapping: dict[str, str | None] | None, upload: tuple
     name, data = upload
     try:
         return loading.load_table(
-            io.BytesIO(data), kind, ds.reference, filename=name, column_mapping=mapping, officers=ds.officers
+            io.BytesIO(data),
+            kind,
+            ds.reference,
+            filename=name,
+            column_mapping=mapping,
+            officers=ds.officers,
+            value_pairs=value_pairs.pairs_for(ds.data_dir, kind),
         )
     except loading.UnreadableFile as exc:
         unreadable(exc)
