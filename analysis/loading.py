@@ -26,7 +26,15 @@ Decisions worth knowing:
   Duplicate IDs: the first valid occurrence wins, later ones are rejected.
 - Empty optional text is NA (not ``""``) in the clean frame.
 - Unreadable optional values (times, residents met, coordinates) are left empty with a warning; unreadable
-  dates, including ``resolved_at``, reject the row.
+  dates, including ``resolved_at``, reject the row. A ``resolved_at`` before the receipt or in the future
+  is left empty with a warning (the complaint was received all the same).
+- Conventions are decided per column from its own values and reported once for the column: the order of
+  numeric dates (``date_order``), Excel serial day numbers, a dot grouping thousands in counts. Date-times
+  with a zone are converted to the local zone (``analysis.localtime``); dates after today (plus a day's
+  margin) are refused; dates far from the rest of the column are warned about (``analysis.plausibility``).
+- Cells and columns need not line up one to one: a time range in the start cell, a ``Pangkat/NRP`` cell,
+  and a date with its time in another column are read as the contract's columns (see README, "Conventions
+  the loader reads").
 - Line numbers count records: a quoted cell spanning several lines is accounted for; blank lines are
   skipped and not counted as rows.
 """
