@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import localtime
 from analysis.dataset import FILE_NAMES, data_dir_from_env
 from analysis.files import atomic_write_bytes, exclusive
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
@@ -565,7 +566,7 @@ def freshness_text(last_date: date | None, lang: Lang = "id", today: date | None
     """
     if last_date is None:
         return t("intake.freshness.none", lang)
-    today = today or date.today()
+    today = today or localtime.today()
     days = (today - last_date).days
     when = fmt_date(last_date, lang)
     if days <= 0:

@@ -333,7 +333,8 @@ def _split_combined(
     return _Raw(frame, raw.lines, raw.malformed, raw.width), new_mapping, notes
 
 
-_HAS_CLOCK = r"(?:\s|t)\d{1,2}[:.]\d{2}(?!\d)"
+# a cell that already ends with a time of day (and maybe a zone): "2025-05-28 07:00", "28/05/2025 07.00 WIB"
+_HAS_CLOCK = r"(?:^|[\sT,])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit|z|[+-]\d{2}(?::?\d{2})?)?$"
 
 
 def _join_date_and_time(

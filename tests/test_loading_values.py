@@ -473,12 +473,14 @@ def test_a_date_column_and_a_time_column_are_joined(reference):
         "26/05/2025;09.40;Datang Langsung;Gedog;Pencurian;Baru\n"
         "27/05/2025;;Datang Langsung;Gedog;Pencurian;Baru\n"
         "28/05/2025 07:00;10.00;Datang Langsung;Gedog;Pencurian;Baru\n"
+        "Kamis, 29.05.2025;08.15 WIB;Datang Langsung;Gedog;Pencurian;Baru\n"
     )
     frame, report = load(reference, text, "complaints")
     assert frame["received_at"].tolist() == [
         pd.Timestamp("2025-05-26 09:40"),
         pd.Timestamp("2025-05-27"),
-        pd.Timestamp("2025-05-28 07:00"),
+        pd.Timestamp("2025-05-28 07:00"),  # the date cell's own time wins
+        pd.Timestamp("2025-05-29 08:15"),
     ]
     assert "jam" not in report.ignored_columns
     assert any(p.row is None and "digabung" in p.reason for p in report.warnings)

@@ -9,7 +9,7 @@ from datetime import date
 
 import streamlit as st
 
-from analysis import schema
+from analysis import localtime, schema
 from analysis.dataset import Dataset
 from analysis.filters import (
     PERIOD_PRESETS,
@@ -108,7 +108,7 @@ def _reset() -> None:
 
 def filters(ds: Dataset) -> Filters:
     """Draw the filter widgets and return the filters they hold (also kept in session state)."""
-    last_day = ds.last_date or date.today()
+    last_day = ds.last_date or localtime.today()  # the data's plausible last day (one bad row cannot move it)
     _init_from_url(ds, last_day)
     pending = st.session_state.pop(ctx.PENDING_KELURAHAN_KEY, None)
     if pending is not None:
