@@ -40,11 +40,10 @@ import json
 import re
 import sys
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -114,6 +113,8 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     column_mapping: dict[str, str] = field(default_factory=dict)  # file header -> contract column
     ignored_columns: list[str] = field(default_factory=list)
+    sheet: str | None = None  # Excel: the sheet read (analysis.workbook)
+    other_sheets: list[dict[str, str]] = field(default_factory=list)  # Excel: {name, reason} not read
 
     @property
     def errors(self) -> list[Problem]:
@@ -132,6 +133,8 @@ class ValidationReport:
             "rows_rejected": self.rows_rejected,
             "column_mapping": dict(self.column_mapping),
             "ignored_columns": list(self.ignored_columns),
+            "sheet": self.sheet,
+            "other_sheets": [dict(s) for s in self.other_sheets],
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -252,6 +255,7 @@ class _Raw:
     lines: np.ndarray  # line (CSV) or row (Excel) number of each data row
     malformed: dict[int, int] = field(default_factory=dict)  # position -> number of fields on that line
     width: int = 0
+    sheet: Any = None  # Excel: analysis.workbook.SheetRead (sheet chosen, others, formulas)
 
 
 def _read_source(
@@ -464,59 +468,16 @@ def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
     return _Raw(frame, np.asarray(lines, dtype=np.int64), malformed, len(header))
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d" if value.time() == time(0) else "%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def _read_excel(data: bytes | memoryview, kind: Kind | None, mapping, sheet: str | None = None) -> _Raw:
+    """The sheet Excel shows (or the one named), read by ``analysis.workbook`` within the limits."""
+    from analysis import workbook
 
-
-def _read_excel(data: bytes | memoryview, kind: Kind | None, mapping) -> _Raw:
-    import openpyxl  # only Excel files need it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise UnreadableFile("loading.file.bad_excel") from None
-    sheets: list[tuple[str, list[list[str]]]] = []
-    try:
-        for sheet in book.worksheets:
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            sheets.append((sheet.title, rows))
-    finally:
-        book.close()
-    chosen: tuple[list[list[str]], int] | None = None
-    for _, rows in sheets:
-        found = _header_row(rows, kind, mapping)
-        if found is not None:
-            chosen = (rows, found)
-            break
-    if chosen is None:
-        non_empty = [(title, rows) for title, rows in sheets if any(any(c for c in r) for r in rows)]
-        if len(non_empty) != 1:
-            if not non_empty:
-                raise UnreadableFile("loading.file.empty")
-            raise UnreadableFile("loading.file.no_sheet", sheets=", ".join(title for title, _ in sheets))
-        rows = non_empty[0][1]
-        chosen = (rows, next(i for i, r in enumerate(rows) if any(r)))
-    rows, header_index = chosen
-    width = max(len(r) for r in rows[header_index:])
-    header = rows[header_index] + [""] * (width - len(rows[header_index]))
-    keep = [i for i in range(width) if header[i].strip() or any(i < len(r) and r[i] for r in rows)]
-    body = [[(r[i] if i < len(r) else "") for i in keep] for r in rows[header_index + 1 :]]
-    columns = _dedupe([header[i] for i in keep])
+    read = workbook.read_sheet(data, kind, mapping, sheet)
+    columns, body = read.header, read.body
     frame = (
         pd.DataFrame(body, columns=columns, dtype=str) if body else pd.DataFrame(columns=columns, dtype=str)
     )
-    lines = header_index + 2 + np.arange(len(frame), dtype=np.int64)
-    return _Raw(frame, lines, width=len(columns))
+    return _Raw(frame, np.asarray(read.lines, dtype=np.int64), width=len(columns), sheet=read)
 
 
 def _read(
@@ -524,7 +485,10 @@ def _read(
     filename: str | None = None,
     kind: Kind | None = None,
     mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
 ) -> tuple[_Raw, str]:
+    from analysis import limits
+
     data, name = _read_source(source, filename)
     start = bytes(data[:65536])
     if not start.strip(b" \t\r\n\xef\xbb\xbf") and not bytes(data[65536:]).strip():
@@ -532,7 +496,9 @@ def _read(
     if start.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile("loading.file.xls")
     excel = start.startswith(b"PK\x03\x04")
-    raw = _read_excel(data, kind, mapping) if excel else _read_csv(data, kind, mapping)
+    if not excel:
+        limits.check_text(data)  # bounded parsing: refused before any parser sees the text
+    raw = _read_excel(data, kind, mapping, sheet) if excel else _read_csv(data, kind, mapping)
     frame = raw.frame
     if len(frame) and len(frame.columns):
         candidates = np.flatnonzero((frame.iloc[:, 0] == "").to_numpy())
@@ -549,6 +515,7 @@ def _read(
                     raw.lines[positions],
                     {int(renumber[p]): n for p, n in raw.malformed.items() if keep[p]},
                     raw.width,
+                    raw.sheet,
                 )
     return raw, name
 
@@ -559,17 +526,19 @@ def read_raw(
     *,
     kind: Kind | None = None,
     column_mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
 ) -> pd.DataFrame:
     """The file as a frame of strings (``""`` when empty), headers as written, blank lines dropped.
 
     CSV: comma, semicolon, tab or pipe (sniffed from the header), UTF-8 with or without BOM, UTF-16 or
-    Windows-1252. Excel ``.xlsx``: the first sheet whose header row (within the first 10 rows) is
-    recognisable. Raises ``UnreadableFile`` for an empty, binary or old ``.xls`` file.
+    Windows-1252. Excel ``.xlsx``: the visible, active sheet, or ``sheet`` by name (``analysis.workbook``).
+    Raises ``UnreadableFile`` for an empty, binary or old ``.xls`` file, and its ``LimitExceeded`` for a
+    file over a limit of ``analysis.limits``.
 
     The index is the line number of each row in the file (CSV: header = line 1; Excel: the sheet's row),
     the number ``Problem.row`` reports: ``read_raw(path).loc[problem.row]`` is the row as written.
     """
-    raw = _read(source, filename, kind, column_mapping)[0]
+    raw = _read(source, filename, kind, column_mapping, sheet)[0]
     return raw.frame.set_axis(pd.Index(raw.lines, name="line"))
 
 
@@ -1437,13 +1406,17 @@ def load_table(
     *,
     filename: str | None = None,
     column_mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
 ) -> tuple[pd.DataFrame, ValidationReport]:
     """Read, map, parse and validate one file; return the clean frame of valid rows and the report.
 
-    Raises ``UnreadableFile`` when the file cannot be read as ``kind`` at all.
+    ``sheet`` names the Excel sheet to read (default: the visible, active one). Raises ``UnreadableFile``
+    when the file cannot be read as ``kind`` at all.
     """
     try:
-        return _load_table(source, kind, reference, filename=filename, column_mapping=column_mapping)
+        return _load_table(
+            source, kind, reference, filename=filename, column_mapping=column_mapping, sheet=sheet
+        )
     finally:
         _release_arrow_memory()  # the raw text and intermediate columns are garbage by now
 
@@ -1455,8 +1428,9 @@ def _load_table(
     *,
     filename: str | None = None,
     column_mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
 ) -> tuple[pd.DataFrame, ValidationReport]:
-    raw, name = _read(source, filename, kind, column_mapping)
+    raw, name = _read(source, filename, kind, column_mapping, sheet)
     mapping, unmatched = map_headers(raw.frame.columns, kind, column_mapping)
     present = set(mapping.values())
     missing = [c for c in schema.COLUMNS[kind] if c.required and c.name not in present]
@@ -1573,6 +1547,10 @@ def _load_table(
         column_mapping=mapping,
         ignored_columns=unmatched,
     )
+    if raw.sheet is not None:
+        from analysis import workbook
+
+        workbook.annotate(report, raw.sheet)
     return frame, report
 
 
@@ -1608,6 +1586,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", type=Path, default=None, metavar="BERSIH.csv", help=t("loading.cli.help_out")
     )
+    parser.add_argument("--sheet", default=None, metavar="NAMA", help=t("workbook.cli.help_sheet"))
 
 
 def _fail(args: argparse.Namespace, reason: str) -> int:
@@ -1636,10 +1615,10 @@ def run_cli(args: argparse.Namespace) -> int:
     kind: Kind | None = args.kind
     try:
         if kind is None:
-            kind = detect_kind(read_raw(args.file).columns)
+            kind = detect_kind(read_raw(args.file, sheet=args.sheet).columns)
             if kind is None:
                 return _fail(args, t("loading.file.unknown_kind"))
-        frame, report = load_table(args.file, kind, load_reference())
+        frame, report = load_table(args.file, kind, load_reference(), sheet=args.sheet)
     except UnreadableFile as exc:
         return _fail(args, str(exc))
     if args.out is not None:
@@ -1656,6 +1635,10 @@ def run_cli(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(t("loading.cli.header", "id", name=report.source, kind=kind))
+        from analysis.workbook import sheet_lines
+
+        for line in sheet_lines(report, "id"):
+            print(line)
         print(
             t(
                 "loading.cli.counts",

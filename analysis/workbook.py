@@ -1,0 +1,791 @@
+"""Reading an Excel workbook as the person who typed it sees it, within bounds (issues 13 and 19).
+
+``read_sheet(data, kind, mapping, sheet)`` -> ``SheetRead``: the header and the rows of one sheet as text,
+the sheet's own row numbers, the sheet chosen and the others with why they were not read. The loader
+(``analysis.loading``) turns it into its raw frame; ``annotate(report, read)`` adds the sheet and the
+formula findings to the validation report; ``sheet_lines(report, lang)`` is the same text for the command
+line and the Data page.
+
+The conventions:
+
+- **Which sheet.** The visible, active sheet (the one Excel opens on). If it has no recognisable header,
+  the other visible sheets in order; hidden and "very hidden" sheets never, unless chosen by name
+  (``--sheet NAME`` on the command line, the sheet picker on the Data page). The report names the sheet
+  read and every other sheet with the reason it was skipped.
+- **Merged cells** give their value to every cell they cover (a date merged down over a day's rows, a
+  name merged over two columns). Rows whose only content comes from a merge are blank rows.
+- **Header.** The first row, within the first ten, whose cells name every required column (matched
+  against the aliases of ``analysis.schema``), else the row naming the most columns: a title block above
+  it is skipped. A group header over sub-headers (``Waktu`` over ``Mulai`` / ``Selesai``) is one header of
+  two rows: the sub-header row is not a record, and a sub-header is named ``Waktu Mulai`` (or ``Mulai``
+  when only that is a known alias).
+- **Values** arrive as the text the value parsers read: whole numbers without ``.0`` (``45803``, ``12``),
+  other numbers as written, date cells as ISO dates (``2025-05-26``) or date-times
+  (``2025-05-28 09:00:00``), time cells as ``HH:MM``, errors as Excel shows them (``#DIV/0!``). A number
+  in a General-format date column stays its serial text (``45803``) for the date parser.
+- **Formulas.** The result Excel saved is read. A formula with no saved result (a file written by a program
+  and never opened in Excel) is empty, and the report says so instead of "wajib diisi".
+
+Bounds (``analysis.limits``): the file size and the unzipped size of its parts are checked before anything
+is parsed, then the sheet's declared ``<dimension>``; the sheet XML is then streamed cell by cell (never
+the whole sheet in memory, never padded to the declared range), counting rows, columns, characters per
+cell and cells, and stops at the first limit with ``LimitExceeded``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any, BinaryIO
+
+from analysis import limits as bounds
+from analysis import schema
+from analysis.i18n import Lang, t
+from analysis.loading import (
+    HEADER_SCAN_ROWS,
+    Problem,
+    UnreadableFile,
+    ValidationReport,
+    detect_kind,
+    map_headers,
+    parse_date,
+)
+from analysis.schema import KINDS, Kind
+
+_PEEK_ROWS = HEADER_SCAN_ROWS + 2  # header search window and a sub-header row
+_DATE_COLUMNS = ("date", "received_at", "resolved_at")
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """One worksheet of a workbook: its name, Excel's state (visible, hidden, veryHidden), whether it is
+    the one Excel opens on, and the range its XML declares (``A1:K6``; None when it declares none)."""
+
+    name: str
+    state: str
+    active: bool
+    dimension: str | None
+
+
+@dataclass
+class SheetRead:
+    sheet: str
+    sheets: list[SheetInfo]
+    skipped: list[tuple[str, str]]  # (sheet name, reason code: hidden, very_hidden, not_active, no_header)
+    header: list[str]  # the file's headers, de-duplicated by the loader's rule
+    body: list[list[str]]  # one list per data row, as wide as the header, "" for an empty cell
+    lines: list[int]  # the sheet's row number of each data row
+    formulas: dict[tuple[int, str], str] = field(default_factory=dict)  # (row, header) -> formula
+    notes: list[Problem] = field(default_factory=list)  # file-level warnings about the sheet
+
+
+# --- opening ------------------------------------------------------------------------------------------------
+
+
+def _data(source: bytes | memoryview | BinaryIO) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    return source.read()
+
+
+def _open(data: bytes, limits: bounds.Limits):
+    """The workbook in openpyxl's read-only mode, after the size of the file and of its parts is checked."""
+    import openpyxl
+
+    bounds.check_size(len(data), limits)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnreadableFile("loading.file.bad_excel") from None
+    if unzipped > limits.max_unzipped_bytes:
+        raise bounds.LimitExceeded(
+            "limits.unzipped",
+            bounds.SETTINGS["max_unzipped_mb"],
+            size=bounds._n(-(-unzipped // (1024 * 1024))),
+            limit=bounds._n(limits.max_unzipped_mb),
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on styles and extensions it drops
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # any failure inside a damaged workbook means "damaged"
+        raise UnreadableFile("loading.file.bad_excel") from None
+
+
+def _infos(book) -> list[SheetInfo]:
+    active = book.active
+    out = []
+    for sheet in book.worksheets:
+        dimension = None
+        if sheet.max_row and sheet.max_column:
+            dimension = sheet.calculate_dimension()
+        out.append(SheetInfo(sheet.title, sheet.sheet_state or "visible", sheet is active, dimension))
+    return out
+
+
+def list_sheets(
+    source: bytes | memoryview | BinaryIO, limits: bounds.Limits | None = None
+) -> list[SheetInfo]:
+    """The worksheets of an ``.xlsx`` file, in workbook order (for the Data page's sheet picker).
+
+    Raises ``UnreadableFile`` for a damaged file and ``LimitExceeded`` for one over the size limits.
+    """
+    book = _open(_data(source), limits or bounds.limits_from_env())
+    try:
+        return _infos(book)
+    finally:
+        book.close()
+
+
+# --- streaming one sheet ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _column_index(letters: str) -> int:
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index
+
+
+_COORDINATE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def _coordinate(ref: str) -> tuple[int, int] | None:
+    """``"C12"`` -> (row 12, column 3)."""
+    match = _COORDINATE.match(ref)
+    if not match:
+        return None
+    return int(match.group(2)), _column_index(match.group(1).upper())
+
+
+def _local(tag: str) -> str:
+    return tag[tag.rfind("}") + 1 :]
+
+
+def _number_text(text: str) -> str:
+    """Excel's stored number as the text a person reads: ``45803``, ``12``, ``-8.0921``, ``0.001``."""
+    text = text.strip()
+    if re.fullmatch(r"-?\d+", text):
+        return str(int(text))
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    shown = repr(value)
+    if "e" in shown or "E" in shown:
+        shown = f"{value:.15f}".rstrip("0").rstrip(".")
+    return shown
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        if value.microsecond >= 500_000:  # Excel stores fractions of a day: round to the second
+            value = value + timedelta(microseconds=1_000_000 - value.microsecond)
+        value = value.replace(microsecond=0)
+        return value.strftime("%Y-%m-%d" if value.time() == time(0) else "%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, timedelta):
+        minutes = round(value.total_seconds() / 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return str(value)
+
+
+@dataclass
+class _Cells:
+    rows: dict[int, list[str]]  # sheet row -> cells (index 0 = column A); only rows with a value
+    typed: dict[int, set[int]]  # first rows: columns holding a number, date or boolean (not text)
+    formulas: dict[tuple[int, int], str]  # (row, column) -> formula with no saved result
+    merges: list[tuple[int, int, int, int]]  # (first row, first column, last row, last column)
+    complete: bool  # False when the stream stopped after the first rows (a peek)
+
+
+def _stream(book, sheet, limits: bounds.Limits, peek: bool = False) -> _Cells:
+    """The sheet's cells, streamed from its XML with every limit checked as the cells arrive."""
+    from defusedxml.ElementTree import iterparse  # no entity expansion, no external references
+    from openpyxl.utils.datetime import from_excel
+
+    where = f"lembar '{sheet.title}'"
+    if sheet.max_row and sheet.max_column:
+        ref = sheet.calculate_dimension()
+        rows = sheet.max_row - (sheet.min_row or 1) + 1
+        columns = sheet.max_column - (sheet.min_column or 1) + 1
+        bounds.check_shape(rows, columns, limits, f"{where} ({ref})", declared=True)
+    shared = sheet._shared_strings  # openpyxl 3.1 (pinned): the workbook's shared strings
+    date_styles = book._date_formats
+    duration_styles = book._timedelta_formats
+    epoch = book.epoch
+    max_row = limits.max_rows + bounds.HEADER_ALLOWANCE
+    cells = _Cells({}, {}, {}, [], True)
+    valued = 0
+    row_number = 0
+    column = 0
+    current_row = None
+    row_cells: list[str] | None = None
+    container = None
+    root = None
+    depth = 0
+    with book._archive.open(sheet._worksheet_path) as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            name = _local(element.tag)
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    root = element
+                elif name == "sheetData" or name == "mergeCells":
+                    container = element
+                elif name == "row":
+                    current_row = element
+                    number = element.get("r")
+                    row_number = int(float(number)) if number else row_number + 1
+                    column = 0
+                    row_cells = None
+                continue
+            depth -= 1
+            if name == "c" and current_row is not None:
+                value, typed, formula = _cell(
+                    element, shared, date_styles, duration_styles, epoch, from_excel
+                )
+                ref = element.get("r")
+                position = _coordinate(ref) if ref else None
+                column = position[1] if position else column + 1
+                if position:
+                    row_number = position[0]
+                current_row.clear()
+                if value == "" and formula is None:
+                    continue
+                if column > limits.max_columns:
+                    bounds.line_columns(row_number, column, limits)
+                if row_number > max_row:
+                    bounds.check_shape(row_number, column, limits, where)
+                if formula is not None:
+                    if len(cells.formulas) >= limits.max_cells:
+                        bounds.check_shape(row_number, limits.max_cells + 1, limits, where)
+                    cells.formulas[(row_number, column)] = formula[:200]
+                    continue
+                if len(value) > limits.max_cell_chars:
+                    bounds.cell_chars(f"{where}, sel {ref or column}", len(value), limits)
+                valued += 1
+                if valued > limits.max_cells:
+                    bounds.check_shape(row_number, limits.max_cells + 1, limits, where)
+                if row_cells is None:
+                    row_cells = cells.rows.setdefault(row_number, [])
+                if len(row_cells) < column:
+                    row_cells.extend([""] * (column - len(row_cells)))
+                row_cells[column - 1] = value
+                if typed and len(cells.typed) <= _PEEK_ROWS * 2:
+                    cells.typed.setdefault(row_number, set()).add(column)
+            elif name == "row":
+                current_row = None
+                row_cells = None
+                if container is not None:
+                    container.clear()
+                if peek and len(cells.rows) >= _PEEK_ROWS:
+                    cells.complete = False
+                    break
+            elif name == "mergeCell":
+                cells.merges.append(_merge(element.get("ref", "")))
+                if len(cells.merges) > limits.max_cells:
+                    bounds.check_shape(limits.max_cells + 1, 1, limits, where)
+                if container is not None:
+                    container.clear()
+            elif depth == 1 and root is not None:
+                root.clear()  # a finished part of the sheet (views, formats, merges): not needed again
+    cells.merges = [m for m in cells.merges if m[0]]
+    return cells
+
+
+def _merge(ref: str) -> tuple[int, int, int, int]:
+    first, _, last = ref.partition(":")
+    start, end = _coordinate(first), _coordinate(last or first)
+    if start is None or end is None:
+        return (0, 0, 0, 0)
+    return (min(start[0], end[0]), min(start[1], end[1]), max(start[0], end[0]), max(start[1], end[1]))
+
+
+def _cell(element, shared, date_styles, duration_styles, epoch, from_excel) -> tuple[str, bool, str | None]:
+    """(text as shown, whether the cell is not text, the formula when it has no saved result)."""
+    kind = element.get("t", "n")
+    raw: str | None = None
+    formula: str | None = None
+    inline = None
+    for child in element:
+        local = _local(child.tag)
+        if local == "v":
+            raw = child.text
+        elif local == "f":
+            formula = "=" + (child.text or "")
+        elif local == "is":
+            inline = child
+    if kind == "inlineStr" or (inline is not None and raw is None):
+        if inline is None:
+            return "", False, formula if raw is None else None
+        parts = []  # the text runs (<t>, <r><t>), not the phonetic guides (<rPh>)
+        for node in inline:
+            if _local(node.tag) == "t":
+                parts.append(node.text or "")
+            elif _local(node.tag) == "r":
+                parts.extend(n.text or "" for n in node if _local(n.tag) == "t")
+        return _clean("".join(parts)), False, None
+    if raw is None or raw == "":
+        return "", False, formula  # an empty cell, or a formula whose result was never saved
+    if kind == "s":
+        try:
+            return _clean(str(shared[int(raw)])), False, None
+        except (IndexError, ValueError):
+            raise UnreadableFile("loading.file.bad_excel") from None
+    if kind in ("str", "e"):
+        return _clean(raw), False, None
+    if kind == "b":
+        return ("TRUE" if raw.strip() == "1" else "FALSE"), True, None
+    if kind == "d":
+        try:
+            return _date_text(_from_iso(raw)), True, None
+        except ValueError:
+            return _clean(raw), False, None
+    style = int(element.get("s", 0) or 0)
+    if style in date_styles:
+        try:
+            number = float(raw)
+            value = from_excel(number, epoch, timedelta=style in duration_styles)
+            return _date_text(value), True, None
+        except (OverflowError, ValueError):
+            return _number_text(raw), True, None
+    return _number_text(raw), True, None
+
+
+def _from_iso(text: str):
+    from openpyxl.utils.datetime import from_ISO8601
+
+    return from_ISO8601(text)
+
+
+def _clean(text: str) -> str:
+    return text.strip()
+
+
+# --- from cells to a table ----------------------------------------------------------------------------------
+
+
+def _fill_merges(cells: _Cells, limits: bounds.Limits, where: str) -> None:
+    """Give each merged range's value to every cell it covers, in rows that hold a value of their own."""
+    work = 0
+    rows = cells.rows
+    last = max(rows, default=0)
+    for first_row, first_col, last_row, last_col in cells.merges:
+        last_col = min(last_col, limits.max_columns)
+        source = rows.get(first_row)
+        value = source[first_col - 1] if source and first_col <= len(source) else ""
+        formula = cells.formulas.get((first_row, first_col))
+        for row in range(first_row, min(last_row, last) + 1):
+            target = rows.get(row)
+            work += last_col - first_col + 1
+            if work > limits.max_cells:
+                bounds.check_shape(last, limits.max_cells + 1, limits, where)
+            if target is None:
+                continue
+            if len(target) < last_col:
+                target.extend([""] * (last_col - len(target)))
+            for col in range(first_col, last_col + 1):
+                if (row, col) != (first_row, first_col):
+                    target[col - 1] = value
+                    if formula is not None:
+                        cells.formulas[(row, col)] = formula
+
+
+def _score(
+    cells: Sequence[str], kind: Kind | None, mapping: Mapping[str, str | None] | None
+) -> tuple[bool, int]:
+    """(does the row name every required column, how many contract columns it names)."""
+    texts = [c for c in cells if c.strip()]
+    if not texts:
+        return False, 0
+    if kind is None:
+        found = detect_kind(texts)
+        kinds = [found] if found else list(KINDS)
+        counts = [len(map_headers(texts, k)[0]) for k in kinds]
+        return found is not None, max(counts)
+    matched = set(map_headers(texts, kind, mapping)[0].values())
+    return set(schema.required_columns(kind)) <= matched, len(matched)
+
+
+def _known(name: str, kind: Kind | None) -> bool:
+    kinds = [kind] if kind else list(KINDS)
+    return any(map_headers([name], k)[0] for k in kinds)
+
+
+def _header_index(
+    rows: list[list[str]], kind: Kind | None, mapping: Mapping[str, str | None] | None
+) -> tuple[int, bool]:
+    """(position of the header among the first rows, whether it names every required column)."""
+    window = rows[:HEADER_SCAN_ROWS]
+    scores = [_score(r, kind, mapping) for r in window]
+    for i, (complete, _) in enumerate(scores):
+        if complete:
+            return i, True
+    best = max(range(len(window)), key=lambda i: (scores[i][1], -i), default=0)
+    if window and scores[best][1] >= 2:
+        return best, False
+    for i, row in enumerate(window):
+        if len({c for c in row if c.strip()}) >= 2:
+            return i, False
+    return 0, False
+
+
+def _group_header(
+    top: list[str],
+    sub: list[str],
+    top_line: int,
+    sub_line: int,
+    cells: _Cells,
+    kind: Kind | None,
+    mapping: Mapping[str, str | None] | None,
+) -> list[str] | None:
+    """The one header two rows make (a group over sub-headers), or None when ``sub`` is not such a row."""
+    width = max(len(top), len(sub))
+    top = top + [""] * (width - len(top))
+    sub = sub + [""] * (width - len(sub))
+    if cells.typed.get(top_line) or cells.typed.get(sub_line):
+        return None  # numbers or dates: a record, not a header
+    spans: dict[int, int] = {}  # column -> first column of the horizontal merge over it in the top row
+    vertical: set[int] = set()
+    for first_row, first_col, last_row, last_col in cells.merges:
+        if first_row <= top_line <= last_row and first_col < last_col:
+            for col in range(first_col, min(last_col, width) + 1):
+                spans[col - 1] = first_col - 1
+        if first_row <= top_line and last_row >= sub_line:
+            for col in range(first_col, min(last_col, width) + 1):
+                vertical.add(col - 1)
+    # without merges, a group label is followed by empty top cells over sub-headers
+    for start in range(width):
+        if top[start].strip() and start not in spans and sub[start].strip() and start not in vertical:
+            end = start + 1
+            while end < width and not top[end].strip() and sub[end].strip():
+                end += 1
+            if end > start + 1:
+                for col in range(start, end):
+                    spans[col] = start
+    groups = 0
+    names: list[str] = []
+    for col in range(width):
+        own_sub = sub[col].strip() and col not in vertical
+        if col in spans and col not in vertical:
+            group = top[spans[col]].strip()
+            if own_sub:
+                groups += 1
+                names.append(_sub_name(group, sub[col].strip(), kind))
+            else:
+                names.append(group)
+        elif own_sub:
+            if top[col].strip():
+                return None  # a value under a plain header: a record
+            names.append(sub[col].strip())
+        else:
+            names.append(top[col].strip())
+    standalone = [c for c in range(width) if top[c].strip() and c not in spans]
+    if not groups or not standalone or len({c.strip() for c in top if c.strip()}) < 2:
+        return None  # no group; or a title block over the header, not a group header
+    if _score(names, kind, mapping)[1] < max(_score(top, kind, mapping)[1], _score(sub, kind, mapping)[1]):
+        return None
+    return names
+
+
+def _sub_name(group: str, sub: str, kind: Kind | None) -> str:
+    joined = f"{group} {sub}"
+    if _known(joined, kind) or not _known(sub, kind):
+        return joined
+    return sub
+
+
+def _dedupe(headers: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, header in enumerate(headers):
+        name = header.strip() or f"kolom_{i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def _table(
+    cells: _Cells, kind: Kind | None, mapping: Mapping[str, str | None] | None
+) -> tuple[list[str], list[list[str]], list[int], dict[tuple[int, str], str]]:
+    numbers = sorted(cells.rows)
+    rows = [cells.rows[n] for n in numbers]
+    if not rows:
+        raise UnreadableFile("loading.file.empty")
+    at, _ = _header_index(rows, kind, mapping)
+    header = list(rows[at])
+    first_data = at + 1
+    names = None
+    if at > 0:  # the recognised row may be the lower row of a two-row header
+        names = _group_header(rows[at - 1], rows[at], numbers[at - 1], numbers[at], cells, kind, mapping)
+        if names is not None:
+            header = names
+    if names is None and at + 1 < len(rows):  # or its upper row
+        names = _group_header(rows[at], rows[at + 1], numbers[at], numbers[at + 1], cells, kind, mapping)
+        if names is not None:
+            header, first_data = names, at + 2
+    body_rows = rows[first_data:]
+    lines = numbers[first_data:]
+    width = max([len(header), *(len(r) for r in body_rows)])
+    header = header + [""] * (width - len(header))
+    keep = [i for i in range(width) if header[i].strip() or any(i < len(r) and r[i] for r in body_rows)]
+    columns = _dedupe([header[i] for i in keep])
+    body = [[(r[i] if i < len(r) else "") for i in keep] for r in body_rows]
+    position = {i: columns[k] for k, i in enumerate(keep)}
+    in_body = set(lines)
+    formulas = {
+        (row, position[col - 1]): text
+        for (row, col), text in cells.formulas.items()
+        if row in in_body and col - 1 in position
+    }
+    return columns, body, lines, formulas
+
+
+# --- the sheet the loader reads -----------------------------------------------------------------------------
+
+
+def read_sheet(
+    source: bytes | memoryview | BinaryIO,
+    kind: Kind | None = None,
+    mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
+    limits: bounds.Limits | None = None,
+) -> SheetRead:
+    """One sheet of an ``.xlsx`` workbook as text; see the module's docstring for which sheet and how.
+
+    Raises ``UnreadableFile`` (damaged, empty, no sheet of that name, no recognisable sheet) and
+    ``LimitExceeded`` (over a limit of ``analysis.limits``).
+    """
+    limits = limits or bounds.limits_from_env()
+    book = _open(_data(source), limits)
+    try:
+        infos = _infos(book)
+        by_name = {s.title: s for s in book.worksheets}
+        reasons: dict[str, str] = {}
+        if sheet is not None:
+            chosen = by_name[_find(sheet, list(by_name))]
+        else:
+            chosen, reasons = _choose(book, infos, kind, mapping, limits)
+        cells = _stream(book, chosen, limits)
+    finally:
+        book.close()
+    _fill_merges(cells, limits, f"lembar '{chosen.title}'")
+    header, body, lines, formulas = _table(cells, kind, mapping)
+    skipped = []
+    for info in infos:
+        if info.name == chosen.title:
+            continue
+        if info.state == "hidden":
+            skipped.append((info.name, "hidden"))
+        elif info.state == "veryHidden":
+            skipped.append((info.name, "very_hidden"))
+        else:
+            skipped.append((info.name, reasons.get(info.name, "not_chosen" if sheet else "not_active")))
+    read = SheetRead(chosen.title, infos, skipped, header, body, lines, formulas)
+    if kind is not None:
+        _serial_dates(read, kind, mapping)
+    return read
+
+
+def _find(wanted: str, names: list[str]) -> str:
+    if wanted in names:
+        return wanted
+    folded = {n.strip().casefold(): n for n in names}
+    found = folded.get(wanted.strip().casefold())
+    if found is None:
+        raise UnreadableFile("workbook.no_such_sheet", sheet=wanted, sheets=", ".join(names))
+    return found
+
+
+def _choose(book, infos: list[SheetInfo], kind, mapping, limits) -> tuple[Any, dict[str, str]]:
+    """The active visible sheet when its header is recognisable, else the first visible one that is; else
+    the only visible sheet with anything in it. Returns the sheet and why each other visible one was not
+    read."""
+    by_name = {s.title: s for s in book.worksheets}
+    visible = [i for i in infos if i.state == "visible"]
+    order = sorted(visible, key=lambda i: not i.active)
+    reasons: dict[str, str] = {}
+    non_empty = []
+    for info in order:
+        peek = _stream(book, by_name[info.name], limits, peek=True)
+        if not peek.rows:
+            reasons[info.name] = "empty"
+            continue
+        non_empty.append(info)
+        rows = [peek.rows[n] for n in sorted(peek.rows)]
+        if any(_score(r, kind, mapping)[0] for r in rows[:HEADER_SCAN_ROWS]):
+            for other in order:
+                if other.name != info.name and other.name not in reasons:
+                    reasons[other.name] = "not_active"
+            return by_name[info.name], reasons
+        reasons[info.name] = "no_header"
+    if len(non_empty) == 1:
+        return by_name[non_empty[0].name], reasons
+    if not non_empty:
+        raise UnreadableFile("loading.file.empty")
+    hidden = [i.name for i in infos if i.state != "visible"]
+    raise UnreadableFile(
+        "workbook.no_sheet",
+        sheets=", ".join(i.name for i in visible),
+        hidden=", ".join(hidden) if hidden else "–",
+    )
+
+
+# --- Excel serial numbers in a date column (interim) --------------------------------------------------------
+
+
+def _parser_reads_serials() -> bool:
+    """Whether the loader's date parser reads Excel serial day numbers itself (issue 13's value work)."""
+    return parse_date("45803")[0] is not None
+
+
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_EXCEL_DAY0 = datetime(1899, 12, 30)
+
+
+def _serial_dates(read: SheetRead, kind: Kind, mapping: Mapping[str, str | None] | None) -> None:
+    """Interim, until the loader's date parser reads serial numbers: a General-format date column's serial
+    numbers (45803 -> 2025-05-26, 45805.375 -> 2025-05-28 09:00) become ISO text, with one warning per
+    column. Does nothing once ``parse_date("45803")`` reads it (the parser then sees the serial text)."""
+    if _parser_reads_serials():
+        return
+    mapped = map_headers(read.header, kind, mapping)[0]
+    for position, header in enumerate(read.header):
+        if mapped.get(header) not in _DATE_COLUMNS:
+            continue
+        converted = 0
+        example = ""
+        for row in read.body:
+            text = row[position]
+            if not _SERIAL.match(text):
+                continue
+            number = float(text)
+            if not 25569 <= number < 73051:  # 1970 .. 2100, the loader's plausible years
+                continue
+            moment = _EXCEL_DAY0 + timedelta(seconds=round(number * 86400))
+            row[position] = _date_text(moment)
+            converted += 1
+            example = example or f"{text} = {row[position]}"
+        if converted:
+            column = mapped[header]
+            values = {"count": converted, "example": example}
+            read.notes.append(
+                Problem(
+                    None,
+                    header,
+                    "",
+                    t("workbook.serial_dates", "id", **values),
+                    "warning",
+                    column,
+                    t("workbook.serial_dates", "en", **values),
+                )
+            )
+
+
+# --- the report ---------------------------------------------------------------------------------------------
+
+
+def annotate(report: ValidationReport, read: SheetRead) -> None:
+    """Name the sheet read and the others in the report, and explain cells whose formula had no saved
+    result: a problem on such a cell gets that reason (not "wajib diisi"); a cell with no problem gets a
+    warning (it was left empty)."""
+    report.sheet = read.sheet
+    report.other_sheets = [{"name": name, "reason": reason} for name, reason in read.skipped]
+    problems = list(report.problems)
+    file_level = read.notes
+    if read.formulas:
+        required = {t("loading.reason.required", "id")}
+        index = {(p.row, p.column): i for i, p in enumerate(problems)}
+        for (row, header), formula in sorted(read.formulas.items()):
+            column = report.column_mapping.get(header)
+            if column is None:
+                continue
+            found = index.get((row, header))
+            if found is None:
+                problem = Problem(
+                    row,
+                    header,
+                    formula,
+                    t("workbook.formula.left_empty", "id"),
+                    "warning",
+                    column,
+                    t("workbook.formula.left_empty", "en"),
+                )
+                problems.append(problem)
+                continue
+            old = problems[found]
+            if old.reason in required:
+                reason_id, reason_en = (
+                    t("workbook.formula.required", "id"),
+                    t("workbook.formula.required", "en"),
+                )
+            else:
+                reason_id = t("workbook.formula.other", "id", reason=old.reason)
+                reason_en = t("workbook.formula.other", "en", reason=old.reason_en or old.reason)
+            problems[found] = Problem(
+                old.row, old.column, formula, reason_id, old.severity, old.contract_column, reason_en
+            )
+    head = [p for p in problems if p.row is None]
+    rows = sorted((p for p in problems if p.row is not None), key=lambda p: (p.row, p.severity != "error"))
+    report.problems = file_level + head + rows
+
+
+def sheet_lines(report: ValidationReport, lang: Lang = "id") -> list[str]:
+    """The sheet read and the others skipped, one line each (empty for a CSV)."""
+    if not getattr(report, "sheet", None):
+        return []
+    lines = [t("workbook.report.read", lang, sheet=report.sheet)]
+    others = getattr(report, "other_sheets", [])
+    if others:
+        listed = ", ".join(
+            t(
+                "workbook.report.other",
+                lang,
+                sheet=o["name"],
+                reason=t(f"workbook.reason.{o['reason']}", lang),
+            )
+            for o in others
+        )
+        lines.append(t("workbook.report.skipped", lang, sheets=listed))
+    return lines
+
+
+def sheet_label(info: SheetInfo, lang: Lang = "id") -> str:
+    """``Mei 2025 (aktif)``, ``Template lama (tersembunyi)``: a sheet as the picker lists it."""
+    notes = []
+    if info.active:
+        notes.append(t("workbook.state.active", lang))
+    if info.state == "hidden":
+        notes.append(t("workbook.state.hidden", lang))
+    elif info.state == "veryHidden":
+        notes.append(t("workbook.state.very_hidden", lang))
+    return f"{info.name} ({', '.join(notes)})" if notes else info.name
+
+
+__all__ = [
+    "SheetInfo",
+    "SheetRead",
+    "annotate",
+    "list_sheets",
+    "read_sheet",
+    "sheet_label",
+    "sheet_lines",
+]
