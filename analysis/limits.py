@@ -194,7 +194,7 @@ def check_text(data: bytes | memoryview, limits: Limits | None = None) -> None:
     lines = breaks + (1 if len(array) and array[-1] != 10 else 0)
     first = _first_lines(array)
     sep = _separator(first[0] if first else b"")
-    widths = [_fields(line, sep)[0] for line in first]
+    widths = [_field_count(line, sep) for line in first]
     for number, width in enumerate(widths, start=1):
         line_columns(number, width, limits)
     check_shape(lines, max(widths, default=0), limits, "CSV")
@@ -207,10 +207,11 @@ def check_text(data: bytes | memoryview, limits: Limits | None = None) -> None:
         seen_end = end
         line = array[begin:end]
         number = int(np.count_nonzero(array[:begin] == 10)) + 1
-        width, longest = _fields(line, sep)
-        line_columns(number, width, limits)
-        if longest > limits.max_cell_chars:
-            cell_chars(f"baris {_n(number)}", _longest_chars(line, sep), limits)
+        line_columns(number, _field_count(line, sep), limits)
+        if len(line) > limits.max_cell_chars:
+            chars = _longest_chars(line, sep, limits.max_cell_chars)
+            if chars > limits.max_cell_chars:
+                cell_chars(f"baris {_n(number)}", chars, limits)
 
 
 def _first_lines(array: np.ndarray) -> list[np.ndarray]:
@@ -251,29 +252,28 @@ def _separator(line: np.ndarray) -> bytes:
     return best if counts[best] else b","
 
 
-def _outside_quotes(line: np.ndarray, sep: bytes) -> np.ndarray:
-    """Positions of separators outside double quotes (a doubled quote inside a cell toggles twice)."""
+def _separators(line: np.ndarray, sep: bytes) -> np.ndarray:
+    """Where the line's separators are, outside double quotes (a doubled quote in a cell toggles twice)."""
     is_sep = line == sep[0]
     quotes = line == 34
     if quotes.any():
-        inside = (np.cumsum(quotes, dtype=np.uint8) & 1).astype(bool)
-        is_sep &= ~inside
-    return np.flatnonzero(is_sep)
+        is_sep &= (np.cumsum(quotes, dtype=np.uint8) & 1) == 0
+    return is_sep
 
 
-def _fields(line: np.ndarray, sep: bytes) -> tuple[int, int]:
-    """(fields on the line, bytes of its longest field)."""
-    line = line[:-1] if len(line) and line[-1] == 13 else line
-    if not len(line):
-        return 0, 0
-    cuts = _outside_quotes(line, sep)
+def _field_count(line: np.ndarray, sep: bytes) -> int:
+    if len(line) and line[-1] == 13:
+        line = line[:-1]
+    return int(np.count_nonzero(_separators(line, sep))) + 1 if len(line) else 0
+
+
+def _longest_chars(line: np.ndarray, sep: bytes, floor: int) -> int:
+    """Characters in the line's longest field; only fields of more than ``floor`` bytes are decoded (a
+    character is at least one byte)."""
+    cuts = np.flatnonzero(_separators(line, sep))
     bounds = np.concatenate(([-1], cuts, [len(line)]))
-    return len(cuts) + 1, int(np.diff(bounds).max()) - 1
-
-
-def _longest_chars(line: np.ndarray, sep: bytes) -> int:
-    cuts = _outside_quotes(line, sep)
-    bounds = np.concatenate(([-1], cuts, [len(line)]))
-    widest = int(np.argmax(np.diff(bounds)))
-    cell = line[bounds[widest] + 1 : bounds[widest + 1]].tobytes()
-    return len(cell.decode("utf-8", errors="replace"))
+    longest = 0
+    for index in np.flatnonzero(np.diff(bounds) - 1 > floor).tolist():
+        cell = line[bounds[index] + 1 : bounds[index + 1]].tobytes()
+        longest = max(longest, len(cell.decode("utf-8", errors="replace")))
+    return longest
