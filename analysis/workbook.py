@@ -64,13 +64,12 @@ _DATE_COLUMNS = ("date", "received_at", "resolved_at")
 
 @dataclass(frozen=True)
 class SheetInfo:
-    """One worksheet of a workbook: its name, Excel's state (visible, hidden, veryHidden), whether it is
-    the one Excel opens on, and the range its XML declares (``A1:K6``; None when it declares none)."""
+    """One worksheet of a workbook: its name, Excel's state (visible, hidden, veryHidden) and whether it is
+    the one Excel opens on."""
 
     name: str
     state: str
     active: bool
-    dimension: str | None
 
 
 @dataclass
@@ -94,9 +93,31 @@ def _data(source: bytes | memoryview | BinaryIO) -> bytes:
     return source.read()
 
 
-def _open(data: bytes, limits: bounds.Limits):
-    """The workbook in openpyxl's read-only mode, after the size of the file and of its parts is checked."""
-    import openpyxl
+@dataclass
+class _Book:
+    """What the workbook part tells (openpyxl's reader, without loading any sheet): the worksheets in
+    order with their XML part, the shared strings, the styles that are dates, the date system."""
+
+    archive: zipfile.ZipFile
+    sheets: list[SheetInfo]
+    paths: dict[str, str]  # sheet name -> part in the archive
+    shared: list
+    date_styles: set
+    duration_styles: set
+    epoch: datetime
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def _open(data: bytes, limits: bounds.Limits) -> _Book:
+    """The workbook's parts, after the size of the file and of its parts once unzipped are checked.
+
+    openpyxl reads the workbook, the shared strings and the styles; no sheet is parsed here (openpyxl's
+    own read-only sheets parse a sheet whole when it declares no dimension).
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     bounds.check_size(len(data), limits)
     try:
@@ -113,21 +134,36 @@ def _open(data: bytes, limits: bounds.Limits):
         )
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's notes on styles and extensions it drops
-            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            warnings.simplefilter("ignore")  # openpyxl's notes on parts it drops
+            reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+            listed = list(reader.parser.find_sheets())
     except Exception:  # any failure inside a damaged workbook means "damaged"
         raise UnreadableFile("loading.file.bad_excel") from None
-
-
-def _infos(book) -> list[SheetInfo]:
-    active = book.active
-    out = []
-    for sheet in book.worksheets:
-        dimension = None
-        if sheet.max_row and sheet.max_column:
-            dimension = sheet.calculate_dimension()
-        out.append(SheetInfo(sheet.title, sheet.sheet_state or "visible", sheet is active, dimension))
-    return out
+    book = reader.wb
+    active_index = book._active_sheet_index
+    active = (
+        reader.parser.sheets[active_index].name if 0 <= active_index < len(reader.parser.sheets) else None
+    )
+    sheets: list[SheetInfo] = []
+    paths: dict[str, str] = {}
+    for sheet, rel in listed:
+        if not str(rel.Type).endswith("/worksheet") or rel.target not in reader.valid_files:
+            continue  # chart sheets hold no cells
+        sheets.append(SheetInfo(sheet.name, sheet.state or "visible", sheet.name == active))
+        paths[sheet.name] = rel.target
+    return _Book(
+        reader.archive,
+        sheets,
+        paths,
+        reader.shared_strings,
+        set(book._date_formats),
+        set(book._timedelta_formats),
+        book.epoch,
+    )
 
 
 def list_sheets(
@@ -138,10 +174,8 @@ def list_sheets(
     Raises ``UnreadableFile`` for a damaged file and ``LimitExceeded`` for one over the size limits.
     """
     book = _open(_data(source), limits or bounds.limits_from_env())
-    try:
-        return _infos(book)
-    finally:
-        book.close()
+    book.close()
+    return book.sheets
 
 
 # --- streaming one sheet ------------------------------------------------------------------------------------
@@ -164,10 +198,6 @@ def _coordinate(ref: str) -> tuple[int, int] | None:
     if not match:
         return None
     return int(match.group(2)), _column_index(match.group(1).upper())
-
-
-def _local(tag: str) -> str:
-    return tag[tag.rfind("}") + 1 :]
 
 
 def _number_text(text: str) -> str:
@@ -212,97 +242,153 @@ class _Cells:
     complete: bool  # False when the stream stopped after the first rows (a peek)
 
 
-def _stream(book, sheet, limits: bounds.Limits, peek: bool = False) -> _Cells:
-    """The sheet's cells, streamed from its XML with every limit checked as the cells arrive."""
-    from defusedxml.ElementTree import iterparse  # no entity expansion, no external references
-    from openpyxl.utils.datetime import from_excel
+class _Stop(Exception):
+    """Enough rows for a peek."""
 
-    where = f"lembar '{sheet.title}'"
-    if sheet.max_row and sheet.max_column:
-        ref = sheet.calculate_dimension()
-        rows = sheet.max_row - (sheet.min_row or 1) + 1
-        columns = sheet.max_column - (sheet.min_column or 1) + 1
-        bounds.check_shape(rows, columns, limits, f"{where} ({ref})", declared=True)
-    shared = sheet._shared_strings  # openpyxl 3.1 (pinned): the workbook's shared strings
-    date_styles = book._date_formats
-    duration_styles = book._timedelta_formats
-    epoch = book.epoch
-    max_row = limits.max_rows + bounds.HEADER_ALLOWANCE
-    cells = _Cells({}, {}, {}, [], True)
-    valued = 0
-    row_number = 0
-    column = 0
-    current_row = None
-    row_cells: list[str] | None = None
-    container = None
-    root = None
-    depth = 0
-    with book._archive.open(sheet._worksheet_path) as source:
-        for event, element in iterparse(source, events=("start", "end")):
-            name = _local(element.tag)
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    root = element
-                elif name == "sheetData" or name == "mergeCells":
-                    container = element
-                elif name == "row":
-                    current_row = element
-                    number = element.get("r")
-                    row_number = int(float(number)) if number else row_number + 1
-                    column = 0
-                    row_cells = None
-                continue
-            depth -= 1
-            if name == "c" and current_row is not None:
-                value, typed, formula = _cell(
-                    element, shared, date_styles, duration_styles, epoch, from_excel
-                )
-                ref = element.get("r")
-                position = _coordinate(ref) if ref else None
-                column = position[1] if position else column + 1
-                if position:
-                    row_number = position[0]
-                current_row.clear()
-                if value == "" and formula is None:
-                    continue
-                if column > limits.max_columns:
-                    bounds.line_columns(row_number, column, limits)
-                if row_number > max_row:
-                    bounds.check_shape(row_number, column, limits, where)
-                if formula is not None:
-                    if len(cells.formulas) >= limits.max_cells:
-                        bounds.check_shape(row_number, limits.max_cells + 1, limits, where)
-                    cells.formulas[(row_number, column)] = formula[:200]
-                    continue
-                if len(value) > limits.max_cell_chars:
-                    bounds.cell_chars(f"{where}, sel {ref or column}", len(value), limits)
-                valued += 1
-                if valued > limits.max_cells:
-                    bounds.check_shape(row_number, limits.max_cells + 1, limits, where)
-                if row_cells is None:
-                    row_cells = cells.rows.setdefault(row_number, [])
-                if len(row_cells) < column:
-                    row_cells.extend([""] * (column - len(row_cells)))
-                row_cells[column - 1] = value
-                if typed and len(cells.typed) <= _PEEK_ROWS * 2:
-                    cells.typed.setdefault(row_number, set()).add(column)
-            elif name == "row":
-                current_row = None
-                row_cells = None
-                if container is not None:
-                    container.clear()
-                if peek and len(cells.rows) >= _PEEK_ROWS:
-                    cells.complete = False
-                    break
-            elif name == "mergeCell":
-                cells.merges.append(_merge(element.get("ref", "")))
-                if len(cells.merges) > limits.max_cells:
-                    bounds.check_shape(limits.max_cells + 1, 1, limits, where)
-                if container is not None:
-                    container.clear()
-            elif depth == 1 and root is not None:
-                root.clear()  # a finished part of the sheet (views, formats, merges): not needed again
+
+class _SheetParser:
+    """Expat handlers for one sheet's XML: cells are turned into text as they end, every limit is checked
+    as they arrive, and nothing but the text of rows with a value is kept (no element tree)."""
+
+    def __init__(self, book: _Book, name: str, limits: bounds.Limits, peek: bool) -> None:
+        self.book, self.name, self.limits, self.peek = book, name, limits, peek
+        self.where = f"lembar '{name}'"
+        self.cells = _Cells({}, {}, {}, [], True)
+        self.max_row = limits.max_rows + bounds.HEADER_ALLOWANCE
+        self.row = self.column = self.valued = 0
+        self.row_cells: list[str] | None = None
+        self.collecting: list[str] | None = None
+        self.value: list[str] | None = None
+        self.formula: list[str] | None = None
+        self.inline: list[str] | None = None
+        self.phonetic = 0
+        self.kind, self.style, self.ref = "n", 0, None
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name[name.rfind("}") + 1 :]
+        if local == "c":
+            self.kind = attrs.get("t", "n")
+            self.style = int(attrs.get("s", 0) or 0)
+            self.ref = attrs.get("r")
+            self.value = self.formula = self.inline = None
+        elif local == "v":
+            self.value = self.collecting = []
+        elif local == "f":
+            self.formula = self.collecting = []
+        elif local == "is":
+            self.inline = []
+        elif local == "t":
+            if self.inline is not None and not self.phonetic:
+                self.collecting = self.inline
+        elif local == "rPh":
+            self.phonetic += 1
+        elif local == "row":
+            number = attrs.get("r")
+            self.row = int(float(number)) if number else self.row + 1
+            self.column = 0
+            self.row_cells = None
+        elif local == "mergeCell":
+            self.cells.merges.append(_merge(attrs.get("ref", "")))
+            if len(self.cells.merges) > self.limits.max_cells:
+                bounds.check_shape(self.limits.max_cells + 1, 1, self.limits, self.where)
+        elif local == "dimension":
+            self.declared(attrs.get("ref", ""))
+
+    def end(self, name: str) -> None:
+        local = name[name.rfind("}") + 1 :]
+        if local in ("v", "f", "t"):
+            self.collecting = None
+        elif local == "c":
+            self.cell()
+        elif local == "rPh":
+            self.phonetic -= 1
+        elif local == "row":
+            self.row_cells = None
+            if self.peek and len(self.cells.rows) >= _PEEK_ROWS:
+                self.cells.complete = False
+                raise _Stop
+
+    def text(self, data: str) -> None:
+        if self.collecting is not None:
+            self.collecting.append(data)
+
+    def declared(self, ref: str) -> None:
+        """The sheet's ``<dimension>``, checked before any cell is read."""
+        first, _, last = ref.partition(":")
+        start, end = _coordinate(first), _coordinate(last or first)
+        if start is None or end is None:
+            return
+        rows, columns = end[0] - start[0] + 1, end[1] - start[1] + 1
+        bounds.check_shape(rows, columns, self.limits, f"{self.where} ({ref})", declared=True)
+
+    def cell(self) -> None:
+        position = _coordinate(self.ref) if self.ref else None
+        if position:
+            self.row, self.column = position
+        else:
+            self.column += 1
+        value, typed, formula = _cell_value(
+            self.kind,
+            None if self.value is None else "".join(self.value),
+            None if self.formula is None else "=" + "".join(self.formula),
+            None if self.inline is None else "".join(self.inline),
+            self.style,
+            self.book,
+        )
+        if value == "" and formula is None:
+            return
+        limits, row, column = self.limits, self.row, self.column
+        if column > limits.max_columns:
+            bounds.line_columns(row, column, limits)
+        if row > self.max_row:
+            bounds.check_shape(row, column, limits, self.where)
+        if formula is not None:
+            if len(self.cells.formulas) >= limits.max_cells:
+                bounds.check_shape(row, limits.max_cells + 1, limits, self.where)
+            self.cells.formulas[(row, column)] = formula[:200]
+            return
+        if len(value) > limits.max_cell_chars:
+            bounds.cell_chars(f"{self.where}, sel {self.ref or column}", len(value), limits)
+        self.valued += 1
+        if self.valued > limits.max_cells:
+            bounds.check_shape(row, limits.max_cells + 1, limits, self.where)
+        if self.row_cells is None:
+            self.row_cells = self.cells.rows.setdefault(row, [])
+        cells = self.row_cells
+        if len(cells) < column:
+            cells.extend([""] * (column - len(cells)))
+        cells[column - 1] = value
+        if typed and len(self.cells.typed) <= _PEEK_ROWS * 2:
+            self.cells.typed.setdefault(row, set()).add(column)
+
+
+def _refuse_markup(*_: object) -> None:
+    raise UnreadableFile("loading.file.bad_excel")  # a DTD or an entity has no place in a sheet
+
+
+def _stream(book: _Book, name: str, limits: bounds.Limits, peek: bool = False) -> _Cells:
+    """The sheet's cells, streamed from its XML a megabyte at a time with every limit checked."""
+    import pyexpat
+
+    handler = _SheetParser(book, name, limits, peek)
+    parser = pyexpat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.text
+    parser.StartDoctypeDeclHandler = _refuse_markup
+    parser.EntityDeclHandler = _refuse_markup
+    parser.ExternalEntityRefHandler = _refuse_markup
+    try:
+        with book.archive.open(book.paths[name]) as source:
+            while chunk := source.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _Stop:
+        pass
+    except (pyexpat.ExpatError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UnreadableFile("loading.file.bad_excel") from None
+    cells = handler.cells
     cells.merges = [m for m in cells.merges if m[0]]
     return cells
 
@@ -315,65 +401,39 @@ def _merge(ref: str) -> tuple[int, int, int, int]:
     return (min(start[0], end[0]), min(start[1], end[1]), max(start[0], end[0]), max(start[1], end[1]))
 
 
-def _cell(element, shared, date_styles, duration_styles, epoch, from_excel) -> tuple[str, bool, str | None]:
+def _cell_value(
+    kind: str, raw: str | None, formula: str | None, inline: str | None, style: int, book: _Book
+) -> tuple[str, bool, str | None]:
     """(text as shown, whether the cell is not text, the formula when it has no saved result)."""
-    kind = element.get("t", "n")
-    raw: str | None = None
-    formula: str | None = None
-    inline = None
-    for child in element:
-        local = _local(child.tag)
-        if local == "v":
-            raw = child.text
-        elif local == "f":
-            formula = "=" + (child.text or "")
-        elif local == "is":
-            inline = child
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+
     if kind == "inlineStr" or (inline is not None and raw is None):
         if inline is None:
-            return "", False, formula if raw is None else None
-        parts = []  # the text runs (<t>, <r><t>), not the phonetic guides (<rPh>)
-        for node in inline:
-            if _local(node.tag) == "t":
-                parts.append(node.text or "")
-            elif _local(node.tag) == "r":
-                parts.extend(n.text or "" for n in node if _local(n.tag) == "t")
-        return _clean("".join(parts)), False, None
+            return "", False, formula
+        return inline.strip(), False, None
     if raw is None or raw == "":
         return "", False, formula  # an empty cell, or a formula whose result was never saved
     if kind == "s":
         try:
-            return _clean(str(shared[int(raw)])), False, None
+            return str(book.shared[int(raw)]).strip(), False, None
         except (IndexError, ValueError):
             raise UnreadableFile("loading.file.bad_excel") from None
     if kind in ("str", "e"):
-        return _clean(raw), False, None
+        return raw.strip(), False, None
     if kind == "b":
         return ("TRUE" if raw.strip() == "1" else "FALSE"), True, None
     if kind == "d":
         try:
-            return _date_text(_from_iso(raw)), True, None
+            return _date_text(from_ISO8601(raw)), True, None
         except ValueError:
-            return _clean(raw), False, None
-    style = int(element.get("s", 0) or 0)
-    if style in date_styles:
+            return raw.strip(), False, None
+    if style in book.date_styles:
         try:
-            number = float(raw)
-            value = from_excel(number, epoch, timedelta=style in duration_styles)
+            value = from_excel(float(raw), book.epoch, timedelta=style in book.duration_styles)
             return _date_text(value), True, None
         except (OverflowError, ValueError):
             return _number_text(raw), True, None
     return _number_text(raw), True, None
-
-
-def _from_iso(text: str):
-    from openpyxl.utils.datetime import from_ISO8601
-
-    return from_ISO8601(text)
-
-
-def _clean(text: str) -> str:
-    return text.strip()
 
 
 # --- from cells to a table ----------------------------------------------------------------------------------
@@ -577,21 +637,20 @@ def read_sheet(
     limits = limits or bounds.limits_from_env()
     book = _open(_data(source), limits)
     try:
-        infos = _infos(book)
-        by_name = {s.title: s for s in book.worksheets}
+        infos = book.sheets
         reasons: dict[str, str] = {}
         if sheet is not None:
-            chosen = by_name[_find(sheet, list(by_name))]
+            chosen = _find(sheet, [i.name for i in infos])
         else:
-            chosen, reasons = _choose(book, infos, kind, mapping, limits)
+            chosen, reasons = _choose(book, kind, mapping, limits)
         cells = _stream(book, chosen, limits)
     finally:
         book.close()
-    _fill_merges(cells, limits, f"lembar '{chosen.title}'")
+    _fill_merges(cells, limits, f"lembar '{chosen}'")
     header, body, lines, formulas = _table(cells, kind, mapping)
     skipped = []
     for info in infos:
-        if info.name == chosen.title:
+        if info.name == chosen:
             continue
         if info.state == "hidden":
             skipped.append((info.name, "hidden"))
@@ -599,7 +658,7 @@ def read_sheet(
             skipped.append((info.name, "very_hidden"))
         else:
             skipped.append((info.name, reasons.get(info.name, "not_chosen" if sheet else "not_active")))
-    read = SheetRead(chosen.title, infos, skipped, header, body, lines, formulas)
+    read = SheetRead(chosen, infos, skipped, header, body, lines, formulas)
     if kind is not None:
         _serial_dates(read, kind, mapping)
     return read
@@ -615,17 +674,17 @@ def _find(wanted: str, names: list[str]) -> str:
     return found
 
 
-def _choose(book, infos: list[SheetInfo], kind, mapping, limits) -> tuple[Any, dict[str, str]]:
+def _choose(book: _Book, kind, mapping, limits) -> tuple[str, dict[str, str]]:
     """The active visible sheet when its header is recognisable, else the first visible one that is; else
-    the only visible sheet with anything in it. Returns the sheet and why each other visible one was not
-    read."""
-    by_name = {s.title: s for s in book.worksheets}
+    the only visible sheet with anything in it. Returns the sheet's name and why each other visible one was
+    not read."""
+    infos = book.sheets
     visible = [i for i in infos if i.state == "visible"]
     order = sorted(visible, key=lambda i: not i.active)
     reasons: dict[str, str] = {}
     non_empty = []
     for info in order:
-        peek = _stream(book, by_name[info.name], limits, peek=True)
+        peek = _stream(book, info.name, limits, peek=True)
         if not peek.rows:
             reasons[info.name] = "empty"
             continue
@@ -635,10 +694,10 @@ def _choose(book, infos: list[SheetInfo], kind, mapping, limits) -> tuple[Any, d
             for other in order:
                 if other.name != info.name and other.name not in reasons:
                     reasons[other.name] = "not_active"
-            return by_name[info.name], reasons
+            return info.name, reasons
         reasons[info.name] = "no_header"
     if len(non_empty) == 1:
-        return by_name[non_empty[0].name], reasons
+        return non_empty[0].name, reasons
     if not non_empty:
         raise UnreadableFile("loading.file.empty")
     hidden = [i.name for i in infos if i.state != "visible"]
