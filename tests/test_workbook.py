@@ -322,3 +322,33 @@ def _rewrite_sheet(data: bytes, change) -> bytes:
                 content = change(content.decode("utf-8")).encode("utf-8")
             target.writestr(info.filename, content)
     return out.getvalue()
+
+
+def test_a_sheet_without_a_dimension_is_streamed(reference):
+    book = openpyxl.Workbook(write_only=True)  # writes no <dimension>
+    sheet = book.create_sheet("Data")
+    sheet.append(HEADER)
+    for day in (26, 27):
+        sheet.append([datetime(2025, 5, day), *ROW[1:]])
+    data = save(book)
+    assert b"<dimension" not in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    frame, _ = load_table(data, "patrols", reference)
+    assert days(frame) == ["2025-05-26", "2025-05-27"]
+
+
+def test_rich_text_runs_are_joined_and_phonetic_guides_left_out():
+    data = save(book_of(("S", [HEADER, ROW])))
+    rich = (
+        '<c r="B2" t="inlineStr"><is><r><t>Ged</t></r><r><t xml:space="preserve">og </t></r>'
+        "<rPh><t>x</t></rPh></is></c>"
+    )
+    data = _rewrite_sheet(data, lambda xml: re.sub(r'<c r="B2"[^>]*>.*?</c>', rich, xml))
+    assert read_raw(data).loc[2, "Kelurahan"] == "Gedog"
+
+
+def test_a_sheet_with_a_dtd_or_entities_is_refused_as_damaged(reference):
+    data = save(book_of(("S", [HEADER, ROW])))
+    bomb = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    data = _rewrite_sheet(data, lambda xml: xml.replace("<worksheet", bomb + "<worksheet", 1))
+    with pytest.raises(UnreadableFile, match="Excel rusak"):
+        load_table(data, "patrols", reference)
