@@ -179,66 +179,75 @@ def check_text(data: bytes | memoryview, limits: Limits | None = None) -> None:
     limits = limits or limits_from_env()
     check_size(len(data), limits)
     array = np.frombuffer(data, dtype=np.uint8)
+    head = bytes(data[:65536])
+    newline = 13 if b"\n" not in head and b"\r" in head else 10  # old Mac files end lines with CR alone
     window = max(1, limits.max_cell_chars // 2)
     chunk = window * max(1, (1 << 20) // window)
     breaks = 0
     long_windows: list[int] = []
     for start in range(0, len(array), chunk):
-        is_break = array[start : start + chunk] == 10
+        is_break = array[start : start + chunk] == newline
         breaks += int(np.count_nonzero(is_break))
         whole = len(is_break) // window
         if whole:
             missing = ~is_break[: whole * window].reshape(whole, window).any(axis=1)
             if missing.any():
                 long_windows.extend((start + np.flatnonzero(missing) * window).tolist())
-    lines = breaks + (1 if len(array) and array[-1] != 10 else 0)
-    first = _first_lines(array)
-    sep = _separator(first[0] if first else b"")
-    widths = [_field_count(line, sep) for line in first]
+    lines = breaks + (1 if len(array) and array[-1] != newline else 0)
+    first = _first_lines(array, newline)
+    sep = _separator(first[0] if first else array[:0])
+    widths = []
+    inside = False  # whether a line starts within a quoted cell that spans lines
+    for line in first:
+        widths.append(_field_count(line, sep, inside))
+        inside ^= bool(np.count_nonzero(line == 34) & 1)
     for number, width in enumerate(widths, start=1):
         line_columns(number, width, limits)
     check_shape(lines, max(widths, default=0), limits, "CSV")
     seen_end = -1
+    position, number, inside = 0, 1, False  # counted up to each long line, in file order
     for start in long_windows:
         if start < seen_end:
             continue  # the same long line as the window before
-        begin = _line_start(array, start)
-        end = _line_end(array, start)
+        begin = _line_start(array, start, newline)
+        end = _line_end(array, start, newline)
         seen_end = end
+        number += int(np.count_nonzero(array[position:begin] == newline))
+        inside ^= bool(np.count_nonzero(array[position:begin] == 34) & 1)
+        position = begin
         line = array[begin:end]
-        number = int(np.count_nonzero(array[:begin] == 10)) + 1
-        line_columns(number, _field_count(line, sep), limits)
+        line_columns(number, _field_count(line, sep, inside), limits)
         if len(line) > limits.max_cell_chars:
-            chars = _longest_chars(line, sep, limits.max_cell_chars)
+            chars = _longest_chars(line, sep, limits.max_cell_chars, inside)
             if chars > limits.max_cell_chars:
                 cell_chars(f"baris {_n(number)}", chars, limits)
 
 
-def _first_lines(array: np.ndarray) -> list[np.ndarray]:
+def _first_lines(array: np.ndarray, newline: int) -> list[np.ndarray]:
     out: list[np.ndarray] = []
     begin = 0
     while len(out) < _HEAD_LINES and begin < len(array):
-        end = _line_end(array, begin)
+        end = _line_end(array, begin, newline)
         out.append(array[begin:end])
         begin = end + 1
     return out
 
 
-def _line_start(array: np.ndarray, position: int) -> int:
+def _line_start(array: np.ndarray, position: int, newline: int) -> int:
     step = 1 << 16
     while position > 0:
         low = max(0, position - step)
-        found = np.flatnonzero(array[low:position] == 10)
+        found = np.flatnonzero(array[low:position] == newline)
         if len(found):
             return low + int(found[-1]) + 1
         position = low
     return 0
 
 
-def _line_end(array: np.ndarray, position: int) -> int:
+def _line_end(array: np.ndarray, position: int, newline: int) -> int:
     step = 1 << 16
     while position < len(array):
-        found = np.flatnonzero(array[position : position + step] == 10)
+        found = np.flatnonzero(array[position : position + step] == newline)
         if len(found):
             return position + int(found[0])
         position += step
@@ -252,25 +261,31 @@ def _separator(line: np.ndarray) -> bytes:
     return best if counts[best] else b","
 
 
-def _separators(line: np.ndarray, sep: bytes) -> np.ndarray:
-    """Where the line's separators are, outside double quotes (a doubled quote in a cell toggles twice)."""
+def _separators(line: np.ndarray, sep: bytes, inside: bool = False) -> np.ndarray:
+    """Where the line's separators are, outside double quotes (a doubled quote in a cell toggles twice);
+    ``inside=True`` when the line starts within a quoted cell that spans lines."""
     is_sep = line == sep[0]
     quotes = line == 34
     if quotes.any():
-        is_sep &= (np.cumsum(quotes, dtype=np.uint8) & 1) == 0
+        is_sep &= (np.cumsum(quotes, dtype=np.uint8) & 1) == (1 if inside else 0)
+    elif inside:
+        is_sep[:] = False  # the whole line lies within the quoted cell
     return is_sep
 
 
-def _field_count(line: np.ndarray, sep: bytes) -> int:
+def _field_count(line: np.ndarray, sep: bytes, inside: bool = False) -> int:
+    """Fields on a line (``inside``: the line starts within a quoted cell that spans lines)."""
     if len(line) and line[-1] == 13:
         line = line[:-1]
-    return int(np.count_nonzero(_separators(line, sep))) + 1 if len(line) else 0
+    if not len(line):
+        return 0
+    return int(np.count_nonzero(_separators(line, sep, inside))) + 1
 
 
-def _longest_chars(line: np.ndarray, sep: bytes, floor: int) -> int:
+def _longest_chars(line: np.ndarray, sep: bytes, floor: int, inside: bool = False) -> int:
     """Characters in the line's longest field; only fields of more than ``floor`` bytes are decoded (a
     character is at least one byte)."""
-    cuts = np.flatnonzero(_separators(line, sep))
+    cuts = np.flatnonzero(_separators(line, sep, inside))
     bounds = np.concatenate(([-1], cuts, [len(line)]))
     longest = 0
     for index in np.flatnonzero(np.diff(bounds) - 1 > floor).tolist():

@@ -264,3 +264,26 @@ def test_the_command_line_process_stays_small_on_the_dimension_bomb(tmp_path):
     code, peak_mb = done.stdout.split("\n")[0].split()
     assert code == "2" and int(peak_mb) < 1024
     assert "DASHBOARD_MAX_ROWS" in done.stdout and "Traceback" not in done.stdout
+
+
+def test_lines_ending_in_a_carriage_return_alone_are_lines(env, reference):
+    text = (CSV_HEADER + CSV_ROW * 3).replace("\n", "\r")  # an old Mac export
+    _, report = load_table(text.encode(), "patrols", reference)
+    assert report.rows_total == 3
+    env.setenv("DASHBOARD_MAX_ROWS", "1")
+    with pytest.raises(LimitExceeded, match="DASHBOARD_MAX_ROWS"):
+        load_table((CSV_HEADER + CSV_ROW * 20).replace("\n", "\r").encode(), "patrols", reference)
+
+
+@pytest.mark.parametrize("rows_before", [0, 15])  # among the first lines, and further down
+def test_a_long_paragraph_inside_a_quoted_cell_spanning_lines_is_not_counted_as_columns(
+    env, reference, rows_before
+):
+    paragraph = "warga resah, sering terjadi, " * 2500  # 72,500 characters and 5,000 commas on one line
+    notes = f'"Kronologi:\n{paragraph}\nselesai"'
+    before = "".join(
+        CSV_ROW.replace("Gedog", "Sentul").replace("\n", f",catatan {i}\n") for i in range(rows_before)
+    )
+    text = CSV_HEADER.replace("\n", ",keterangan\n") + before + CSV_ROW.replace("\n", f",{notes}\n")
+    _, report = load_table(text.encode(), "patrols", reference)
+    assert report.rows_total == rows_before + 1 and not report.errors
