@@ -22,14 +22,18 @@ The conventions:
 - **Values** arrive as the text the value parsers read: whole numbers without ``.0`` (``45803``, ``12``),
   other numbers as written, date cells as ISO dates (``2025-05-26``) or date-times
   (``2025-05-28 09:00:00``), time cells as ``HH:MM``, errors as Excel shows them (``#DIV/0!``). A number
-  in a General-format date column stays its serial text (``45803``) for the date parser.
+  in a General-format date column stays its serial text (``45803``) for the date parser. (Interim: while
+  ``loading.parse_date`` does not read serial numbers, ``_serial_dates`` converts them here, with a
+  warning naming the column; it switches itself off once the parser reads ``45803``.)
 - **Formulas.** The result Excel saved is read. A formula with no saved result (a file written by a program
   and never opened in Excel) is empty, and the report says so instead of "wajib diisi".
 
 Bounds (``analysis.limits``): the file size and the unzipped size of its parts are checked before anything
-is parsed, then the sheet's declared ``<dimension>``; the sheet XML is then streamed cell by cell (never
-the whole sheet in memory, never padded to the declared range), counting rows, columns, characters per
-cell and cells, and stops at the first limit with ``LimitExceeded``.
+is parsed. openpyxl then reads the workbook part, the shared strings and the styles, but no sheet; the
+chosen sheet's XML is streamed a megabyte at a time through expat handlers (no element tree, no DTD or
+entity accepted): its declared ``<dimension>`` is checked as soon as it is met, before any cell, then
+rows, columns, characters per cell and cells are counted as they arrive, and the first limit reached
+stops the read with ``LimitExceeded``. Nothing is padded to a declared range.
 """
 
 from __future__ import annotations
