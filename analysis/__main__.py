@@ -1,7 +1,8 @@
 """Command line: ``python -m analysis <command> ...``.
 
 Each command lives in its own module, imported only when it runs, exposing ``configure_parser(parser)``
-and ``run_cli(args) -> int``. No traceback reaches the user: unexpected errors print one line and exit 2.
+and ``run_cli(args) -> int``. No traceback reaches the user: an unexpected error prints what happened
+(``analysis.errors``), its details go to the error log, and the command exits 2.
 """
 
 from __future__ import annotations
@@ -38,8 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(module.run_cli(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
-        print(f"Galat tak terduga: {exc}", file=sys.stderr)
+    except Exception as exc:  # MemoryError included: it says so instead of printing nothing
+        from analysis.errors import describe, log_unexpected
+
+        logged = log_unexpected(exc, f"python -m analysis {argv[0]}")
+        print(f"Galat tak terduga: {describe(exc)}", file=sys.stderr)
+        if logged is not None:
+            print(f"Rincian untuk admin dicatat di {logged}", file=sys.stderr)
         return 2
 
 

@@ -588,6 +588,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
     parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
     parser.add_argument("--user", default=os.environ.get("USER", ""), help="nama pengguna untuk log impor")
+    parser.add_argument(
+        "--sheet", default=None, help="lembar Excel yang dibaca (bawaan: lembar aktif yang terlihat)"
+    )
 
 
 def _fail(message: str, as_json: bool) -> int:
@@ -609,7 +612,7 @@ def run_cli(args: argparse.Namespace) -> int:
         return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
     try:
         check_upload(data, Path(args.file).name)
-        raw = loading.read_raw(io.BytesIO(data), Path(args.file).name)
+        raw = loading.read_raw(io.BytesIO(data), Path(args.file).name, sheet=args.sheet)
         remembered = find_mapping(data_dir, list(raw.columns))
         kind: Kind | None = args.kind or (remembered[0] if remembered else None)
         kind = kind or loading.detect_kind(list(raw.columns))
@@ -625,6 +628,7 @@ def run_cli(args: argparse.Namespace) -> int:
             column_mapping=mapping,
             officers=loading.officers_in_data_dir(kind, reference, data_dir),
             value_pairs=value_pairs.pairs_for(data_dir, kind),
+            sheet=args.sheet,
         )
     except UploadRefused as exc:
         return _fail(exc.message("id"), args.json)
@@ -653,6 +657,10 @@ def run_cli(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False, default=str))
     else:
         print(summary_text(result, "id"))
+        from analysis.workbook import sheet_lines
+
+        for line in sheet_lines(report, "id"):
+            print(line)
         for problem in report.problems:
             where = "berkas" if problem.row is None else f"baris {problem.row}"
             print(f"  {where}, {problem.column}: {problem.value!r} – {problem.reason}")

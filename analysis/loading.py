@@ -48,11 +48,10 @@ import json
 import re
 import sys
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -122,6 +121,8 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     column_mapping: dict[str, str] = field(default_factory=dict)  # file header -> contract column
     ignored_columns: list[str] = field(default_factory=list)
+    sheet: str | None = None  # Excel: the sheet read (analysis.workbook)
+    other_sheets: list[dict[str, str]] = field(default_factory=list)  # Excel: {name, reason} not read
 
     @property
     def errors(self) -> list[Problem]:
@@ -140,6 +141,8 @@ class ValidationReport:
             "rows_rejected": self.rows_rejected,
             "column_mapping": dict(self.column_mapping),
             "ignored_columns": list(self.ignored_columns),
+            "sheet": self.sheet,
+            "other_sheets": [dict(s) for s in self.other_sheets],
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -370,6 +373,7 @@ class _Raw:
     lines: np.ndarray  # line (CSV) or row (Excel) number of each data row
     malformed: dict[int, int] = field(default_factory=dict)  # position -> number of fields on that line
     width: int = 0
+    sheet: Any = None  # Excel: analysis.workbook.SheetRead (sheet chosen, others, formulas)
 
 
 def _read_source(
@@ -582,59 +586,16 @@ def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
     return _Raw(frame, np.asarray(lines, dtype=np.int64), malformed, len(header))
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d" if value.time() == time(0) else "%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def _read_excel(data: bytes | memoryview, kind: Kind | None, mapping, sheet: str | None = None) -> _Raw:
+    """The sheet Excel shows (or the one named), read by ``analysis.workbook`` within the limits."""
+    from analysis import workbook
 
-
-def _read_excel(data: bytes | memoryview, kind: Kind | None, mapping) -> _Raw:
-    import openpyxl  # only Excel files need it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise UnreadableFile("loading.file.bad_excel") from None
-    sheets: list[tuple[str, list[list[str]]]] = []
-    try:
-        for sheet in book.worksheets:
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            sheets.append((sheet.title, rows))
-    finally:
-        book.close()
-    chosen: tuple[list[list[str]], int] | None = None
-    for _, rows in sheets:
-        found = _header_row(rows, kind, mapping)
-        if found is not None:
-            chosen = (rows, found)
-            break
-    if chosen is None:
-        non_empty = [(title, rows) for title, rows in sheets if any(any(c for c in r) for r in rows)]
-        if len(non_empty) != 1:
-            if not non_empty:
-                raise UnreadableFile("loading.file.empty")
-            raise UnreadableFile("loading.file.no_sheet", sheets=", ".join(title for title, _ in sheets))
-        rows = non_empty[0][1]
-        chosen = (rows, next(i for i, r in enumerate(rows) if any(r)))
-    rows, header_index = chosen
-    width = max(len(r) for r in rows[header_index:])
-    header = rows[header_index] + [""] * (width - len(rows[header_index]))
-    keep = [i for i in range(width) if header[i].strip() or any(i < len(r) and r[i] for r in rows)]
-    body = [[(r[i] if i < len(r) else "") for i in keep] for r in rows[header_index + 1 :]]
-    columns = _dedupe([header[i] for i in keep])
+    read = workbook.read_sheet(data, kind, mapping, sheet)
+    columns, body = read.header, read.body
     frame = (
         pd.DataFrame(body, columns=columns, dtype=str) if body else pd.DataFrame(columns=columns, dtype=str)
     )
-    lines = header_index + 2 + np.arange(len(frame), dtype=np.int64)
-    return _Raw(frame, lines, width=len(columns))
+    return _Raw(frame, np.asarray(read.lines, dtype=np.int64), width=len(columns), sheet=read)
 
 
 def _read(
@@ -642,7 +603,10 @@ def _read(
     filename: str | None = None,
     kind: Kind | None = None,
     mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
 ) -> tuple[_Raw, str]:
+    from analysis import limits
+
     data, name = _read_source(source, filename)
     start = bytes(data[:65536])
     if not start.strip(b" \t\r\n\xef\xbb\xbf") and not bytes(data[65536:]).strip():
@@ -650,7 +614,9 @@ def _read(
     if start.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile("loading.file.xls")
     excel = start.startswith(b"PK\x03\x04")
-    raw = _read_excel(data, kind, mapping) if excel else _read_csv(data, kind, mapping)
+    if not excel:
+        limits.check_text(data)  # bounded parsing: refused before any parser sees the text
+    raw = _read_excel(data, kind, mapping, sheet) if excel else _read_csv(data, kind, mapping)
     frame = raw.frame
     if len(frame) and len(frame.columns):
         candidates = np.flatnonzero((frame.iloc[:, 0] == "").to_numpy())
@@ -667,6 +633,7 @@ def _read(
                     raw.lines[positions],
                     {int(renumber[p]): n for p, n in raw.malformed.items() if keep[p]},
                     raw.width,
+                    raw.sheet,
                 )
     return raw, name
 
@@ -677,17 +644,19 @@ def read_raw(
     *,
     kind: Kind | None = None,
     column_mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
 ) -> pd.DataFrame:
     """The file as a frame of strings (``""`` when empty), headers as written, blank lines dropped.
 
     CSV: comma, semicolon, tab or pipe (sniffed from the header), UTF-8 with or without BOM, UTF-16 or
-    Windows-1252. Excel ``.xlsx``: the first sheet whose header row (within the first 10 rows) is
-    recognisable. Raises ``UnreadableFile`` for an empty, binary or old ``.xls`` file.
+    Windows-1252. Excel ``.xlsx``: the visible, active sheet, or ``sheet`` by name (``analysis.workbook``).
+    Raises ``UnreadableFile`` for an empty, binary or old ``.xls`` file, and its ``LimitExceeded`` for a
+    file over a limit of ``analysis.limits``.
 
     The index is the line number of each row in the file (CSV: header = line 1; Excel: the sheet's row),
     the number ``Problem.row`` reports: ``read_raw(path).loc[problem.row]`` is the row as written.
     """
-    raw = _read(source, filename, kind, column_mapping)[0]
+    raw = _read(source, filename, kind, column_mapping, sheet)[0]
     return raw.frame.set_axis(pd.Index(raw.lines, name="line"))
 
 
@@ -1913,13 +1882,15 @@ def load_table(
     officers: pd.DataFrame | None = None,
     today: date | None = None,
     value_pairs: Mapping[str, Mapping[str, str]] | None = None,
+    sheet: str | None = None,
 ) -> tuple[pd.DataFrame, ValidationReport]:
     """Read, map, parse and validate one file; return the clean frame of valid rows and the report.
 
     ``officers`` (a clean officers frame): a patrol leader's empty NRP is looked up by name in it.
     ``today`` (default: today in the configured zone, ``analysis.localtime``): dates after it, beyond a
     day's margin, are refused. ``value_pairs`` (contract column -> {value as written: canonical value}):
-    the user's pairings of values the vocabularies do not know. Raises ``UnreadableFile`` when the file
+    the user's pairings of values the vocabularies do not know. ``sheet`` names the Excel sheet to read
+    (default: the visible, active one). Raises ``UnreadableFile`` when the file
     cannot be read as ``kind`` at all.
     """
     try:
@@ -1932,6 +1903,7 @@ def load_table(
             officers=officers,
             today=today,
             value_pairs=value_pairs,
+            sheet=sheet,
         )
     finally:
         _release_arrow_memory()  # the raw text and intermediate columns are garbage by now
@@ -1947,8 +1919,9 @@ def _load_table(
     officers: pd.DataFrame | None = None,
     today: date | None = None,
     value_pairs: Mapping[str, Mapping[str, str]] | None = None,
+    sheet: str | None = None,
 ) -> tuple[pd.DataFrame, ValidationReport]:
-    raw, name = _read(source, filename, kind, column_mapping)
+    raw, name = _read(source, filename, kind, column_mapping, sheet)
     raw, column_mapping, notes = _split_combined(raw, kind, column_mapping, reference)
     mapping, unmatched = map_headers(raw.frame.columns, kind, column_mapping)
     raw, joined = _join_date_and_time(raw, kind, mapping, unmatched)
@@ -2088,6 +2061,10 @@ def _load_table(
         column_mapping=mapping,
         ignored_columns=unmatched,
     )
+    if raw.sheet is not None:
+        from analysis import workbook
+
+        workbook.annotate(report, raw.sheet)
     return frame, report
 
 
@@ -2123,6 +2100,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", type=Path, default=None, metavar="BERSIH.csv", help=t("loading.cli.help_out")
     )
+    parser.add_argument("--sheet", default=None, metavar="NAMA", help=t("workbook.cli.help_sheet"))
 
 
 def _fail(args: argparse.Namespace, reason: str) -> int:
@@ -2167,7 +2145,7 @@ def run_cli(args: argparse.Namespace) -> int:
     kind: Kind | None = args.kind
     try:
         if kind is None:
-            kind = detect_kind(read_raw(args.file).columns)
+            kind = detect_kind(read_raw(args.file, sheet=args.sheet).columns)
             if kind is None:
                 return _fail(args, t("loading.file.unknown_kind"))
         reference = load_reference()
@@ -2178,6 +2156,7 @@ def run_cli(args: argparse.Namespace) -> int:
             args.file,
             kind,
             reference,
+            sheet=args.sheet,
             officers=officers_in_data_dir(kind, reference),
             value_pairs=value_pairs.pairs_for(data_dir_from_env(), kind),
         )
@@ -2197,6 +2176,10 @@ def run_cli(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(t("loading.cli.header", "id", name=report.source, kind=kind))
+        from analysis.workbook import sheet_lines
+
+        for line in sheet_lines(report, "id"):
+            print(line)
         print(
             t(
                 "loading.cli.counts",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import context as ctx
 from ui import intake_widgets as steps
-from ui import value_pairing
+from ui import sheet_picker, value_pairing
 
 ds = ctx.dataset()
 st.title(ctx.t("intake.title"))
@@ -17,9 +17,10 @@ steps.last_result()
 if steps.may_import():
     st.subheader(ctx.t("intake.upload.header"))
     upload = steps.uploaded_file()
-    headers = steps.file_columns(*upload) if upload else None
+    sheet = sheet_picker.choose(*upload) if upload else None
+    headers = steps.file_columns(*upload, sheet=sheet) if upload else None
     choice = steps.kind_and_mapping(headers, ds.data_dir) if headers else None
-    loaded = steps.read_upload(*choice, upload, ds) if choice else None
+    loaded = steps.read_upload(*choice, upload, ds, sheet=sheet) if choice else None
     if loaded is not None:
         kind, mapping = choice
         clean, report = loaded

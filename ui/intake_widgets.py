@@ -18,7 +18,7 @@ from analysis import intake, loading, privacy, value_pairs
 from analysis.dataset import Dataset
 from analysis.i18n import fmt_int
 from analysis.schema import COLUMNS, KINDS, Kind, columns, required_columns
-from ui import auth
+from ui import auth, sheet_picker
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -62,10 +62,10 @@ def may_import() -> bool:
     return bool(user and user.demo) or privacy.may_import(ctx.role())
 
 
-def file_columns(name: str, data: bytes) -> list[str] | None:
+def file_columns(name: str, data: bytes, sheet: str | None = None) -> list[str] | None:
     """The file's headers, or None with the loader's reason when it cannot be read at all."""
     try:
-        return [str(c) for c in loading.read_raw(io.BytesIO(data), name).columns]
+        return [str(c) for c in loading.read_raw(io.BytesIO(data), name, sheet=sheet).columns]
     except loading.UnreadableFile as exc:
         unreadable(exc)
     return None
@@ -147,6 +147,7 @@ def validation_report(report: loading.ValidationReport) -> None:
     ]
     for column, (key, value) in zip(st.columns(4), counts, strict=True):
         column.metric(ctx.t(f"intake.report.{key}"), fmt_int(value, lang), border=True)
+    sheet_picker.report_lines(report)
     if report.ignored_columns:
         st.caption(ctx.t("intake.report.ignored", columns=", ".join(map(str, report.ignored_columns))))
     if not report.problems:
@@ -294,8 +295,15 @@ def import_history(data_dir: Path) -> None:
         st.dataframe(table, hide_index=True, key="intake_log")
 
 
-def read_upload(kind: Kind, mapping: dict[str, str | None] | None, upload: tuple[str, bytes], ds: Dataset):
-    """The loader's clean rows and report for the upload, or None with the reason shown."""
+def read_upload(
+    kind: Kind,
+    mapping: dict[str, str | None] | None,
+    upload: tuple[str, bytes],
+    ds: Dataset,
+    sheet: str | None = None,
+):
+    """The loader's clean rows and report for the upload (``sheet``: the Excel sheet picked, None for the
+    default), or None with the reason shown."""
     name, data = upload
     try:
         return loading.load_table(
@@ -306,6 +314,7 @@ def read_upload(kind: Kind, mapping: dict[str, str | None] | None, upload: tuple
             column_mapping=mapping,
             officers=ds.officers,
             value_pairs=value_pairs.pairs_for(ds.data_dir, kind),
+            sheet=sheet,
         )
     except loading.UnreadableFile as exc:
         unreadable(exc)

@@ -59,7 +59,7 @@ def language_switch() -> None:
 
 # Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
 TRANSLATED_SELECTBOXES = ("f_period", "map.measure", "officers_view", "briefing_week")
-TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_",)
+TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_", "intake_sheet_")
 
 
 def _relabel_choices() -> None:
