@@ -6,6 +6,7 @@ Nothing is written before the analyst presses "Gabungkan".
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Sequence
 from functools import partial
@@ -17,7 +18,9 @@ import streamlit as st
 from analysis import intake, loading, privacy
 from analysis.dataset import Dataset
 from analysis.i18n import fmt_int
+from analysis.i18n import t as translate
 from analysis.schema import COLUMNS, KINDS, Kind, columns, required_columns
+from analysis.text import plain, plain_values
 from ui import auth
 from ui import context as ctx
 from ui import data as data_cache
@@ -46,9 +49,14 @@ def uploaded_file() -> tuple[str, bytes] | None:
     try:
         intake.check_upload(data, upload.name, limit)
     except intake.UploadRefused as refused:
-        st.error(refused.message(ctx.lang()), icon=":material/block:")
+        st.error(plain_message(refused), icon=":material/block:")
         return None
     return upload.name, data
+
+
+def plain_message(exc: intake.UploadRefused | loading.UnreadableFile) -> str:
+    """The refusal in the session's language, the file's own names and values shown literally."""
+    return translate(exc.key, ctx.lang(), **plain_values(exc.values))
 
 
 def may_view() -> bool:
@@ -72,7 +80,7 @@ def file_columns(name: str, data: bytes) -> list[str] | None:
 
 
 def unreadable(exc: loading.UnreadableFile) -> None:
-    st.error(exc.message_en if ctx.lang() == "en" else str(exc), icon=":material/block:")
+    st.error(plain_message(exc), icon=":material/block:")
 
 
 def kind_and_mapping(
@@ -125,7 +133,7 @@ def _mapping_step(
     twice = sorted({h for h in chosen.values() if list(chosen.values()).count(h) > 1})
     missing = [c.label_id for c in COLUMNS[kind] if c.required and c.name not in chosen]
     if twice:
-        st.error(ctx.t("intake.mapping.twice", columns=", ".join(twice)))
+        st.error(ctx.t("intake.mapping.twice", columns=plain(", ".join(twice))))
     if missing:
         st.warning(ctx.t("intake.mapping.missing", columns=", ".join(missing)))
     if twice or missing:
@@ -148,7 +156,7 @@ def validation_report(report: loading.ValidationReport) -> None:
     for column, (key, value) in zip(st.columns(4), counts, strict=True):
         column.metric(ctx.t(f"intake.report.{key}"), fmt_int(value, lang), border=True)
     if report.ignored_columns:
-        st.caption(ctx.t("intake.report.ignored", columns=", ".join(map(str, report.ignored_columns))))
+        st.caption(ctx.t("intake.report.ignored", columns=plain(", ".join(map(str, report.ignored_columns)))))
     if not report.problems:
         st.success(ctx.t("intake.report.all_valid"), icon=":material/check_circle:")
         return
@@ -225,16 +233,19 @@ def merge_step(
             user=_user_name(),
         )
     except OSError as exc:
-        st.error(ctx.t("intake.merge.failed", reason=exc.strerror or str(exc)))
+        st.error(ctx.t("intake.merge.failed", reason=plain(exc.strerror or exc)))
         return
     except loading.UnreadableFile as exc:  # the data folder's own file no longer reads: touch nothing
-        st.error(ctx.t("intake.merge.failed", reason=exc.message_en if lang == "en" else str(exc)))
+        st.error(ctx.t("intake.merge.failed", reason=plain_message(exc)))
         return
     if mapping is not None:
         intake.remember_mapping(ds.data_dir, headers, kind, mapping)
     auth.audit("import", f"{name} ({kind}): +{result.added} ~{result.updated}")
     data_cache.clear_cache()
-    st.session_state[RESULT_KEY] = {"text": intake.summary_text(result, lang), "pending": result.pending}
+    st.session_state[RESULT_KEY] = {
+        "text": intake.summary_text(dataclasses.replace(result, file_name=plain(name)), lang),
+        "pending": result.pending,
+    }
     st.rerun()
 
 
@@ -282,7 +293,8 @@ def downloads(ds: Dataset) -> None:
             )
             # The whole data set in contract form takes seconds at 200,000 rows: built only on click.
             export = partial(intake.export_frame, frame, kind)
-            widgets.download_buttons(export, kind, key=f"intake_data_{kind}")
+            notes = data_cache.excel_notes(ds, kind)  # the export keeps the contract's column order
+            widgets.download_buttons(export, kind, key=f"intake_data_{kind}", notes=notes)
 
 
 def import_history(data_dir: Path) -> None:

@@ -21,6 +21,7 @@ from analysis.filters import (
 )
 from analysis.i18n import fmt_date_range
 from analysis.reference import KECAMATAN
+from analysis.text import plain
 from ui import context as ctx
 
 KEYS = {
@@ -170,7 +171,7 @@ def filters(ds: Dataset) -> Filters:
     _sync_url(chosen)
     notice = st.session_state.pop("_filter_notice", None)
     if notice:
-        st.warning(ctx.t("filter.bad_link", values=notice))
+        st.warning(ctx.t("filter.bad_link", values=plain(notice)))
     return chosen
 
 

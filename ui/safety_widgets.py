@@ -1,0 +1,158 @@
+"""What the data folder leaves behind and what its loader refused, shown where people will see it.
+
+- ``housekeeping()``: once per server process, stale temporary files and backups beyond the retention
+  rule are removed (``analysis.backups``).
+- ``rejected_rows_notice(ds)``: on every page, a short sidebar notice counting the rows the loader refused
+  in the data folder's files, with a link to the Data page.
+- ``data_folder_report(ds)``: on the Data page, the full report of each data file, with line numbers.
+- ``backups_panel(data_dir)``: on the Data page, the space backups take, the list, and a restore
+  (confirmed, atomic, audit-logged).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import backups, intake
+from analysis.dataset import FILE_NAMES, Dataset, data_dir_from_env
+from analysis.i18n import fmt_int, fmt_num
+from analysis.text import plain
+from ui import context as ctx
+
+DATA_PAGE = "pages/data.py"
+RESTORED_KEY = "_safety_restored"
+
+
+@st.cache_resource(show_spinner=False)
+def _housekeeping(data_dir: str) -> int:
+    return backups.housekeeping(Path(data_dir), list(FILE_NAMES.values()))
+
+
+def housekeeping() -> None:
+    """Remove what a killed import left and apply the backup retention, once per process and folder."""
+    _housekeeping(str(data_dir_from_env()))
+
+
+def rejected_counts(ds: Dataset) -> dict[str, int]:
+    """Data file name -> rows its loader rejected (only files with at least one)."""
+    return {
+        FILE_NAMES[kind]: report.rows_rejected for kind, report in ds.reports.items() if report.rows_rejected
+    }
+
+
+def rejected_rows_notice(ds: Dataset, may_open_data_page: bool) -> None:
+    """The sidebar notice shown on every page while a data file has rejected rows. Call it after
+    ``st.navigation`` (the link needs the registered pages)."""
+    counts = rejected_counts(ds)
+    if not counts:
+        return
+    lang = ctx.lang()
+    files = ", ".join(f"{name} {fmt_int(count, lang)}" for name, count in counts.items())
+    st.sidebar.warning(
+        ctx.t("safety.rejected.notice", count=fmt_int(sum(counts.values()), lang), files=plain(files)),
+        icon=":material/report:",
+    )
+    if may_open_data_page:
+        st.sidebar.page_link(DATA_PAGE, label=ctx.t("safety.rejected.link"), icon=":material/upload_file:")
+    else:
+        st.sidebar.caption(ctx.t("safety.rejected.ask"))
+
+
+def data_folder_report(ds: Dataset) -> None:
+    """Every data file's load report: counts, then each rejected row and changed value with its line."""
+    reports = {kind: report for kind, report in ds.reports.items() if report.problems}
+    if not reports:
+        return
+    lang = ctx.lang()
+    st.subheader(ctx.t("safety.folder.header"))
+    st.caption(ctx.t("safety.folder.help"))
+    for kind, report in reports.items():
+        title = ctx.t(
+            "safety.folder.file",
+            file=FILE_NAMES[kind],
+            total=fmt_int(report.rows_total, lang),
+            rejected=fmt_int(report.rows_rejected, lang),
+            changed=fmt_int(sum(1 for p in report.problems if p.severity != "error"), lang),
+        )
+        with st.expander(plain(title), expanded=bool(report.rows_rejected), icon=":material/report:"):
+            table = intake.problems_table(report.problems, lang)
+            st.dataframe(table, hide_index=True, key=f"safety_folder_{kind}")
+
+
+def _size(size: int) -> str:
+    lang = ctx.lang()
+    if size < 1024 * 1024:
+        return f"{fmt_num(size / 1024, lang)} KB"
+    return f"{fmt_num(size / 1024 / 1024, lang)} MB"
+
+
+def backups_table(kept: list[backups.Backup]) -> pd.DataFrame:
+    lang = ctx.lang()
+    return pd.DataFrame(
+        {
+            ctx.t("safety.backups.col.file"): [b.data_file for b in kept],
+            ctx.t("safety.backups.col.made"): [intake.when_text(b.made.isoformat(), lang) for b in kept],
+            ctx.t("safety.backups.col.size"): [_size(b.size) for b in kept],
+            ctx.t("safety.backups.col.name"): [b.name for b in kept],
+        }
+    )
+
+
+def backups_panel(data_dir: Path, may_restore: bool) -> None:
+    """Space taken, the retention rule, the list of backups and (for those who may import) a restore."""
+    from ui import auth
+    from ui import data as data_cache
+
+    st.subheader(ctx.t("safety.backups.header"))
+    done = st.session_state.pop(RESTORED_KEY, None)
+    if done:
+        st.success(ctx.t("safety.backups.restored", **{k: plain(v) for k, v in done.items()}))
+    kept = backups.list_backups(data_dir)
+    rule = backups.retention_from_env()
+    lang = ctx.lang()
+    st.caption(
+        ctx.t(
+            "safety.backups.summary",
+            count=fmt_int(len(kept), lang),
+            size=_size(backups.total_size(data_dir)),
+            keep=fmt_int(rule.keep, lang),
+            days=fmt_int(rule.max_days, lang),
+        )
+    )
+    if not kept:
+        return
+    st.dataframe(backups_table(kept), hide_index=True, key="safety_backups")
+    if not may_restore:
+        return
+    labels = {
+        b.name: f"{b.data_file} · {intake.when_text(b.made.isoformat(), lang)} · {_size(b.size)}"
+        for b in kept
+    }
+    chosen = st.selectbox(
+        ctx.t("safety.backups.choose"), list(labels), format_func=labels.get, key="safety_restore_choice"
+    )
+    target = next(b.data_file for b in kept if b.name == chosen)
+    confirmed = st.checkbox(
+        ctx.t("safety.backups.confirm", file=plain(target)), key=f"safety_restore_ok_{chosen}"
+    )
+    if not st.button(
+        ctx.t("safety.backups.button"),
+        disabled=not confirmed,
+        key="safety_restore",
+        icon=":material/restore:",
+    ):
+        return
+    try:
+        data_file, previous = backups.restore(data_dir, chosen)
+    except (backups.RestoreRefused, OSError):
+        st.error(ctx.t("safety.backups.failed", name=plain(chosen)))
+        return
+    auth.audit(
+        "restore", f"{chosen} -> {data_file}" + (f" (sebelumnya: {previous.name})" if previous else "")
+    )
+    data_cache.clear_cache()
+    st.session_state[RESTORED_KEY] = {"file": data_file, "name": chosen}
+    st.rerun()
