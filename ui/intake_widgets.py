@@ -7,7 +7,6 @@ Nothing is written before the analyst presses "Gabungkan".
 from __future__ import annotations
 
 import dataclasses
-import io
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -71,12 +70,15 @@ def may_import() -> bool:
 
 
 def file_columns(name: str, data: bytes) -> list[str] | None:
-    """The file's headers, or None with the loader's reason when it cannot be read at all."""
-    try:
-        return [str(c) for c in loading.read_raw(io.BytesIO(data), name).columns]
-    except loading.UnreadableFile as exc:
-        unreadable(exc)
-    return None
+    """The file's headers, or None with the loader's reason when it cannot be read at all.
+
+    Read in a worker process (``analysis.worker``): a slow or huge file cannot stall other sessions.
+    """
+    from analysis import worker
+    from ui import safety_widgets as safety
+
+    key = intake.file_sha256(data)
+    return safety.parse_upload("headers", name, worker.read_headers, (data, name), key)
 
 
 def unreadable(exc: loading.UnreadableFile) -> None:
@@ -307,10 +309,14 @@ def import_history(data_dir: Path) -> None:
 
 
 def read_upload(kind: Kind, mapping: dict[str, str | None] | None, upload: tuple[str, bytes], ds: Dataset):
-    """The loader's clean rows and report for the upload, or None with the reason shown."""
+    """The loader's clean rows and report for the upload (read in a worker process), or None with the
+    reason shown."""
+    import json
+
+    from analysis import worker
+    from ui import safety_widgets as safety
+
     name, data = upload
-    try:
-        return loading.load_table(io.BytesIO(data), kind, ds.reference, filename=name, column_mapping=mapping)
-    except loading.UnreadableFile as exc:
-        unreadable(exc)
-        return None
+    key = "|".join([intake.file_sha256(data), kind, json.dumps(mapping, sort_keys=True)])
+    args = (data, name, kind, ds.reference, mapping)
+    return safety.parse_upload("table", name, worker.load_upload, args, key)

@@ -156,3 +156,87 @@ def backups_panel(data_dir: Path, may_restore: bool) -> None:
     data_cache.clear_cache()
     st.session_state[RESTORED_KEY] = {"file": data_file, "name": chosen}
     st.rerun()
+
+
+# --- uploads parsed in a worker process (analysis.worker) ------------------------------------------------
+
+PARSED_KEY = "_safety_parsed"  # slot -> (key, outcome): the last parse of each kind, kept across reruns
+CANCELLED_KEY = "_safety_cancelled"
+
+
+def parse_upload(slot: str, file_name: str, function, args: tuple, key: str):
+    """``function(*args)`` run in its own process with the time and memory budget, with a progress bar
+    and a cancel button while it runs; the value, or None with the reason shown.
+
+    ``key`` identifies the input (file hash, kind, mapping): the outcome is kept for the reruns that
+    follow, so a widget change does not parse the file again.
+    """
+    from analysis import worker
+
+    parsed = st.session_state.setdefault(PARSED_KEY, {})
+    if slot in parsed and parsed[slot][0] == key:
+        return _show_outcome(parsed[slot][1])
+    if st.session_state.get(CANCELLED_KEY) == key:
+        st.info(ctx.t("safety.worker.cancelled"), icon=":material/cancel:")
+        if st.button(ctx.t("safety.worker.retry"), key=f"safety_retry_{slot}", icon=":material/refresh:"):
+            st.session_state.pop(CANCELLED_KEY, None)
+            st.rerun()
+        return None
+    box = st.empty()
+    with box.container():
+        if st.button(ctx.t("safety.worker.cancel"), key=f"safety_cancel_{slot}", icon=":material/cancel:"):
+            st.session_state[CANCELLED_KEY] = key  # the click's rerun stopped the parse below; say so
+            box.empty()
+            st.info(ctx.t("safety.worker.cancelled"), icon=":material/cancel:")
+            return None
+        bar = st.progress(0.0)
+    budget = worker.budget_from_env()
+    job = worker.ParseJob(function, args, budget)
+    lang = ctx.lang()
+    try:
+        # Each update gives Streamlit the chance to stop this run (a click on "Batalkan", a new upload,
+        # another page): the finally clause then kills the child.
+        while not job.wait(0.25):
+            text = ctx.t(
+                "safety.worker.running",
+                file=plain(file_name),
+                elapsed=fmt_int(job.elapsed, lang),
+                seconds=fmt_int(budget.seconds, lang),
+            )
+            bar.progress(min(job.elapsed / budget.seconds, 1.0), text=text)
+        outcome = _outcome_of(job)
+    finally:
+        job.cancel()
+    box.empty()
+    parsed[slot] = (key, outcome)
+    return _show_outcome(outcome)
+
+
+def _outcome_of(job) -> tuple:
+    """The job's result as plain data that session state can keep."""
+    from analysis import worker
+
+    try:
+        return ("ok", job.result())
+    except worker.ParseFailed as failed:
+        return ("failed", failed.reason, failed.budget)
+    except Exception as exc:  # the loader's UnreadableFile or the import's UploadRefused, rebuilt
+        key, values = getattr(exc, "key", None), getattr(exc, "values", None)
+        if isinstance(key, str) and isinstance(values, dict):
+            return ("refused", key, values)
+        return ("failed", "crashed", None)
+
+
+def _show_outcome(outcome: tuple):
+    from analysis import worker
+    from analysis.i18n import t as translate
+    from analysis.text import plain_values
+
+    if outcome[0] == "ok":
+        return outcome[1]
+    if outcome[0] == "refused":
+        st.error(translate(outcome[1], ctx.lang(), **plain_values(outcome[2])), icon=":material/block:")
+    else:
+        failed = worker.ParseFailed(outcome[1], outcome[2] or worker.budget_from_env())
+        st.error(failed.message(ctx.lang()), icon=":material/memory:")
+    return None

@@ -83,4 +83,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cadangan {name} tidak dapat dipulihkan; data tidak berubah.",
         "Backup {name} could not be restored; the data is unchanged.",
     ),
+    # analysis.worker / the Data page: a parse in its own process
+    "safety.worker.timeout": (
+        "Membaca berkas ini memakan lebih dari {seconds} detik (batas DASHBOARD_PARSE_SECONDS) dan dihentikan; "
+        "tidak ada yang ditulis. Periksa berkasnya (baris atau kolom kosong yang sangat banyak?) atau pecah "
+        "menjadi beberapa berkas.",
+        "Reading this file took longer than {seconds} seconds (limit DASHBOARD_PARSE_SECONDS) and was "
+        "stopped; nothing was written. Check the file (a great many empty rows or columns?) or split it.",
+    ),
+    "safety.worker.memory": (
+        "Membaca berkas ini butuh lebih dari {memory} MB memori (batas DASHBOARD_PARSE_MEMORY_MB) dan "
+        "dihentikan; tidak ada yang ditulis. Berkas itu menyatakan jauh lebih banyak baris atau kolom daripada "
+        "isinya, atau terlalu besar: simpan ulang hanya tabelnya, atau pecah menjadi beberapa berkas.",
+        "Reading this file needed more than {memory} MB of memory (limit DASHBOARD_PARSE_MEMORY_MB) and was "
+        "stopped; nothing was written. The file declares far more rows or columns than it holds, or is too "
+        "large: save only the table again, or split it.",
+    ),
+    "safety.worker.crashed": (
+        "Berkas ini tidak dapat dibaca: proses pembacanya berhenti tanpa hasil (kemungkinan kehabisan memori). "
+        "Tidak ada yang ditulis.",
+        "This file could not be read: the process reading it stopped without a result (probably out of "
+        "memory). Nothing was written.",
+    ),
+    "safety.worker.cancelled": (
+        "Pembacaan berkas dibatalkan; tidak ada yang ditulis.",
+        "Reading the file was cancelled; nothing was written.",
+    ),
+    "safety.worker.running": (
+        "Membaca {file} di proses terpisah … {elapsed} d (batas {seconds} d). Pengguna lain tidak ikut menunggu.",
+        "Reading {file} in a separate process … {elapsed} s (limit {seconds} s). Other users do not wait.",
+    ),
+    "safety.worker.cancel": ("Batalkan", "Cancel"),
+    "safety.worker.retry": ("Baca lagi", "Read again"),
 }
