@@ -8,6 +8,8 @@ pandas and the loader imported already, and none of the web server's threads):
 - **memory**: the child limits its own address space (``RLIMIT_AS``) to what it had at start plus
   ``Budget.memory_mb``; a parse that wants more gets ``MemoryError`` and the child reports it;
 - **time**: the parent kills the child after ``Budget.seconds``;
+- **priority**: the child runs at a lower CPU priority (``nice`` 10), so on a small office PC the other
+  sessions are served first and only the upload waits;
 - **cancel**: ``ParseJob.cancel()`` kills it at once (the Data page's "Batalkan" button);
 - the child sends back the function's result (pickled: e.g. the clean frame and the report), or the
   loader's ``UnreadableFile`` / the import's ``UploadRefused`` with their message key and values.
@@ -35,6 +37,7 @@ SECONDS_ENV = "DASHBOARD_PARSE_SECONDS"
 MEMORY_ENV = "DASHBOARD_PARSE_MEMORY_MB"
 DEFAULT_SECONDS = 120
 DEFAULT_MEMORY_MB = 1024
+CHILD_NICENESS = 10  # a parse yields the CPU to the server's sessions
 # Imported once in the fork server, so each child starts with them loaded.
 PRELOAD = ["analysis.loading", "analysis.intake", "analysis.reference"]
 
@@ -112,6 +115,17 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def warm_up() -> None:
+    """Start the fork server now (it imports pandas and the loader: seconds of CPU), so the first upload
+    does not pay for it while other sessions are working. Does nothing where there is no fork server."""
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with contextlib.suppress(OSError):
+            forkserver.ensure_running()
+
+
 def _virtual_bytes() -> int:
     """This process's address space now (Linux ``/proc``; 0 where unknown)."""
     try:
@@ -132,7 +146,9 @@ def _limit_memory(extra_mb: int) -> None:
 
 
 def _child(connection, function: Callable[..., Any], args: tuple, extra_mb: int) -> None:
-    """Run in the child: limit memory, run, send ``(status, payload)`` back."""
+    """Run in the child: lower its CPU priority, limit memory, run, send ``(status, payload)`` back."""
+    with contextlib.suppress(AttributeError, OSError):  # POSIX: interactive sessions are served first
+        os.nice(CHILD_NICENESS)
     _limit_memory(extra_mb)
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))

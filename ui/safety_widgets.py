@@ -28,11 +28,15 @@ RESTORED_KEY = "_safety_restored"
 
 @st.cache_resource(show_spinner=False)
 def _housekeeping(data_dir: str) -> int:
+    from analysis import worker
+
+    worker.warm_up()  # the upload parser's fork server, started before anyone uploads
     return backups.housekeeping(Path(data_dir), list(FILE_NAMES.values()))
 
 
 def housekeeping() -> None:
-    """Remove what a killed import left and apply the backup retention, once per process and folder."""
+    """Remove what a killed import left and apply the backup retention, once per process and folder;
+    start the upload parser's fork server."""
     _housekeeping(str(data_dir_from_env()))
 
 
@@ -177,19 +181,17 @@ def parse_upload(slot: str, file_name: str, function, args: tuple, key: str):
     if slot in parsed and parsed[slot][0] == key:
         return _show_outcome(parsed[slot][1])
     if st.session_state.get(CANCELLED_KEY) == key:
-        st.info(ctx.t("safety.worker.cancelled"), icon=":material/cancel:")
-        if st.button(ctx.t("safety.worker.retry"), key=f"safety_retry_{slot}", icon=":material/refresh:"):
-            st.session_state.pop(CANCELLED_KEY, None)
-            st.rerun()
-        return None
+        return _cancelled(slot)
     box = st.empty()
     with box.container():
-        if st.button(ctx.t("safety.worker.cancel"), key=f"safety_cancel_{slot}", icon=":material/cancel:"):
-            st.session_state[CANCELLED_KEY] = key  # the click's rerun stopped the parse below; say so
-            box.empty()
-            st.info(ctx.t("safety.worker.cancelled"), icon=":material/cancel:")
-            return None
+        cancelled = st.button(
+            ctx.t("safety.worker.cancel"), key=f"safety_cancel_{slot}", icon=":material/cancel:"
+        )
         bar = st.progress(0.0)
+    if cancelled:  # the click's rerun stopped the parse (and killed its process): say so
+        st.session_state[CANCELLED_KEY] = key
+        box.empty()
+        return _cancelled(slot)
     budget = worker.budget_from_env()
     job = worker.ParseJob(function, args, budget)
     lang = ctx.lang()
@@ -210,6 +212,14 @@ def parse_upload(slot: str, file_name: str, function, args: tuple, key: str):
     box.empty()
     parsed[slot] = (key, outcome)
     return _show_outcome(outcome)
+
+
+def _cancelled(slot: str) -> None:
+    """The cancelled parse's notice, and a button to read the file again."""
+    st.info(ctx.t("safety.worker.cancelled"), icon=":material/cancel:")
+    if st.button(ctx.t("safety.worker.retry"), key=f"safety_retry_{slot}", icon=":material/refresh:"):
+        st.session_state.pop(CANCELLED_KEY, None)
+        st.rerun()
 
 
 def _outcome_of(job) -> tuple:
