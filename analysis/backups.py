@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -147,8 +148,10 @@ def backup_file(path: Path, when: datetime, retention: Retention | None = None) 
     else:
         target = folder / f"{path.stem}.{when.strftime(STAMP_FORMAT)}.{sha16}{path.suffix}"
         atomic_write_bytes(target, data)
-        with contextlib.suppress(OSError):
-            os.utime(target, (path.stat().st_atime, path.stat().st_mtime))
+        with contextlib.suppress(OSError):  # the copy keeps the file's permissions and times
+            source = path.stat()
+            os.chmod(target, stat.S_IMODE(source.st_mode))
+            os.utime(target, (source.st_atime, source.st_mtime))
     prune(path.parent, when, retention, protect=target)
     return target
 

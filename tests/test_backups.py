@@ -120,4 +120,5 @@ def test_an_import_keeps_the_data_files_permissions(tmp_path, reference):
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
     atomic_write_bytes(path, b"nrp\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert {stat.S_IMODE(b.path.stat().st_mode) for b in backups.list_backups(tmp_path)} == {0o644}
     assert intake.backup_file(tmp_path / "none.csv", datetime.now()) is None

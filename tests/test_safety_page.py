@@ -123,7 +123,7 @@ def add_bad_row(data_dir: Path) -> None:
 def test_rejected_rows_of_the_data_folder_are_counted_on_every_page(data_dir, page):
     add_bad_row(data_dir)
     at = to_page(run_app(), page)
-    notices = [w.value for w in at.sidebar.warning]
+    notices = [w.value for w in at.main.warning]
     assert any("1 baris di berkas data ditolak" in n and "patrols\\.csv 1" in n for n in notices), notices
     links = [e.proto for e in at.get("page_link")]
     assert any(link.page.endswith("data") or "data" in link.page for link in links), links
@@ -131,7 +131,7 @@ def test_rejected_rows_of_the_data_folder_are_counted_on_every_page(data_dir, pa
 
 def test_no_notice_when_every_row_loads(data_dir):
     at = run_app()
-    assert not [w.value for w in at.sidebar.warning if "ditolak" in w.value]
+    assert not [w.value for w in at.warning if "ditolak" in w.value]
 
 
 def test_the_data_page_shows_the_folders_report_with_line_numbers(data_dir):

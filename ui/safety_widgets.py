@@ -2,8 +2,8 @@
 
 - ``housekeeping()``: once per server process, stale temporary files and backups beyond the retention
   rule are removed (``analysis.backups``).
-- ``rejected_rows_notice(ds)``: on every page, a short sidebar notice counting the rows the loader refused
-  in the data folder's files, with a link to the Data page.
+- ``rejected_rows_notice(ds)``: at the top of every page, a short notice counting the rows the loader
+  refused in the data folder's files, with a link to the Data page.
 - ``data_folder_report(ds)``: on the Data page, the full report of each data file, with line numbers.
 - ``backups_panel(data_dir)``: on the Data page, the space backups take, the list, and a restore
   (confirmed, atomic, audit-logged).
@@ -48,21 +48,20 @@ def rejected_counts(ds: Dataset) -> dict[str, int]:
 
 
 def rejected_rows_notice(ds: Dataset, may_open_data_page: bool) -> None:
-    """The sidebar notice shown on every page while a data file has rejected rows. Call it after
-    ``st.navigation`` (the link needs the registered pages)."""
+    """The short notice at the top of every page while a data file has rejected rows, with a link to the
+    Data page. Call it after ``st.navigation`` (the link needs the registered pages)."""
     counts = rejected_counts(ds)
     if not counts:
         return
     lang = ctx.lang()
     files = ", ".join(f"{name} {fmt_int(count, lang)}" for name, count in counts.items())
-    st.sidebar.warning(
-        ctx.t("safety.rejected.notice", count=fmt_int(sum(counts.values()), lang), files=plain(files)),
-        icon=":material/report:",
+    text = ctx.t("safety.rejected.notice", count=fmt_int(sum(counts.values()), lang), files=plain(files))
+    notice, link = st.columns([3, 1], vertical_alignment="center")
+    notice.warning(
+        text if may_open_data_page else f"{text} {ctx.t('safety.rejected.ask')}", icon=":material/report:"
     )
     if may_open_data_page:
-        st.sidebar.page_link(DATA_PAGE, label=ctx.t("safety.rejected.link"), icon=":material/upload_file:")
-    else:
-        st.sidebar.caption(ctx.t("safety.rejected.ask"))
+        link.page_link(DATA_PAGE, label=ctx.t("safety.rejected.link"), icon=":material/upload_file:")
 
 
 def data_folder_report(ds: Dataset) -> None:

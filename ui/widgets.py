@@ -85,7 +85,7 @@ def table_downloads(
     if notes is None and isinstance(frame, pd.DataFrame):
         notes = export.excel_notes(frame)
     if notes:
-        places[-1].caption(plain(export.notice_text(notes, ctx.lang())))
+        st.caption(plain(export.notice_text(notes, ctx.lang())))
 
 
 def _resolve(frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:

@@ -41,7 +41,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} baris di berkas data ditolak dan tidak dihitung di halaman mana pun ({files}).",
         "{count} rows in the data files were rejected and are counted on no page ({files}).",
     ),
-    "safety.rejected.link": ("Lihat rinciannya di halaman Data", "See the details on the Data page"),
+    "safety.rejected.link": ("Rinciannya di halaman Data", "Details on the Data page"),
     "safety.rejected.ask": (
         "Minta analis memeriksanya di halaman Data.",
         "Ask an analyst to check them on the Data page.",
