@@ -13,19 +13,23 @@ import re
 from collections.abc import Mapping
 
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(\\[.:@])")  # an escaped ".", ":" or "@"
 
 
 def plain(text: object) -> str:
     r"""``text`` (any value, ``str()``-ed) with every ASCII punctuation mark backslash-escaped, so that
     Streamlit's markdown shows it literally: no emphasis, link, image, HTML, colour, icon or LaTeX.
-    Line breaks are kept.
+    Escapes do not stop GFM's bare-address links (``http://…``, ``www.…``, ``a@b.c``), so an invisible
+    word joiner (U+2060) also goes before every ``.``, ``:`` and ``@``. Line breaks are kept.
 
-    >>> print(plain("**x** [a](http://e.x) <img src=x>"))
-    \*\*x\*\* \[a\]\(http\:\/\/e\.x\) \<img src\=x\>
+    >>> print(plain("**x** [a](http://e.x) <img src=x>").replace(WORD_JOINER, "|"))
+    \*\*x\*\* \[a\]\(http|\:\/\/e|\.x\) \<img src\=x\>
     >>> plain(None)
     'None'
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return _AUTOLINK.sub(WORD_JOINER + r"\1", escaped)
 
 
 _NUMBER_LIKE = re.compile(r"[\d.,\s%+-]*")
@@ -35,8 +39,8 @@ def plain_values(values: Mapping[str, object]) -> dict[str, object]:
     r"""The values of a message (``t(key, lang, **values)``) with every text ``plain``-ed; numbers, and text
     that is only a formatted number (``"1.234"``, ``"20,5"``), are left as they are.
 
-    >>> plain_values({"file": "*a*.csv", "size": "20,5", "count": 3})
-    {'file': '\\*a\\*\\.csv', 'size': '20,5', 'count': 3}
+    >>> plain_values({"file": "*a*_b", "size": "20,5", "count": 3})
+    {'file': '\\*a\\*\\_b', 'size': '20,5', 'count': 3}
     """
     return {
         key: value if not isinstance(value, str) or _NUMBER_LIKE.fullmatch(value) else plain(value)

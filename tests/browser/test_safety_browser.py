@@ -138,3 +138,11 @@ def test_a_bookmarked_page_and_its_filter_survive_the_login(login_url, offline_p
     )
     expect(kelurahan).to_contain_text("Gedog")
     assert outside_requests == []
+
+    # a link whose parameters hold markdown: the warning shows it as text, no live link, no image
+    offline_page.goto(f"{login_url}/peta?kelurahan=**x** [a](http://e.x) ![i](http://e.x/i.png) www.e.x")
+    wait_for_app(offline_page)
+    warning = offline_page.get_by_text("diabaikan", exact=False).first
+    expect(warning).to_contain_text("**x**")
+    assert offline_page.locator('[data-testid="stMain"] a[href*="e.x"], img[src*="e.x"]').count() == 0
+    assert outside_requests == []
