@@ -50,6 +50,5 @@ pages = [
     if roles is None or ctx.role() in roles
 ]
 navigation = st.navigation(pages)
-if navigation.url_path != "data":  # the Data page shows the whole report itself
-    safety_widgets.rejected_rows_notice(ds, any(p.url_path == "data" for p in pages))
+safety_widgets.rejected_rows_notice(ds, navigation, pages)
 navigation.run()

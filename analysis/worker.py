@@ -118,6 +118,8 @@ def _context() -> multiprocessing.context.BaseContext:
 def warm_up() -> None:
     """Start the fork server now (it imports pandas and the loader: seconds of CPU), so the first upload
     does not pay for it while other sessions are working. Does nothing where there is no fork server."""
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        return  # this process is itself a child still starting up (it re-runs its parent's main script)
     context = _context()
     if context.get_start_method() == "forkserver":
         from multiprocessing import forkserver

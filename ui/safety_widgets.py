@@ -23,6 +23,7 @@ from analysis.text import plain
 from ui import context as ctx
 
 DATA_PAGE = "pages/data.py"
+DATA_URL = "data"
 RESTORED_KEY = "_safety_restored"
 
 
@@ -47,12 +48,21 @@ def rejected_counts(ds: Dataset) -> dict[str, int]:
     }
 
 
-def rejected_rows_notice(ds: Dataset, may_open_data_page: bool) -> None:
-    """The short notice at the top of every page while a data file has rejected rows, with a link to the
-    Data page. Call it after ``st.navigation`` (the link needs the registered pages)."""
+def _url_path(page: object) -> str | None:
+    try:
+        return str(page.url_path)  # type: ignore[attr-defined]
+    except AttributeError:  # bare mode (a script run outside a server) has no real pages
+        return None
+
+
+def rejected_rows_notice(ds: Dataset, current: object, pages: list) -> None:
+    """The short notice at the top of every page but the Data page (which shows the whole report) while a
+    data file has rejected rows, with a link to the Data page for those who may open it. Call it with
+    ``st.navigation``'s page and the pages it was given, before ``.run()``."""
     counts = rejected_counts(ds)
-    if not counts:
+    if not counts or _url_path(current) == DATA_URL:
         return
+    may_open_data_page = any(_url_path(page) == DATA_URL for page in pages)
     lang = ctx.lang()
     files = ", ".join(f"{name} {fmt_int(count, lang)}" for name, count in counts.items())
     text = ctx.t("safety.rejected.notice", count=fmt_int(sum(counts.values()), lang), files=plain(files))
