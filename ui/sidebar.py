@@ -59,7 +59,13 @@ def language_switch() -> None:
 
 
 # Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
-TRANSLATED_SELECTBOXES = ("f_period", "map.measure", "officers_view", "briefing_week")
+TRANSLATED_SELECTBOXES = (
+    "f_period",
+    "map.measure",
+    "officers_view",
+    "briefing_week",
+    "safety_restore_choice",
+)
 TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_",)
 
 
