@@ -10,7 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.intake import freshness_text
-from ui import auth, frame, sidebar
+from analysis.text import plain
+from ui import auth, frame, safety_widgets, sidebar
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -20,6 +21,7 @@ st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="w
 
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
 frame.enter()
+safety_widgets.housekeeping()  # stale temporary files from a killed import, backups beyond retention
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
 sidebar.language_switch()
 
@@ -36,7 +38,7 @@ PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [
 try:
     ds = data_cache.dataset()
 except Exception as exc:
-    st.error(ctx.t("error.data", reason=str(exc)))
+    st.error(ctx.t("error.data", reason=plain(exc)))
     st.stop()
 
 sidebar.filters(ds)
@@ -47,4 +49,6 @@ pages = [
     for i, (path, title_key, url_path, icon, roles) in enumerate(PAGES)
     if roles is None or ctx.role() in roles
 ]
-st.navigation(pages).run()
+navigation = st.navigation(pages)
+safety_widgets.rejected_rows_notice(ds, navigation, pages)
+navigation.run()

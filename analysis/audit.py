@@ -40,6 +40,7 @@ EVENTS: frozenset[str] = frozenset(
         "session_expired",
         "export",
         "import",
+        "restore",
         "user_added",
         "user_disabled",
         "user_enabled",

@@ -3,14 +3,30 @@
 A cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab / carriage return) is run as a formula by
 Excel and LibreOffice; text from residents or officers must never do that, so such cells get a leading
 apostrophe. Numbers stay numbers: only text cells are touched.
+
+An Excel download never changes data silently: a text longer than Excel's cell limit (32,767 characters)
+is shortened, and control characters Excel cannot store (NUL, vertical tab, form feed, ESC, …; tab,
+line feed and carriage return are fine) are removed. Each such cell is listed (``excel_notes``) in a
+second sheet of the workbook, ``catatan``, and the page says so beside the button (``notice_text``).
+CSV downloads keep every character as it is.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
+from analysis.i18n import Lang, fmt_int, t
+
+CELL_LIMIT = 32_767  # characters Excel stores in one cell
+# The characters openpyxl refuses (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE): C0 controls but tab, LF, CR.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+NOTES_SHEET = "catatan"
+NoteKind = Literal["shortened", "control"]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,13 +53,140 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
-    """An .xlsx workbook with one sheet; date-times without time zone, formulas neutralised."""
+@dataclass(frozen=True)
+class ExcelNote:
+    """One cell an Excel download cannot hold as it is.
+
+    ``row`` is the spreadsheet row (the header is row 1, the frame's first row is row 2), ``column`` the
+    frame's column name and ``cell`` its address (``"D7"``); ``kind`` is ``"shortened"`` (``length``: the
+    original number of characters) or ``"control"`` (``removed``: how many control characters).
+    """
+
+    row: int
+    column: str
+    cell: str
+    kind: NoteKind
+    length: int = 0
+    removed: int = 0
+
+
+def _column_letter(position: int) -> str:
+    """1 -> ``"A"``, 27 -> ``"AA"``."""
+    letters = ""
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _text_columns(frame: pd.DataFrame) -> list[int]:
+    return [
+        i
+        for i, column in enumerate(frame.columns)
+        if pd.api.types.is_string_dtype(frame.iloc[:, i])
+        or isinstance(frame.iloc[:, i].dtype, pd.CategoricalDtype)
+        or frame.iloc[:, i].dtype == object
+    ]
+
+
+def _excel_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ExcelNote]]:
+    """``frame`` (formulas already neutralised) with every text cell made storable, and the notes."""
+    out = frame.copy()
+    notes: list[ExcelNote] = []
+    for i in _text_columns(frame):
+        series = frame.iloc[:, i]
+        text = series.astype("string")
+        controls = text.str.count(CONTROL_CHARACTERS.pattern).fillna(0).astype(int)
+        cleaned = text.str.replace(CONTROL_CHARACTERS.pattern, "", regex=True) if controls.any() else text
+        lengths = cleaned.str.len().fillna(0).astype(int)
+        long = lengths > CELL_LIMIT
+        if not (controls.any() or long.any()):
+            continue
+        name = str(frame.columns[i])
+        letter = _column_letter(i + 1)
+        for position in sorted(set(controls.to_numpy().nonzero()[0]) | set(long.to_numpy().nonzero()[0])):
+            row = int(position) + 2
+            if controls.iloc[position]:
+                notes.append(
+                    ExcelNote(row, name, f"{letter}{row}", "control", removed=int(controls.iloc[position]))
+                )
+            if long.iloc[position]:
+                notes.append(
+                    ExcelNote(row, name, f"{letter}{row}", "shortened", length=int(lengths.iloc[position]))
+                )
+        out.isetitem(i, cleaned.str.slice(0, CELL_LIMIT).astype(object).where(text.notna(), None))
+    return out, notes
+
+
+def excel_notes(frame: pd.DataFrame) -> list[ExcelNote]:
+    """The cells ``to_excel_bytes(frame)`` writes differently from the frame (in row order per column)."""
+    return _excel_cells(neutralise_formulas(frame))[1]
+
+
+def notice_text(notes: list[ExcelNote], lang: Lang = "id", limit: int = 5) -> str:
+    """One short paragraph for beside the Excel button: what was shortened or removed, and where (the
+    first ``limit`` cells of each kind), pointing to the ``catatan`` sheet. Empty when nothing changed.
+
+    >>> print(notice_text([ExcelNote(2, "description", "B2", "shortened", length=40000)], "en"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Excel download, cells longer than Excel's limit of 32,767 characters, shortened: 1 (B2 description).
+    Every change is listed in the sheet 'catatan'.
+    """
+    parts = []
+    for kind in ("shortened", "control"):
+        chosen = [n for n in notes if n.kind == kind]
+        if not chosen:
+            continue
+        cells = ", ".join(f"{n.cell} {n.column}" for n in chosen[:limit]) + (
+            ", …" if len(chosen) > limit else ""
+        )
+        parts.append(
+            t(
+                f"safety.export.{kind}",
+                lang,
+                count=fmt_int(len(chosen), lang),
+                limit=fmt_int(CELL_LIMIT, lang),
+                cells=cells,
+            )
+        )
+    if not parts:
+        return ""
+    return " ".join(
+        [t("safety.export.lead", lang), *parts, t("safety.export.sheet", lang, sheet=NOTES_SHEET)]
+    )
+
+
+def notes_frame(notes: list[ExcelNote], lang: Lang = "id") -> pd.DataFrame:
+    """The ``catatan`` sheet: one row per changed cell: cell, row, column, what was done."""
+    return pd.DataFrame(
+        {
+            t("safety.export.col.cell", lang): [n.cell for n in notes],
+            t("safety.export.col.row", lang): [n.row for n in notes],
+            t("safety.export.col.column", lang): [n.column for n in notes],
+            t("safety.export.col.change", lang): [
+                t(
+                    f"safety.export.change.{n.kind}",
+                    lang,
+                    length=fmt_int(n.length, lang),
+                    limit=fmt_int(CELL_LIMIT, lang),
+                    removed=fmt_int(n.removed, lang),
+                )
+                for n in notes
+            ],
+        }
+    )
+
+
+def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data", lang: Lang = "id") -> bytes:
+    """An .xlsx workbook: the data sheet (date-times without time zone, formulas neutralised, cells made
+    storable) and, when a cell had to change, a ``catatan`` sheet listing each change (``excel_notes``)."""
     buffer = io.BytesIO()
-    safe = neutralise_formulas(frame)
+    safe, notes = _excel_cells(neutralise_formulas(frame))
     for column in safe.columns:
         if isinstance(safe[column].dtype, pd.DatetimeTZDtype):
             safe[column] = safe[column].dt.tz_localize(None)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         safe.to_excel(writer, index=False, sheet_name=sheet_name[:31])
+        if notes:
+            notes_frame(notes, lang).to_excel(writer, index=False, sheet_name=NOTES_SHEET)
     return buffer.getvalue()

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of either.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over ``path``; on
-    any failure the temporary file is removed and ``path`` is untouched.
+    any failure the temporary file is removed and ``path`` is untouched. An existing file keeps its
+    permission bits (a 0644 data file stays 0644, so an import under another account cannot lock the app
+    out); a new file is created 0600. Temporary files are named ``.<name>.<random>.tmp``
+    (``stale_temp_files`` finds those a killed process left behind).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = None
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        if mode is not None:
+            os.chmod(temp_name, mode)
         with os.fdopen(handle, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -33,6 +47,32 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def stale_temp_files(folder: Path, names: Iterable[str], older_than_s: float = 0.0) -> list[Path]:
+    """Temporary files ``atomic_write_bytes`` left in ``folder`` for the files called ``names`` (a process
+    killed between writing and renaming), last modified more than ``older_than_s`` seconds ago.
+
+    Only call with ``older_than_s=0`` while holding the lock every writer of those files holds.
+    """
+    now = time.time()
+    found = []
+    for name in names:
+        for candidate in folder.glob(f".{glob.escape(name)}.*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if now - candidate.stat().st_mtime >= older_than_s:
+                    found.append(candidate)
+    return sorted(found)
+
+
+def remove_stale_temp_files(folder: Path, names: Iterable[str], older_than_s: float = 0.0) -> int:
+    """Delete ``stale_temp_files(folder, names, older_than_s)``; the number removed (errors ignored)."""
+    removed = 0
+    for path in stale_temp_files(folder, names, older_than_s):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
 
 
 @contextlib.contextmanager

@@ -23,7 +23,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import sys
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -33,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import localtime
+from analysis import backups, localtime
 from analysis.dataset import FILE_NAMES, data_dir_from_env
 from analysis.files import atomic_write_bytes, exclusive
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
@@ -43,7 +42,7 @@ from analysis.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 CONFIG_PATH = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
 LOG_NAME = "import_log.jsonl"
 MAPPINGS_NAME = ".mappings.json"
-BACKUP_DIR = ".backups"
+BACKUP_DIR = backups.BACKUP_DIR
 LOCK_NAME = ".import.lock"
 NUMERIC_COLUMNS = ("lat", "lon", "personnel_count", "residents_met")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -283,14 +282,10 @@ def apply_plan(
 
 
 def backup_file(path: Path, when: datetime) -> Path | None:
-    """Copy ``path`` to ``<folder>/.backups/<name>.<timestamp><suffix>``; None if there is no file yet."""
-    if not path.exists():
-        return None
-    folder = path.parent / BACKUP_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{path.stem}.{when.strftime('%Y%m%d-%H%M%S-%f')}{path.suffix}"
-    shutil.copy2(path, target)
-    return target
+    """Keep a copy of ``path`` in ``<folder>/.backups/`` before it is replaced (``analysis.backups``: one
+    copy per content, retention from ``DASHBOARD_BACKUP_KEEP`` / ``DASHBOARD_BACKUP_DAYS``); None if there
+    is no file yet."""
+    return backups.backup_file(path, when)
 
 
 @contextlib.contextmanager
@@ -404,6 +399,7 @@ def import_rows(
     provided = list(getattr(report, "column_mapping", {}).values()) or None
     incoming_text = incoming_rows(incoming, kind)
     with folder_lock(data_dir):
+        backups.remove_stale(data_dir, list(FILE_NAMES.values()))  # left by a killed import
         existing = existing_rows(data_dir, kind, reference)
         plan = plan_merge(existing, incoming_text, kind, provided)
         updated = len(plan.conflicts) if accept_updates else 0

@@ -27,7 +27,6 @@ ordinary chance (two visits by one person are 100 %), and 80 % leaves room for o
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Literal
@@ -39,6 +38,7 @@ from pandas.io.formats.style import Styler
 
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
 from analysis.schema import RANKS, RESOLVED_STATUS, UNITS
+from analysis.text import plain
 
 WARNING_DAYS = 1
 ALERT_DAYS = 7
@@ -159,7 +159,7 @@ def markdown_text(text: str) -> str:
     >>> print(markdown_text("Aiptu *X* [a](b)"))
     Aiptu \*X\* \[a\]\(b\)
     """
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+    return plain(text)  # the one escaping helper, analysis.text
 
 
 def _plot_text(text: object) -> str:

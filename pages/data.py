@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import context as ctx
 from ui import intake_widgets as steps
+from ui import safety_widgets as safety
 from ui import sheet_picker, value_pairing
 
 ds = ctx.dataset()
@@ -14,6 +15,7 @@ if not steps.may_view():
     st.stop()
 
 steps.last_result()
+safety.data_folder_report(ds)
 if steps.may_import():
     st.subheader(ctx.t("intake.upload.header"))
     upload = steps.uploaded_file()
@@ -34,3 +36,5 @@ if steps.may_import():
 steps.downloads(ds)
 st.divider()
 steps.import_history(ds.data_dir)
+st.divider()
+safety.backups_panel(ds.data_dir, steps.may_import())

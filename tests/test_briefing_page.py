@@ -37,7 +37,7 @@ def test_default_is_the_last_full_week_with_the_period_in_words(last_week: tuple
     assert at.selectbox(key="briefing_week").value == start.isoformat()
     assert at.title[0].value == f"Briefing · {period_title(*last_week)}"
     assert at.title[0].value.startswith("Briefing · Minggu ke-")
-    assert any(m.value.startswith("Data s\\.d\\.") for m in at.markdown)
+    assert any(m.value.replace("\u2060", "").startswith("Data s\\.d\\.") for m in at.markdown)
     assert [h.value for h in at.header] == ["Fakta"]
     assert at.button(key="briefing_prev").disabled
     assert len(at.get("plotly_chart")) == 1

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import intake
+from analysis.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -95,7 +96,7 @@ def test_a_good_file_is_validated_previewed_and_merged(data_dir):
     assert not at.error
 
     at = merge(at)
-    assert "patroli.csv: 2 baris ditambahkan, 0 diperbarui" in texts(at, "success")
+    assert f"{plain('patroli.csv')}: 2 baris ditambahkan, 0 diperbarui" in texts(at, "success")  # escaped
     after = patrol_lines(data_dir)
     assert len(after) == len(before) + 2 and any(line.startswith("UJI-1,") for line in after)
     (entry,) = intake.read_log(data_dir)
@@ -220,4 +221,4 @@ def test_an_excel_workbook_with_a_title_block_is_read_from_its_header_row(data_d
     assert not at.exception, at.exception
     assert [m.value for m in at.metric][:3] == ["2", "2", "0"]
     at = merge(at)
-    assert "rekap.xlsx: 2 baris ditambahkan" in texts(at, "success")
+    assert f"{plain('rekap.xlsx')}: 2 baris ditambahkan" in texts(at, "success")

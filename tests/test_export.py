@@ -3,7 +3,15 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from analysis.export import neutralise_formulas, to_csv_bytes, to_excel_bytes
+from analysis.export import (
+    CELL_LIMIT,
+    ExcelNote,
+    excel_notes,
+    neutralise_formulas,
+    notice_text,
+    to_csv_bytes,
+    to_excel_bytes,
+)
 
 HOSTILE = pd.DataFrame(
     {
@@ -49,3 +57,53 @@ def test_excel_cells_hold_text_not_formulas():
     values = [cell.value for cell in sheet["A"]][1:]
     assert values[0] == '\'=HYPERLINK("http://x")'
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+# --- what an Excel download cannot hold as it is (issue 19) -------------------------------------------
+
+
+def _sheets(data: bytes) -> dict[str, list[tuple]]:
+    book = load_workbook(io.BytesIO(data))
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def test_a_40000_character_description_is_shortened_and_says_so():
+    frame = pd.DataFrame({"complaint_id": ["L-1", "L-2"], "description": ["x" * 40_000, "pendek"]})
+    notes = excel_notes(frame)
+    assert notes == [ExcelNote(2, "description", "B2", "shortened", length=40_000)]
+    sheets = _sheets(to_excel_bytes(frame))
+    assert len(sheets["data"][1][1]) == CELL_LIMIT and sheets["data"][2][1] == "pendek"
+    assert sheets["catatan"][1][:3] == ("B2", 2, "description")
+    assert "40.000" in sheets["catatan"][1][3] and "32.767" in sheets["catatan"][1][3]
+    notice = notice_text(notes, "id")
+    assert "dipotong" in notice and "B2 description" in notice and "catatan" in notice
+
+
+def test_a_vertical_tab_and_other_controls_are_removed_and_said():
+    frame = pd.DataFrame(
+        {
+            "name": ["Ani\x0bBudi", "ok\tkolom\nbaris", "esc\x1b[31m", None],
+            "kelurahan": pd.Categorical(["Gedog", "Sentul\x00", "Gedog", "Gedog"]),
+            "count": [1, 2, 3, 4],
+        }
+    )
+    sheets = _sheets(to_excel_bytes(frame))  # openpyxl raised IllegalCharacterError here before
+    assert [row[0] for row in sheets["data"][1:]] == ["AniBudi", "ok\tkolom\nbaris", "esc[31m", None]
+    assert sheets["data"][2][1] == "Sentul"
+    notes = excel_notes(frame)
+    assert [(n.cell, n.kind, n.removed) for n in notes] == [
+        ("A2", "control", 1),
+        ("A4", "control", 1),
+        ("B3", "control", 1),
+    ]
+    assert "karakter kontrol" in notice_text(notes, "id") and "A2 name" in notice_text(notes, "id")
+    assert "control characters" in notice_text(notes, "en")
+
+
+def test_a_frame_excel_can_hold_round_trips_identically_with_no_notes_sheet():
+    frame = pd.DataFrame({"a": ["satu", "dua\nbaris", "=1+1"], "n": [1.5, -2.0, 3.0]})
+    assert excel_notes(frame) == [] and notice_text([], "id") == ""
+    sheets = _sheets(to_excel_bytes(frame))
+    assert list(sheets) == ["data"]
+    back = pd.read_excel(io.BytesIO(to_excel_bytes(frame)))
+    assert back["a"].tolist() == ["satu", "dua\nbaris", "'=1+1"] and back["n"].tolist() == [1.5, -2.0, 3.0]

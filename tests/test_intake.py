@@ -168,7 +168,8 @@ def test_a_backup_is_a_timestamped_copy_in_the_backups_folder(tmp_path):
     assert intake.backup_file(target, datetime(2026, 11, 28, 9, 30)) is None
     target.write_text("a\n1\n")
     backup = intake.backup_file(target, datetime(2026, 11, 28, 9, 30, 5))
-    assert backup == tmp_path / ".backups" / "patrols.20261128-093005-000000.csv"
+    sha16 = intake.file_sha256(b"a\n1\n")[:16]
+    assert backup == tmp_path / ".backups" / f"patrols.20261128-093005-000000.{sha16}.csv"
     assert backup.read_text() == "a\n1\n"
 
 

@@ -12,8 +12,12 @@ password in session state (the form clears itself on submit).
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import logging
+import re
 import time
+import urllib.parse
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +27,7 @@ import streamlit as st
 
 from analysis import audit as audit_log
 from analysis import users
+from analysis.text import plain
 from analysis.users import User
 from ui import context as ctx
 
@@ -31,6 +36,9 @@ LAST_SEEN_KEY = "auth_last_seen"
 FLASH_KEY = "auth_flash"
 DEMO_USER = User("demo", "kapolsek", demo=True)
 _KEEP_ON_LOGOUT = (ctx.LANG_KEY, FLASH_KEY)
+LOGIN_PAGE = "masuk"
+_PAGE_NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+_log = logging.getLogger(__name__)
 
 
 def gate() -> User:
@@ -39,26 +47,41 @@ def gate() -> User:
     try:
         login_required = users.has_enabled_users(users_file)
     except users.UsersFileError as exc:  # fail closed: a broken users file never means "no login"
-        reason = str(exc)
-        _show_only(lambda: st.error(ctx.t("auth.file_error", reason=reason)))
+        # The reason names the file's path: it goes to the server's log for the admin, not to the screen.
+        _log.error("users file unusable: %s", exc)
+        _show_only(lambda: st.error(ctx.t("safety.auth.file_error")))
     if not login_required:
         return _demo(users_file)
     assert users_file is not None
     user = _session_user(users_file)
     if user is None:
-        _show_only(lambda: _login_form(users_file))
+        _show_only(lambda: _login_form(users_file), url_path=requested_page())
     _account_box(user)
     return user
 
 
-def _show_only(render: Callable[[], None]) -> NoReturn:
-    """Run ``render`` as the app's only page, then stop.
+def requested_page() -> str:
+    """The page the browser asked for (``"peta"`` for ``…/peta?kelurahan=Gedog``), so the login form can
+    stand at that address and the user lands there once signed in, link parameters and all; ``"masuk"``
+    when the address names no page or something that is not a plain page name."""
+    with contextlib.suppress(Exception):  # no browser context (AppTest, bare mode): the default page
+        path = urllib.parse.urlsplit(st.context.url or "").path
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        if _PAGE_NAME.fullmatch(last):
+            return last
+    return LOGIN_PAGE
+
+
+def _show_only(render: Callable[[], None], url_path: str = "") -> NoReturn:
+    """Run ``render`` as the app's only page (at ``url_path``, default ``masuk``), then stop.
 
     Stopping before ``st.navigation`` would not do: Streamlit would fall back to listing ``pages/*.py`` in
     the sidebar, and opening one runs that file directly, past this gate.
     """
-    page = st.Page(render, title=ctx.t("app.title"), url_path="masuk", default=True)
-    st.navigation([page], position="hidden").run()
+    pages = [st.Page(render, title=ctx.t("app.title"), url_path=LOGIN_PAGE, default=True)]
+    if url_path and url_path != LOGIN_PAGE:  # the default page lives at the root: the asked-for one beside it
+        pages.append(st.Page(render, title=ctx.t("app.title"), url_path=url_path))
+    st.navigation(pages, position="hidden").run()
     st.stop()
 
 
@@ -190,7 +213,7 @@ def _logout() -> None:
 
 
 def _account_box(user: User) -> None:
-    name = user.username.replace("_", "\\_")
+    name = plain(user.username)
     st.sidebar.caption(ctx.t("auth.signed_in", user=name, role=ctx.t(f"auth.role.{user.role}")))
     st.sidebar.button(ctx.t("auth.logout"), key="auth_logout", on_click=_logout, icon=":material/logout:")
     with st.sidebar:

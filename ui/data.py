@@ -74,6 +74,17 @@ def _memo(key: tuple, ds: Dataset, compute: Callable[[], pd.DataFrame]) -> pd.Da
     return value
 
 
+def excel_notes(ds: Dataset, kind: str) -> list:
+    """``analysis.export.excel_notes`` of a data table in contract column order (the Data page's export),
+    computed once per data version."""
+    from analysis.export import excel_notes as notes_of
+    from analysis.schema import columns
+
+    return _memo(
+        ("excel_notes", kind), ds, lambda: notes_of(getattr(ds, kind).reindex(columns=columns(kind)))
+    )
+
+
 def filtered_patrols(ds: Dataset, filters: Filters) -> pd.DataFrame:
     kecamatan_of = ds.reference.kecamatan_of()
     return _memo(("patrols", filters), ds, lambda: filter_patrols(ds.patrols, filters, kecamatan_of))

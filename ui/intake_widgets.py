@@ -6,7 +6,7 @@ Nothing is written before the analyst presses "Gabungkan".
 
 from __future__ import annotations
 
-import io
+import dataclasses
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,9 @@ import streamlit as st
 from analysis import intake, loading, privacy, value_pairs
 from analysis.dataset import Dataset
 from analysis.i18n import fmt_int
+from analysis.i18n import t as translate
 from analysis.schema import COLUMNS, KINDS, Kind, columns, required_columns
+from analysis.text import plain, plain_values
 from ui import auth, sheet_picker
 from ui import context as ctx
 from ui import data as data_cache
@@ -46,9 +48,14 @@ def uploaded_file() -> tuple[str, bytes] | None:
     try:
         intake.check_upload(data, upload.name, limit)
     except intake.UploadRefused as refused:
-        st.error(refused.message(ctx.lang()), icon=":material/block:")
+        st.error(plain_message(refused), icon=":material/block:")
         return None
     return upload.name, data
+
+
+def plain_message(exc: intake.UploadRefused | loading.UnreadableFile) -> str:
+    """The refusal in the session's language, the file's own names and values shown literally."""
+    return translate(exc.key, ctx.lang(), **plain_values(exc.values))
 
 
 def may_view() -> bool:
@@ -63,16 +70,19 @@ def may_import() -> bool:
 
 
 def file_columns(name: str, data: bytes, sheet: str | None = None) -> list[str] | None:
-    """The file's headers, or None with the loader's reason when it cannot be read at all."""
-    try:
-        return [str(c) for c in loading.read_raw(io.BytesIO(data), name, sheet=sheet).columns]
-    except loading.UnreadableFile as exc:
-        unreadable(exc)
-    return None
+    """The file's headers, or None with the loader's reason when it cannot be read at all.
+
+    Read in a worker process (``analysis.worker``): a slow or huge file cannot stall other sessions.
+    """
+    from analysis import worker
+    from ui import safety_widgets as safety
+
+    key = f"{intake.file_sha256(data)}|{sheet}"
+    return safety.parse_upload("headers", name, worker.read_headers, (data, name, sheet), key)
 
 
 def unreadable(exc: loading.UnreadableFile) -> None:
-    st.error(exc.message_en if ctx.lang() == "en" else str(exc), icon=":material/block:")
+    st.error(plain_message(exc), icon=":material/block:")
 
 
 def kind_and_mapping(
@@ -125,7 +135,7 @@ def _mapping_step(
     twice = sorted({h for h in chosen.values() if list(chosen.values()).count(h) > 1})
     missing = [c.label_id for c in COLUMNS[kind] if c.required and c.name not in chosen]
     if twice:
-        st.error(ctx.t("intake.mapping.twice", columns=", ".join(twice)))
+        st.error(ctx.t("intake.mapping.twice", columns=plain(", ".join(twice))))
     if missing:
         st.warning(ctx.t("intake.mapping.missing", columns=", ".join(missing)))
     if twice or missing:
@@ -149,7 +159,7 @@ def validation_report(report: loading.ValidationReport) -> None:
         column.metric(ctx.t(f"intake.report.{key}"), fmt_int(value, lang), border=True)
     sheet_picker.report_lines(report)
     if report.ignored_columns:
-        st.caption(ctx.t("intake.report.ignored", columns=", ".join(map(str, report.ignored_columns))))
+        st.caption(ctx.t("intake.report.ignored", columns=plain(", ".join(map(str, report.ignored_columns)))))
     if not report.problems:
         st.success(ctx.t("intake.report.all_valid"), icon=":material/check_circle:")
         return
@@ -226,16 +236,19 @@ def merge_step(
             user=_user_name(),
         )
     except OSError as exc:
-        st.error(ctx.t("intake.merge.failed", reason=exc.strerror or str(exc)))
+        st.error(ctx.t("intake.merge.failed", reason=plain(exc.strerror or exc)))
         return
     except loading.UnreadableFile as exc:  # the data folder's own file no longer reads: touch nothing
-        st.error(ctx.t("intake.merge.failed", reason=exc.message_en if lang == "en" else str(exc)))
+        st.error(ctx.t("intake.merge.failed", reason=plain_message(exc)))
         return
     if mapping is not None:
         intake.remember_mapping(ds.data_dir, headers, kind, mapping)
     auth.audit("import", f"{name} ({kind}): +{result.added} ~{result.updated}")
     data_cache.clear_cache()
-    st.session_state[RESULT_KEY] = {"text": intake.summary_text(result, lang), "pending": result.pending}
+    st.session_state[RESULT_KEY] = {
+        "text": intake.summary_text(dataclasses.replace(result, file_name=plain(name)), lang),
+        "pending": result.pending,
+    }
     st.rerun()
 
 
@@ -283,7 +296,8 @@ def downloads(ds: Dataset) -> None:
             )
             # The whole data set in contract form takes seconds at 200,000 rows: built only on click.
             export = partial(intake.export_frame, frame, kind)
-            widgets.download_buttons(export, kind, key=f"intake_data_{kind}")
+            notes = data_cache.excel_notes(ds, kind)  # the export keeps the contract's column order
+            widgets.download_buttons(export, kind, key=f"intake_data_{kind}", notes=notes)
 
 
 def import_history(data_dir: Path) -> None:
@@ -302,20 +316,23 @@ def read_upload(
     ds: Dataset,
     sheet: str | None = None,
 ):
-    """The loader's clean rows and report for the upload (``sheet``: the Excel sheet picked, None for the
-    default), or None with the reason shown."""
+    """The loader's clean rows and report for the upload (read in a worker process), or None with the
+    reason shown."""
+    import json
+
+    from analysis import worker
+    from ui import safety_widgets as safety
+
     name, data = upload
-    try:
-        return loading.load_table(
-            io.BytesIO(data),
+    pairs = value_pairs.pairs_for(ds.data_dir, kind)
+    key = "|".join(
+        [
+            intake.file_sha256(data),
             kind,
-            ds.reference,
-            filename=name,
-            column_mapping=mapping,
-            officers=ds.officers,
-            value_pairs=value_pairs.pairs_for(ds.data_dir, kind),
-            sheet=sheet,
-        )
-    except loading.UnreadableFile as exc:
-        unreadable(exc)
-        return None
+            json.dumps(mapping, sort_keys=True),
+            str(sheet),
+            json.dumps(pairs, sort_keys=True),
+        ]
+    )
+    args = (data, name, kind, ds.reference, mapping, sheet, ds.officers, pairs)
+    return safety.parse_upload("table", name, worker.load_upload, args, key)

@@ -21,6 +21,7 @@ from analysis.filters import (
 )
 from analysis.i18n import fmt_date_range
 from analysis.reference import KECAMATAN
+from analysis.text import plain
 from ui import context as ctx
 
 KEYS = {
@@ -58,7 +59,13 @@ def language_switch() -> None:
 
 
 # Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
-TRANSLATED_SELECTBOXES = ("f_period", "map.measure", "officers_view", "briefing_week")
+TRANSLATED_SELECTBOXES = (
+    "f_period",
+    "map.measure",
+    "officers_view",
+    "briefing_week",
+    "safety_restore_choice",
+)
 TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_", "intake_sheet_")
 
 
@@ -170,7 +177,7 @@ def filters(ds: Dataset) -> Filters:
     _sync_url(chosen)
     notice = st.session_state.pop("_filter_notice", None)
     if notice:
-        st.warning(ctx.t("filter.bad_link", values=notice))
+        st.warning(ctx.t("filter.bad_link", values=plain(notice)))
     return chosen
 
 

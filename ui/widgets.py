@@ -10,6 +10,7 @@ import streamlit as st
 from analysis import export
 from analysis.dataset import Dataset
 from analysis.i18n import fmt_date, fmt_date_range
+from analysis.text import plain
 from ui import context as ctx
 
 
@@ -30,18 +31,25 @@ def data_stamp(ds: Dataset) -> str:
     return ctx.t("data.as_of", date=fmt_date(ds.last_date, ctx.lang()))
 
 
-def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str) -> None:
+def download_buttons(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    name: str,
+    key: str,
+    notes: list[export.ExcelNote] | None = None,
+) -> None:
     """CSV and Excel downloads of ``frame`` with spreadsheet formulas neutralised, built only on click.
 
     ``frame`` may be a function returning the frame, so a costly export table (the whole data set in
     contract form) is also built only on click, not on every rerun. Row-level downloads are hidden from
-    roles that may not have them; each download is audit-logged.
+    roles that may not have them; each download is audit-logged. Cells the Excel file cannot hold as they
+    are (``analysis.export.excel_notes``; pass ``notes`` when ``frame`` is a function) are named beside
+    the Excel button.
     """
     from analysis import privacy
 
     if not privacy.may_download_rows(ctx.role()):
         return
-    table_downloads(frame, name, key, st.columns(2))
+    table_downloads(frame, name, key, st.columns(2), notes)
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,7 +60,13 @@ TABLE_FORMATS = (
 )
 
 
-def table_downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, places) -> None:
+def table_downloads(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    name: str,
+    key: str,
+    places,
+    notes: list[export.ExcelNote] | None = None,
+) -> None:
     """One CSV and one Excel button, one in each of ``places``: built on click, formulas neutralised,
     audit-logged. No role check: callers offering row-level data use ``download_buttons``."""
     from ui import auth
@@ -68,6 +82,10 @@ def table_downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str,
             args=("export", f"{name}.{ext}"),
             icon=":material/download:",
         )
+    if notes is None and isinstance(frame, pd.DataFrame):
+        notes = export.excel_notes(frame)
+    if notes:
+        st.caption(plain(export.notice_text(notes, ctx.lang())))
 
 
 def _resolve(frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:
