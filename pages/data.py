@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import context as ctx
 from ui import intake_widgets as steps
+from ui import text_import
 
 ds = ctx.dataset()
 st.title(ctx.t("intake.title"))
@@ -26,6 +27,8 @@ if steps.may_import():
         if not clean.empty:
             steps.preview(clean, kind)
         steps.merge_step(ds, kind, clean, report, upload, headers, mapping)
+    st.divider()
+    text_import.section(ds)
     st.divider()
 
 steps.downloads(ds)
