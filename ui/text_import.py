@@ -64,12 +64,14 @@ def review_table(reading: Reading, kind: schema.Kind) -> pd.DataFrame:
     sure = certainty_frame(candidates, kind)
     if kind == "complaints" and not privacy.can_see_personal(ctx.role()):
         rows = privacy.mask_personal(rows, kind)
-    order = [*FIRST[kind], *(c for c in schema.columns(kind) if c not in FIRST[kind])]
-    rows = rows[order].assign(
+    rows = rows.assign(
         **{CHECK: [_check_text(sure.iloc[i], kind) for i in range(len(rows))]},
         **{SOURCE: [c.source for c in candidates]},
     )
-    return rows
+    rest = [c for c in schema.columns(kind) if c not in FIRST[kind]]
+    # the first field to fill, then what to check, then the other fields; the source text last
+    order = [FIRST[kind][0], CHECK, *FIRST[kind][1:], *rest, SOURCE]
+    return rows[order].replace({"": None})
 
 
 def _column_config(kind: schema.Kind, ds: Dataset) -> dict:
@@ -81,7 +83,7 @@ def _column_config(kind: schema.Kind, ds: Dataset) -> dict:
             config[column.name] = st.column_config.SelectboxColumn(label, options=choices[column.name])
         else:
             config[column.name] = st.column_config.TextColumn(label, disabled=column.name.endswith("_id"))
-    config[CHECK] = st.column_config.TextColumn(ctx.t("textimport.col.check"), disabled=True, width="large")
+    config[CHECK] = st.column_config.TextColumn(ctx.t("textimport.col.check"), disabled=True, width="medium")
     config[SOURCE] = st.column_config.TextColumn(ctx.t("textimport.col.source"), disabled=True, width="large")
     return config
 

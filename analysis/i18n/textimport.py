@@ -4,11 +4,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "textimport.header": ("Impor dari teks laporan", "Import from report text"),
     "textimport.intro": (
         "Tempel laporan WhatsApp, ekspor grup WhatsApp (.txt) atau rilis berita. Baris yang ditemukan "
-        "tampil di tabel; sel kuning perlu dicek, sel merah kosong dan wajib diisi. Tidak ada yang ditulis "
-        "sebelum tombol Gabungkan ditekan.",
+        "tampil di tabel yang bisa diedit; kolom Perlu dicek menandai isian wajib yang kosong (⚠) dan "
+        "isian yang disimpulkan (?). Tidak ada yang ditulis sebelum tombol Gabungkan ditekan.",
         "Paste a WhatsApp report, a WhatsApp group export (.txt) or a news release. The rows found are "
-        "shown in the table; yellow cells need a check, red cells are empty and required. Nothing is "
-        "written before you press Merge.",
+        "shown in an editable table; the Check column marks required fields that are empty (⚠) and "
+        "fields that were inferred (?). Nothing is written before you press Merge.",
     ),
     "textimport.paste": ("Teks laporan", "Report text"),
     "textimport.paste_help": (

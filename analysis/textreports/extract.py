@@ -91,8 +91,11 @@ class Gazetteer:
                 topic_rules.append((re.compile(rf"\b(?:{pattern})\b", re.I), kept))
         self.topic_rules = topic_rules
         officers = officers if officers is not None else pd.DataFrame(columns=schema.columns("officers"))
-        self.officers = officers.reset_index(drop=True)
-        self.officer_names = [str(n) for n in self.officers.get("name", pd.Series(dtype=str)).fillna("")]
+        self.officers = [
+            {k: ("" if pd.isna(v) else str(v)) for k, v in row.items()}
+            for row in officers.reset_index(drop=True).to_dict("records")
+        ]
+        self.officer_names = [o.get("name", "") for o in self.officers]
         self._officer_memo: dict[str, int | None] = {}
 
     def kelurahan_named(self, words: str) -> tuple[str | None, bool]:
@@ -107,7 +110,7 @@ class Gazetteer:
         names = {self.kelurahan[k] for k, _, _ in found if k[0] == key[0]}
         return (names.pop(), False) if len(names) == 1 else (None, False)
 
-    def officer(self, name: str) -> pd.Series | None:
+    def officer(self, name: str) -> dict[str, str] | None:
         """The one officer whose name matches ``name`` (token order and small slips forgiven), else None;
         two equally good matches are no match."""
         if name not in self._officer_memo:
@@ -119,10 +122,13 @@ class Gazetteer:
                 best = None
             self._officer_memo[name] = None if best is None else int(best[2])
         index = self._officer_memo[name]
-        return None if index is None else self.officers.iloc[index]
+        return None if index is None else self.officers[index]
 
 
 # --- one field at a time ------------------------------------------------------------------------------------
+
+
+_WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in P.WEEKDAYS) + r")\b", re.I)
 
 
 def read_date(text: str) -> Field:
@@ -149,9 +155,8 @@ def read_date(text: str) -> Field:
     start, match, found = best
     snippet = _snippet(text, start, match.end())
     certainty: Certainty = "certain"
-    written_day = next(
-        (d for d in P.WEEKDAYS if re.search(rf"\b{re.escape(d)}\b", match.group(0), re.I)), None
-    )
+    weekday = _WEEKDAY_RE.search(match.group(0))
+    written_day = weekday.group(0).lower() if weekday else None
     if written_day:
         from babel.dates import format_date
 
@@ -383,7 +388,7 @@ def read_topics(text: str, gaz: Gazetteer) -> Field:
     """Every category named, by the category vocabulary, its aliases and the field's shorthands (3C =
     curat, curas, curanmor), in the order they first appear; joined by ``"; "``."""
     cleaned = P.NOT_TOPIC.sub(lambda m: " " * len(m.group(0)), text)
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, tuple[tuple[int, int], str]] = {}
     for pattern, categories in gaz.topic_rules:
         match = pattern.search(cleaned)
         if match:
