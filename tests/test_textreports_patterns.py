@@ -266,3 +266,13 @@ def test_scrub_personal_removes_names_and_numbers():
     assert X.scrub_personal("Bpk Slamet (0812-3344-5566) dan Ibu Sri Wahyuni melapor") == (
         "warga ([…]) dan warga melapor"
     )
+
+
+def test_a_very_long_text_is_read_in_bounded_parts():
+    from analysis.textreports.chat import MAX_PIECE
+
+    paragraph = "Sambang Kel. Turi tgl 3/6/25 pukul 09.00, Aiptu Roziek Mustofa. " + "x" * 500
+    pieces, _ = split_reports("\n\n".join([paragraph] * 40))
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_PIECE for p in pieces)
+    assert sum(p.text.count("Sambang") for p in pieces) == 40  # nothing lost at the cuts
+    assert pieces[1].line > 1

@@ -14,6 +14,7 @@ from datetime import datetime
 from analysis.textreports import patterns as P
 
 _TABLE_SEPARATORS = ("|", "\t", ";")
+MAX_PIECE = 6_000  # characters; a release is about 1,500, a labelled WhatsApp report under 1,000
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,24 @@ def split_reports(text: str) -> tuple[list[Piece], int]:
     starts = sorted({0, *(m.start() for m in P.REPORT_OPENERS.finditer(text))})
     pieces = []
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        chunk = text[start:end].strip()
-        if chunk and not is_chatter(chunk):
-            pieces.append(Piece(chunk, text.count("\n", 0, start) + 1))
+        for offset, chunk in _bounded(text[start:end]):
+            if chunk.strip() and not is_chatter(chunk):
+                pieces.append(Piece(chunk.strip(), text.count("\n", 0, start + offset) + 1))
     return pieces, 0
+
+
+def _bounded(chunk: str) -> list[tuple[int, str]]:
+    """``chunk`` cut at blank lines (else line ends, else anywhere) into parts of at most ``MAX_PIECE``
+    characters with their offsets: no report is that long, and every rule then runs on a bounded text."""
+    if len(chunk) <= MAX_PIECE:
+        return [(0, chunk)]
+    parts: list[tuple[int, str]] = []
+    start = 0
+    while start < len(chunk):
+        end = min(start + MAX_PIECE, len(chunk))
+        if end < len(chunk):
+            cut = max(chunk.rfind("\n\n", start, end), chunk.rfind("\n", start, end) if end - start else -1)
+            end = cut + 1 if cut > start else end
+        parts.append((start, chunk[start:end]))
+        start = end
+    return parts
