@@ -276,3 +276,26 @@ def test_a_very_long_text_is_read_in_bounded_parts():
     assert len(pieces) > 1 and all(len(p.text) <= MAX_PIECE for p in pieces)
     assert sum(p.text.count("Sambang") for p in pieces) == 40  # nothing lost at the cuts
     assert pieces[1].line > 1
+
+
+def test_names_without_an_honorific_are_scrubbed_too():
+    text = (
+        "Keluhan warga:\n1. Budi Santoso (0812-3344-5566) mengeluhkan maling.\n- Joko (RT 3): judi\n"
+        "Ijin melaporkan"
+    )
+    assert X.scrub_personal(text) == (
+        "Keluhan warga: 1. warga ([…]) mengeluhkan maling. - warga (RT 3): judi Ijin melaporkan"
+    )
+
+
+def test_a_listed_complaint_names_its_resident(reference):
+    text = (
+        "Jumat Curhat Kel. Sentul tgl 7/11/25, AKP Bambang Sutrisno.\nKeluhan warga:\n"
+        "1. Sri Wahyuni: miras tiap malam"
+    )
+    from analysis.textreports import read_text
+
+    complaint = read_text(text, reference).complaints[0]
+    assert complaint.value("reporter_name") == "Sri Wahyuni"
+    assert complaint.value("description") == "warga: miras tiap malam"
+    assert complaint.value("category") == "Miras"

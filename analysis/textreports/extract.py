@@ -438,6 +438,8 @@ def read_location(text: str) -> Field:
 def scrub_personal(text: str) -> str:
     """``text`` without residents' names ("Bpk Slamet" -> "warga") and phone numbers ("[…]")."""
     text = P.REPORTER_NAME.sub("warga", text)
+    text = P.LISTED_NAME.sub(lambda m: m["lead"] + "warga", text)
+    text = P.NAME_BEFORE_COMPLAINT.sub("warga", text)
     text = P.PHONE.sub("[…]", text)
     return privacy.scrub_text(text, max_len=10_000)
 
@@ -496,7 +498,7 @@ def read_channel(text: str) -> Field:
 
 
 def read_reporter(text: str) -> tuple[Field, Field]:
-    name = P.REPORTER_NAME.search(text)
+    name = P.REPORTER_NAME.search(text) or P.NAME_BEFORE_COMPLAINT.search(text)
     phone = P.PHONE.search(text)
     return (
         Field(name["name"], "certain", "") if name else MISSING,  # no snippet: it would repeat the name
@@ -543,6 +545,11 @@ def _complaint(
     )
     status = read_status(segment)
     reporter, phone = read_reporter(segment)
+    listed = P.SEGMENT_NAME.match(segment)
+    if listed and reporter.certainty == "missing":
+        reporter = Field(listed["name"], "inferred", "")
+    if listed:
+        segment = "warga" + segment[listed.end() :]
     resolved = (
         Field(str(received.value)[:10], "inferred", status.snippet)
         if status.value == "Selesai" and received.value

@@ -263,6 +263,27 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 REPORTER_NAME = re.compile(
     r"\b(?i:pelapor\s*:?\s*(?:an\.?|a\.n\.?|atas\s+nama)?|(?:bpk|bapak|pak|ibu|bu|sdr|sdri|saudara|saudari|mbah)\.?)\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})"
 )
+_NOT_A_NAME = r"(?!(?:Ijin|Izin|Mohon|Warga|Petugas|Kami|Saya|Masyarakat|Ketua|Pengurus|Tokoh|Pedagang)\b)"
+# a name right before a complaint verb ("Budi (0812…) mengeluhkan"), or opening a listed complaint
+# ("2. Sri Wahyuni: …", "- Joko (RT 3): …")
+NAME_BEFORE_COMPLAINT = re.compile(
+    rf"\b{_NOT_A_NAME}(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}})(?=\s*(?:\([^)\n]*\))?\s*"
+    r"(?:mengeluhkan|mengeluh|mengadukan|mengadu|curhat)\b)"
+)
+LISTED_NAME = re.compile(
+    rf"^(?P<lead>\s*(?:\d{{1,2}}[.)]|[-•*])\s+){_NOT_A_NAME}(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}})"
+    r"(?=\s*(?:\([^)\n]*\))?\s*:)",
+    re.M,
+)
+_LABEL_WORDS = (
+    r"(?!(?:Tempat|Lokasi|Pukul|Jam|Hasil|Sasaran|Uraian|Kegiatan|Petugas|Hari|Tgl|Tanggal|Isi|Keterangan|"
+    r"Materi|Dok|Rute|Catatan|Situasi|Laporan|Keluhan|Aduan|Status|Tindak)\b)"
+)
+# a listed complaint's own text starting with the resident's name: "Sri Wahyuni: …", "Joko (RT 3): …"
+SEGMENT_NAME = re.compile(
+    rf"^{_NOT_A_NAME}{_LABEL_WORDS}(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}})"
+    r"(?=\s*(?:\([^)\n]*\))?\s*:)"
+)
 PHONE = re.compile(r"(?:\+62|62|0)8\d{1,3}[\s.-]?\d{3,4}[\s.-]?\d{3,5}")
 
 # --- reports and chatter ---------------------------------------------------------------------------------
