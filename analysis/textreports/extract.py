@@ -61,6 +61,18 @@ def _compact(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKC", text).lower())
 
 
+def _anchors(pattern: str) -> tuple[str, ...]:
+    """The literal letters each alternative of ``\\b(?:a|b)\\b`` starts with; () when one has none."""
+    body = pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    anchors = []
+    for alternative in body.split("|"):
+        lead = re.match(r"[a-z0-9]+", alternative.lower())
+        if not lead:
+            return ()
+        anchors.append(lead.group(0))
+    return tuple(anchors)
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     return " ".join(text[max(start, 0) : min(end, len(text))].split())[: SNIPPET_CHARS * 2]
 
@@ -90,6 +102,8 @@ class Gazetteer:
             if kept:
                 topic_rules.append((re.compile(rf"\b(?:{pattern})\b", re.I), kept))
         self.topic_rules = topic_rules
+        # the literal start of each alternative: a rule runs only on text holding one of them (fast)
+        self.topic_anchors = [_anchors(pattern.pattern) for pattern, _ in topic_rules]
         officers = officers if officers is not None else pd.DataFrame(columns=schema.columns("officers"))
         self.officers = [
             {k: ("" if pd.isna(v) else str(v)) for k, v in row.items()}
@@ -389,7 +403,10 @@ def read_topics(text: str, gaz: Gazetteer) -> Field:
     curat, curas, curanmor), in the order they first appear; joined by ``"; "``."""
     cleaned = P.NOT_TOPIC.sub(lambda m: " " * len(m.group(0)), text)
     first: dict[str, tuple[tuple[int, int], str]] = {}
-    for pattern, categories in gaz.topic_rules:
+    lowered = cleaned.lower()
+    for (pattern, categories), anchors in zip(gaz.topic_rules, gaz.topic_anchors, strict=True):
+        if anchors and not any(a in lowered for a in anchors):
+            continue
         match = pattern.search(cleaned)
         if match:
             for offset, category in enumerate(categories):
@@ -476,7 +493,11 @@ def _segments(text: str) -> list[tuple[str, bool]]:
 
 def complaint_segments(text: str) -> list[str]:
     """The sentences or list items in which residents raise a complaint."""
-    return [s for s, listed in _segments(text) if listed or any(p.search(s) for p in P.COMPLAINT_PATTERNS)]
+    return [
+        s
+        for s, listed in _segments(text)
+        if listed or (P.COMPLAINT_HINT.search(s) and any(p.search(s) for p in P.COMPLAINT_PATTERNS))
+    ]
 
 
 def read_status(text: str) -> Field:
@@ -578,19 +599,21 @@ def _complaint(
 # --- one report -----------------------------------------------------------------------------------------
 
 
-def looks_like_report(text: str, gaz: Gazetteer) -> bool:
-    """A report names an activity or a kelurahan, or is a complaint taken in; chatter does neither."""
+def looks_like_report(text: str, kelurahan: Field) -> bool:
+    """A report names an activity or a kelurahan (``kelurahan``: what ``read_kelurahan`` found), or is a
+    complaint taken in; chatter does neither."""
     if P.COMPLAINT_INTAKE.search(text):
         return True
-    has_activity = any(p.search(text) for p, _ in P.ACTIVITY_PATTERNS) or P.PATROL_WORD.search(text)
-    has_place = P.KELURAHAN_LABELLED.search(text) and read_kelurahan(text, gaz)[0].value
+    has_activity = P.PATROL_WORD.search(text) or any(p.search(text) for p, _ in P.ACTIVITY_PATTERNS)
+    has_place = kelurahan.certainty != "missing" and P.KELURAHAN_LABELLED.search(text)
     return bool(has_activity or has_place) and len(text) >= 25
 
 
 def read_piece(piece: Piece, gaz: Gazetteer) -> tuple[list[Candidate], list[Candidate]]:
     """One report -> (patrol candidates (zero or one), complaint candidates)."""
     text = piece.text
-    if not looks_like_report(text, gaz):
+    kelurahan, route = read_kelurahan(text, gaz)
+    if not looks_like_report(text, kelurahan):
         return [], []
     day = read_date(text)
     if day.certainty == "missing" and piece.sent_at is not None:
@@ -598,7 +621,6 @@ def read_piece(piece: Piece, gaz: Gazetteer) -> tuple[list[Candidate], list[Cand
             piece.sent_at.date(), "inferred", f"{piece.sent_at:%d/%m/%Y %H:%M} {piece.sender or ''}".strip()
         )
     start, end = read_times(text)
-    kelurahan, route = read_kelurahan(text, gaz)
     activity = read_activity(text, start.value)
     source = scrub_personal(text)
     if P.COMPLAINT_INTAKE.search(text) and (

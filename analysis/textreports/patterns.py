@@ -221,6 +221,8 @@ COMPLAINT_PATTERNS: tuple[re.Pattern[str], ...] = (
         IC,
     ),
 )
+# a cheap first look: a sentence without one of these words is no complaint (keep in step with the above)
+COMPLAINT_HINT = re.compile(r"mengeluh|mengadu|melapor|keluhan|aduan|laporan|curhat|complain", IC)
 # a heading after which each list item is one complaint ("Keluhan warga:", "Curhat warga:")
 COMPLAINT_HEADING = re.compile(
     r"^\s*(?:keluhan|curhat(?:an)?|aduan|permasalahan|masalah|pengaduan)(?:\s+warga|\s+masyarakat)?\s*:?\s*$",
