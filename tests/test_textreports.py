@@ -232,3 +232,14 @@ def test_frames_are_aligned_with_certainties(reference, officers):
     assert set(sure.to_numpy().ravel()) <= {"certain", "inferred", "missing"}
     assert (rows.where(sure == "missing").dropna(how="all").fillna("") == "").all().all()
     assert isinstance(rows, pd.DataFrame) and rows.loc[0, "date"] == "2025-06-02"
+
+
+def test_snippets_carry_no_personal_data(reference, officers):
+    text = (
+        "Jumat Curhat tgl 7/11/25 di rumah Bpk Slamet Kel. Sentul, AKP Bambang Sutrisno.\n"
+        "Keluhan warga:\n1. Ibu Sri (0812-3344-5566): miras, diteruskan"
+    )
+    reading = read_text(text, reference, officers)
+    snippets = " ".join(f.snippet for c in reading.patrols + reading.complaints for f in c.fields.values())
+    assert "Slamet" not in snippets and "Sri" not in snippets and "0812" not in snippets
+    assert reading.complaints[0].value("reporter_phone") == "0812-3344-5566"

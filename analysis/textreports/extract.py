@@ -674,7 +674,16 @@ def read_piece(piece: Piece, gaz: Gazetteer) -> tuple[list[Candidate], list[Cand
         )
         for segment in complaint_segments(text)
     ]
+    for candidate in (patrol, *complaints):
+        _scrub_snippets(candidate)
     return [patrol], complaints
+
+
+def _scrub_snippets(candidate: Candidate) -> None:
+    """Snippets are shown beside the value (review table, ``--json``): no resident's name or number."""
+    for column, found in candidate.fields.items():
+        if found.snippet and column not in schema.personal_columns(candidate.kind):
+            candidate.fields[column] = Field(found.value, found.certainty, scrub_personal(found.snippet))
 
 
 def _labelled(text: str, *labels: str) -> str | None:
@@ -726,4 +735,5 @@ def _intake_complaint(piece: Piece, gaz: Gazetteer, day: Field, start: Field, ke
         make_id("L-T", received.value, candidate.value("description")), "inferred", ""
     )
     candidate.source = scrub_personal(text)
+    _scrub_snippets(candidate)
     return candidate
