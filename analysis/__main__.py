@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sample": ("analysis.sample", "tulis data contoh yang deterministik"),
     "validate": ("analysis.loading", "periksa satu berkas terhadap kontrak data"),
     "import": ("analysis.intake", "gabungkan berkas ke folder data"),
+    "import-text": ("analysis.textreports.importer", "baca laporan teks/WhatsApp dan gabungkan"),
     "briefing": ("analysis.briefing", "tulis briefing mingguan sebagai PDF"),
     "users": ("analysis.users", "kelola pengguna dasbor"),
 }

@@ -335,6 +335,56 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def group_export(messages: int, seed: int = 7) -> str:
+    """A WhatsApp group export (Indonesian layout) of ``messages`` messages: one in five a patrol report
+    of one of several shapes, the rest chatter (greetings, "siap", media placeholders)."""
+    import random
+    from datetime import datetime, timedelta
+
+    rng = random.Random(seed)
+    kelurahan = ["Gedog", "Klampok", "Rembang", "Sentul", "Karang Tengah", "Tlumpu", "Kepanjen Lor"]
+    reports = [
+        "Ijin lapor ndan. Patroli malam {d} pukul 20.00 - 21.30 WIB di sekitar pasar Kel. {k}, dipimpin "
+        "Aipda Yusuf Hakim bersama 2 anggota. Himbauan waspada curanmor dan 3C. Situasi aman kondusif.",
+        "Mohon ijin melaporkan kegiatan DDS hari {d} jam 09.00 WIB di Kel. {k}, menyambangi 8 rumah "
+        "warga, pesan kamtibmas tentang bahaya narkoba dan kenakalan remaja. Warga mengeluhkan balap liar "
+        "tiap malam Minggu, sudah diteruskan ke piket Samapta.",
+        "Kegiatan : Sambang\nHari/Tgl : {d}\nPukul : 08.30 s.d. 10.00 WIB\nTempat : RT 02 RW 04 Kel. {k}"
+        "\nPetugas : Aiptu Roziek Mustofa (Panit Binmas)\nSasaran : ± 12 orang\nHasil: situasi aman.",
+    ]
+    chatter = ["Siap ndan", "<Media tidak disertakan>", "Selamat pagi rekan-rekan", "Mantap, lanjutkan", "86"]
+    senders = ["Aipda Yusuf Hakim", "Bripka Agus Setiawan", "Bripda Lina Marlina", "Aiptu Roziek Mustofa"]
+    start = datetime(2025, 6, 1, 6, 0)
+    lines = []
+    for i in range(messages):
+        when = start + timedelta(minutes=17 * i)
+        if i % 5 == 0:
+            day = f"{when.day} Juni 2025" if i % 2 else when.strftime("%d-%m-%Y")
+            text = rng.choice(reports).format(d=day, k=rng.choice(kelurahan))
+        else:
+            text = rng.choice(chatter)
+        lines.append(f"{when:%d/%m/%y %H.%M} - {rng.choice(senders)}: {text}")
+    return "\n".join(lines) + "\n"
+
+
+def measure_text_import(messages: int = 5000) -> list[dict[str, Any]]:
+    """Reading a generated 5,000-message group export into candidate rows (issue 14: under 5 s)."""
+    from analysis.dataset import load_dataset
+    from analysis.textreports import read_text
+
+    officers = load_dataset(ROOT / "data").officers
+    from analysis.reference import load_reference
+
+    reference = load_reference()
+    text = group_export(messages)
+    seconds, reading = best_of(lambda: read_text(text, reference, officers))
+    cpu = time.process_time()
+    read_text(text, reference, officers)
+    cpu = time.process_time() - cpu  # on a machine shared with other work, the wall clock overstates it
+    name = f"read a {messages:,}-message WhatsApp group export ({len(reading.patrols):,} patrols found)"
+    return [result(name, seconds, None, None, 5.0), result(f"{name}, CPU seconds", cpu, None, None, None)]
+
+
 def run_benchmark(rows: int, seed: int = 7, sessions: bool = False, pages: bool = True) -> dict[str, Any]:
     directory = Path(tempfile.mkdtemp(prefix="kamtibmas-bench-"))
     try:
@@ -346,6 +396,7 @@ def run_benchmark(rows: int, seed: int = 7, sessions: bool = False, pages: bool 
         results += loading
         results += measure_aggregations(dataset)
         del dataset
+        results += measure_text_import()
         if pages:
             results += measure_pages(directory, rows)
         results.append(

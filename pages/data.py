@@ -5,7 +5,7 @@ import streamlit as st
 from ui import context as ctx
 from ui import intake_widgets as steps
 from ui import safety_widgets as safety
-from ui import sheet_picker, value_pairing
+from ui import sheet_picker, text_import, value_pairing
 
 ds = ctx.dataset()
 st.title(ctx.t("intake.title"))
@@ -31,6 +31,8 @@ if steps.may_import():
         if not clean.empty:
             steps.preview(clean, kind)
         steps.merge_step(ds, kind, clean, report, upload, headers, mapping)
+    st.divider()
+    text_import.section(ds)
     st.divider()
 
 steps.downloads(ds)
