@@ -40,6 +40,16 @@ class Reference:
         """One colour per category, the same on every chart and map."""
         return dict(zip(self.categories["category"], self.categories["colour"], strict=True))
 
+    def category_labels(self, lang: str = "id") -> dict[str, str]:
+        """Canonical category name -> the name shown in ``lang``: ``name_en`` in English (the canonical
+        name where ``name_en`` is empty), the canonical name itself in Bahasa."""
+        if lang != "en":
+            return {name: name for name in self.categories["category"]}
+        return {
+            name: (english or name)
+            for name, english in zip(self.categories["category"], self.categories["name_en"], strict=True)
+        }
+
     def kecamatan_of(self) -> dict[str, str]:
         return dict(zip(self.kelurahan["kelurahan"], self.kelurahan["kecamatan"], strict=True))
 

@@ -10,6 +10,7 @@ from analysis import maps
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_int
 from analysis.reference import GEO_ATTRIBUTION
+from analysis.tables import styled
 from ui import context as ctx
 from ui import data as data_cache
 from ui import widgets
@@ -103,7 +104,10 @@ with map_column:
 
 with table_column:
     st.subheader(ctx.t("map.table.title"))
-    st.dataframe(maps.measure_table(measures, measure, lang), hide_index=True, height=420)
+    table = maps.measure_table(measures, measure, lang)
+    missing = {maps.measure_header(measure, lang): maps.measure_missing(measure, lang)}
+    digits = {maps.measure_header(measure, lang): maps.SPECS[measure].digits}
+    st.dataframe(styled(table, lang, digits, missing), hide_index=True, height=420, key="map_table")
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:
         details = maps.kelurahan_details(by_name.loc[name], reference, lang)

@@ -5,6 +5,7 @@ import streamlit as st
 from analysis import officers as off
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date
+from analysis.tables import styled
 from ui import context as ctx
 from ui import widgets
 
@@ -26,11 +27,6 @@ def metric_row(row) -> None:
     metrics = off.summary_metrics(row, lang)
     for column, (label, value) in zip(st.columns(4) + st.columns(4), metrics, strict=True):
         column.metric(label, value, border=True)
-
-
-def right_aligned(table, skip: int) -> dict:
-    """Figures are written in Indonesian form (text), so align them right like numbers."""
-    return {column: st.column_config.TextColumn(alignment="right") for column in table.columns[skip:]}
 
 
 def calendar(selection, who: str) -> None:
@@ -64,14 +60,14 @@ else:
             shown = visits.rename(
                 columns={"kelurahan": ctx.t("officers.col.kelurahan"), "visits": ctx.t("officers.col.visits")}
             )
-            st.dataframe(shown.iloc[:, 2:], hide_index=True, key="officers_officer_kelurahan")
+            st.dataframe(styled(shown.iloc[:, 2:], lang), hide_index=True, key="officers_officer_kelurahan")
     else:
         unit = view.removeprefix("unit:") or None
         st.subheader(ctx.t("officers.units.header"))
         if unit is None:
             table = off.unit_table(unit_totals, lang)
-            st.dataframe(table, hide_index=True, key="officers_units", column_config=right_aligned(table, 1))
-            widgets.download_buttons(off.unit_table(unit_totals, lang, False), "aktivitas_satuan", "dl_units")
+            st.dataframe(styled(table, lang), hide_index=True, key="officers_units")
+            widgets.download_buttons(table, "aktivitas_satuan", "dl_units")
             by_rank = off.activity_by_rank_unit(officer_totals)
             st.plotly_chart(off.rank_unit_figure(by_rank, lang), key="officers_rank_unit")
         else:
@@ -80,8 +76,8 @@ else:
         st.subheader(ctx.t("officers.people.header"))
         in_view = officer_totals.loc[officer_totals["unit"] == unit] if unit else officer_totals
         people = off.officer_table(in_view, lang)
-        st.dataframe(people, hide_index=True, key="officers_people", column_config=right_aligned(people, 3))
-        widgets.download_buttons(off.officer_table(in_view, lang, False), "aktivitas_personel", "dl_people")
+        st.dataframe(styled(people, lang), hide_index=True, key="officers_people")
+        widgets.download_buttons(people, "aktivitas_personel", "dl_people")
 
 # --- Reporting gaps, Binmas online style: whole history up to the end of the period ----------------------
 st.subheader(ctx.t("officers.gaps.header"))
@@ -92,7 +88,7 @@ if gaps.empty:
 else:
     st.markdown(off.gap_summary(gaps, lang))
     st.dataframe(off.styled_gap_table(gaps, lang), hide_index=True, key="officers_gaps")
-    widgets.download_buttons(off.gap_table(gaps, lang, False), "kesenjangan_laporan", "dl_gaps")
+    widgets.download_buttons(off.gap_table(gaps, lang), "kesenjangan_laporan", "dl_gaps")
 
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))
