@@ -24,7 +24,7 @@ from folium.template import Template
 
 from analysis import static_assets
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
-from analysis.reference import GEO_ATTRIBUTION, Reference
+from analysis.reference import Reference
 from analysis.schema import RESOLVED_STATUS, split_topics
 
 Measure = Literal[
@@ -848,7 +848,7 @@ def kelurahan_map(
         ring = max(_rings(feature["geometry"]), key=len)
         lat, lon = _ring_centroid(ring)
         labels.append((lat, lon, f"<span>{_esc(feature['properties']['kelurahan'])}</span>"))
-    fmap.add_child(_MapExtras(labels, _esc(GEO_ATTRIBUTION)))
+    fmap.add_child(_MapExtras(labels, _esc(t("map.attribution", lang))))
     fmap.fit_bounds(bounds, padding=(8, 8))
     return fmap  # the scale bar is metric only (added by _MapExtras): no feet or miles
 

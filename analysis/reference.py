@@ -16,7 +16,7 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 KECAMATAN: tuple[str, ...] = ("Kepanjenkidul", "Sukorejo", "Sananwetan")
 POLRES = "Polres Blitar Kota"
-GEO_ATTRIBUTION = "Batas kelurahan: cahyadsn/wilayah_boundaries (MIT)"
+GEO_ATTRIBUTION = "Batas kelurahan: cahyadsn/wilayah_boundaries (MIT)"  # shown through t("map.attribution")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date
 from analysis.tables import styled
 from ui import context as ctx
-from ui import widgets
+from ui import url_state, widgets
 
 ds = ctx.dataset()
 f = ctx.filters()
@@ -44,7 +44,9 @@ else:
     labels = {"": ctx.t("officers.view.all")}
     labels |= {f"unit:{u}": ctx.t("officers.view.unit", unit=u) for u in unit_totals["unit"]}
     labels |= {f"nrp:{n}": f"{p} · {n}" for n, p in zip(officer_totals["nrp"], people, strict=True)}
+    url_state.seed("view", "officers_view", labels)
     view = st.selectbox(ctx.t("officers.view"), list(labels), format_func=labels.get, key="officers_view")
+    url_state.publish("view", view, "")
 
     if view.startswith("nrp:"):
         nrp = view.removeprefix("nrp:")

@@ -21,7 +21,7 @@ left, right = st.columns(2)
 freq = left.radio(
     ctx.t("trends.freq"),
     trends.FREQS,
-    format_func=lambda v: ctx.t(f"trends.freq.{v}"),
+    format_func={v: ctx.t(f"trends.freq.{v}") for v in trends.FREQS}.get,
     horizontal=True,
     key="trends_freq",
 )

@@ -15,5 +15,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "rendah.",
         "Bars marked * hold only part of their period (the start or end of the filter), so they run lower.",
     ),
+    "map.attribution": (
+        "Batas kelurahan: cahyadsn/wilayah_boundaries (MIT)",
+        "Kelurahan boundaries: cahyadsn/wilayah_boundaries (MIT)",
+    ),
     "filter.period.last_week": ("Minggu lalu (Senin–Minggu)", "Last week (Monday–Sunday)"),
 }
