@@ -9,6 +9,8 @@ from analysis.tables import styled
 from ui import context as ctx
 from ui import url_state, widgets
 
+PEOPLE_WIDTHS = (210, 90, 140, *[120] * 9)  # px: officer, NRP, unit, then the nine figures
+
 ds = ctx.dataset()
 f = ctx.filters()
 lang = ctx.lang()
@@ -78,7 +80,10 @@ else:
         st.subheader(ctx.t("officers.people.header"))
         in_view = officer_totals.loc[officer_totals["unit"] == unit] if unit else officer_totals
         people = off.officer_table(in_view, lang)
-        st.dataframe(styled(people, lang), hide_index=True, key="officers_people")
+        # Fixed widths: the name whole on a 1366-px screen, the figures alike (a browser test relies on it).
+        widths = dict(zip(people.columns, PEOPLE_WIDTHS, strict=False))
+        config = {c: st.column_config.Column(width=w) for c, w in widths.items()}
+        st.dataframe(styled(people, lang), hide_index=True, key="officers_people", column_config=config)
         widgets.download_buttons(people, "aktivitas_personel", "dl_people")
 
 # --- Reporting gaps, Binmas online style: whole history up to the end of the period ----------------------
