@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.intake import freshness_text
-from ui import auth, frame, sidebar
+from ui import auth, frame, page_style, sidebar
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -21,6 +21,7 @@ st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="w
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
 frame.enter()
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
+page_style.apply()  # print stylesheet; Enter applies typed dates
 sidebar.language_switch()
 
 # Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)

@@ -137,3 +137,18 @@ def test_english_shows_no_bahasa_category_name(app_url, offline_page, path):
     found = [c for c in BAHASA_CATEGORIES if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text)]
     assert found == []
     assert params(page).get("lang") == "en"  # the language stays in the URL: a reload keeps it
+
+
+def test_enter_applies_typed_dates(app_url, offline_page):
+    page = offline_page
+    page.goto(f"{app_url}/?start=2026-10-01&end=2026-10-20")
+    wait_for_app(page)
+    segments = page.locator('.st-key-f_dates [role="spinbutton"]')
+    segments.first.click()
+    page.keyboard.type("01112026")
+    page.keyboard.press("Tab")
+    page.keyboard.type("07112026")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"start=2026-11-01&end=2026-11-07"))
+    expect(page.get_by_text("1–7 Nov 2026").first).to_be_visible()
