@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.intake import freshness_text
-from ui import auth, frame, page_style, sidebar
+from ui import auth, frame, page_style, sidebar, url_state
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -18,6 +18,7 @@ from ui import data as data_cache
 ICON = Path(__file__).parent / "assets" / "icon.png"
 st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="wide")
 
+url_state.seed("lang", ctx.LANG_KEY, ("id", "en"))  # a link's language holds on the login page too
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
 frame.enter()
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet

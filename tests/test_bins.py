@@ -105,3 +105,4 @@ def test_trend_chart_with_one_day_keeps_a_date_axis():
     low, high = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
     assert (high - low) == pd.Timedelta(days=7)
     assert fig.layout.xaxis.ticktext == ("12 May 2025*",)
+    assert fig.data[0].width > 4 * 24 * 3600 * 1000  # a lone bar is drawn as a bar, not a hairline
