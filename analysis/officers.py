@@ -693,7 +693,8 @@ def weekday_names(lang: Lang = "id") -> list[str]:
 def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str = "") -> go.Figure:
     """GitHub-style day grid: one column per week (Monday first), one row per weekday, colour = activities.
 
-    Days outside the period stay blank; a day in the period without activity is light grey.
+    Days outside the period stay blank; a day in the period without activity is light grey. A week the
+    period cuts (fewer than seven days in it) has its column label end in ``*``, explained on the axis.
     """
     names = weekday_names(lang)
     fig = go.Figure()
@@ -716,10 +717,11 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
         for w, d, p, c in zip(week, dates, daily["patrols"], daily["complaints"], strict=True)
     }
     text = [[hover.get((w, wd), "") for w in weeks] for wd in range(7)]
+    partial = (week.value_counts() < 7).to_dict()  # a week the period cuts: its column ends in "*"
     fig.add_trace(
         go.Heatmap(
             z=z.to_numpy(dtype="float64"),
-            x=[fmt_date(w, lang, "short") for w in weeks],
+            x=[fmt_date(w, lang, "short") + ("*" if partial.get(w, False) else "") for w in weeks],
             y=names,
             text=text,
             hovertemplate="%{text}<extra></extra>",
@@ -734,7 +736,12 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
     return fig.update_layout(
         title=title,
         yaxis={"autorange": "reversed", "scaleanchor": "x", "constrain": "domain", "showgrid": False},
-        xaxis={"side": "top", "type": "category", "showgrid": False},
+        xaxis={
+            "side": "top",
+            "type": "category",
+            "showgrid": False,
+            "title": {"text": t("display.bin.axis_note", lang) if any(partial.values()) else ""},
+        },
         height=260,
         margin={"l": 50, "r": 20, "t": 70, "b": 10},
         plot_bgcolor="white",

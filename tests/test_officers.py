@@ -350,6 +350,16 @@ def test_calendar_heatmap_blank_outside_period() -> None:
     assert len(heat.x) == 2  # Wed 28 May .. Mon 2 Jun spans two weeks
     assert np.isnan(heat.z[0][0])  # Monday 26 May is before the period
     assert heat.z[2][0] == 0
+    # both weeks are cut by the period: their labels end in "*", explained on the axis
+    figure = off.calendar_heatmap_figure(daily, "en")
+    assert list(figure.data[0].x) == ["26 May*", "2 Jun*"]
+    assert figure.layout.xaxis.title.text == "* partial period"
+
+
+def test_calendar_heatmap_whole_week_is_not_marked(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
+    records = off.activity_records(patrols, complaints, off.officer_directory(ROSTER))
+    fig = off.calendar_heatmap_figure(off.daily_activity(records, date(2025, 5, 26), date(2025, 6, 1)), "en")
+    assert list(fig.data[0].x) == ["26 May"] and not fig.layout.xaxis.title.text
 
 
 def test_coverage_matrix_figure(patrols: pd.DataFrame) -> None:
