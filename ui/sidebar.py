@@ -54,7 +54,7 @@ def language_switch() -> None:
         options=["id", "en"],
         format_func=_language_name,
         key=ctx.LANG_KEY,
-        default=None if ctx.LANG_KEY in st.session_state else "id",  # a language from the URL is kept
+        default="id",  # a language seeded from the URL above wins over this default
         on_change=_relabel_choices,
     )
     if st.session_state.get(ctx.LANG_KEY) is None:  # a click on the selected option deselects it
