@@ -3,7 +3,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PORT ?= 8501
+# The port: PORT, else STREAMLIT_SERVER_PORT, else 8501 (`make run PORT=8600` or `PORT=8600 make run`).
+PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
 .PHONY: run test lint bench sample clean
 
@@ -14,6 +15,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)
+	@echo "Dasbor Kamtibmas: open http://localhost:$(PORT) in a browser (Ctrl+C stops it)"
 	$(BIN)/python -m ui.serve --server.port=$(PORT)
 
 lint: $(STAMP)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis.intake import freshness_text
 from analysis.text import plain
-from ui import auth, frame, safety_widgets, sidebar
+from ui import auth, frame, page_style, safety_widgets, sidebar, url_state
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -19,10 +19,12 @@ from ui import data as data_cache
 ICON = Path(__file__).parent / "assets" / "icon.png"
 st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="wide")
 
+url_state.seed("lang", ctx.LANG_KEY, ("id", "en"))  # a link's language holds on the login page too
 user = auth.gate()  # nothing below runs, and no data is read, until the user is signed in
 frame.enter()
 safety_widgets.housekeeping()  # stale temporary files from a killed import, backups beyond retention
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
+page_style.apply()  # print stylesheet; Enter applies typed dates
 sidebar.language_switch()
 
 # Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)

@@ -557,23 +557,34 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     kecamatan_of = reference.kecamatan_of()
     scope = selected_kelurahan(filters, kecamatan_of)
     kelurahan = list(scope) if scope is not None else reference.kelurahan_names
-    categories = reference.categories
+    # Category names as the reader reads them (English names in English) from here on: every sentence,
+    # table, figure and colour of the briefing is built from these frames.
+    names = reference.category_labels(lang)
+    categories = reference.categories.assign(category=reference.categories["category"].map(names))
+    colours = {names.get(c, c): colour for c, colour in reference.category_colours().items()}
+
+    def named(frame: pd.DataFrame) -> pd.DataFrame:
+        if lang != "en" or frame.empty:
+            return frame
+        return frame.assign(category=frame["category"].astype("str").map(lambda c: names.get(c, c)))
 
     patrols = filter_patrols(dataset.patrols, filters, kecamatan_of)
-    complaints = filter_complaints(dataset.complaints, filters, kecamatan_of)
+    complaints = named(filter_complaints(dataset.complaints, filters, kecamatan_of))
     previous = filters.previous()
     recent = replace(filters, start=filters.end - timedelta(days=RECENT_DAYS - 1))
     recent_patrols = filter_patrols(dataset.patrols, recent, kecamatan_of)
-    recent_complaints = filter_complaints(dataset.complaints, recent, kecamatan_of)
+    recent_complaints = named(filter_complaints(dataset.complaints, recent, kecamatan_of))
 
     first = dataset.first_date or filters.start
     covered = (filters.end - max(first, recent.start)).days + 1
     weeks = max(1, min(PREDICTION_WEEKS, covered // 7))
     window = replace(filters, start=filters.end - timedelta(days=7 * weeks - 1))
-    history = filter_complaints(dataset.complaints, window, kecamatan_of)
+    history = named(filter_complaints(dataset.complaints, window, kecamatan_of))
     prediction = prediction_table(history.loc[history["is_valid"].astype(bool)], categories, weeks)
 
-    changes = period_changes(dataset.complaints, filters, kecamatan_of, ["category"], dataset.first_date)
+    changes = named(
+        period_changes(dataset.complaints, filters, kecamatan_of, ["category"], dataset.first_date)
+    )
     cats = category_table(changes, categories, lang)
     priority = patrol_priority(recent_complaints, recent_patrols, categories, kelurahan, filters.end, lang)
     next_range = fmt_date_range(filters.end + timedelta(days=1), filters.end + timedelta(days=7), lang)
@@ -624,7 +635,7 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
         categories=cats,
         prediction=prediction,
         priority=priority,
-        colours=reference.category_colours(),
+        colours=colours,
         patrol_count=len(patrols),
         valid_count=int(complaints["is_valid"].astype(bool).sum()),
     )

@@ -9,8 +9,8 @@ from typing import Literal
 
 import pandas as pd
 
-PeriodPreset = Literal["7", "30", "90", "month", "year", "custom"]
-PERIOD_PRESETS: tuple[PeriodPreset, ...] = ("7", "30", "90", "month", "year", "custom")
+PeriodPreset = Literal["7", "30", "90", "last_week", "month", "year", "custom"]
+PERIOD_PRESETS: tuple[PeriodPreset, ...] = ("7", "30", "90", "last_week", "month", "year", "custom")
 DEFAULT_PRESET: PeriodPreset = "90"
 
 # URL query-string keys -> Filters fields holding a list of values.
@@ -56,9 +56,16 @@ def _minus_year(d: date) -> date:
 
 
 def preset_range(preset: PeriodPreset, last_day: date) -> tuple[date, date]:
-    """The period a preset stands for, ending on ``last_day`` (the data's last date, not today)."""
+    """The period a preset stands for, ending on ``last_day`` (the data's last date, not today).
+
+    ``last_week`` ("minggu lalu", the weekly anev's period) is the last whole Monday–Sunday week ending
+    on or before ``last_day``: the week just finished when ``last_day`` is a Sunday, else the one before.
+    """
     if preset in ("7", "30", "90"):
         return last_day - timedelta(days=int(preset) - 1), last_day
+    if preset == "last_week":
+        sunday = last_day - timedelta(days=(last_day.weekday() + 1) % 7)
+        return sunday - timedelta(days=6), sunday
     if preset == "month":
         return last_day.replace(day=1), last_day
     if preset == "year":

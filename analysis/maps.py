@@ -24,7 +24,7 @@ from folium.template import Template
 
 from analysis import static_assets
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
-from analysis.reference import GEO_ATTRIBUTION, Reference
+from analysis.reference import Reference
 from analysis.schema import RESOLVED_STATUS, split_topics
 
 Measure = Literal[
@@ -494,7 +494,12 @@ def _popup_html(row: pd.Series, reference: Reference, lang: Lang) -> str:
 
 
 def measure_table(measures: pd.DataFrame, measure: Measure, lang: Lang) -> pd.DataFrame:
-    """Kelurahan, kecamatan and the measure as text, sorted worst first: the side table of the page."""
+    """Kelurahan, kecamatan and the measure, sorted worst first: the side table of the page.
+
+    The measure stays a number (``int64`` for counts, ``float`` rounded to its digits, NaN where it cannot
+    be computed or, for days since the last visit, where there was never a visit) under a header naming
+    its unit ("Kunjungan patroli (kunjungan)"); the page formats it (``analysis.tables.styled``).
+    """
     spec = SPECS[measure]
     value = measures[spec.column].astype(float)
     if measure == "days_since_last_visit":
@@ -507,13 +512,28 @@ def measure_table(measures: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Da
     )
     order = value.sort_values(ascending=not worst_first, na_position="last", kind="stable").index
     rows = measures.loc[order]
+    numbers = value.loc[order].replace(float("inf"), float("nan")).round(spec.digits)
+    if spec.integer and not numbers.isna().any():
+        numbers = numbers.astype("int64")
     return pd.DataFrame(
         {
             t("filter.kelurahan", lang): rows["kelurahan"].to_numpy(),
             t("map.detail.kecamatan", lang): rows["kecamatan"].to_numpy(),
-            t(f"map.measure.{measure}", lang): [measure_text(r, measure, lang) for _, r in rows.iterrows()],
+            measure_header(measure, lang): numbers.to_numpy(),
         }
     )
+
+
+def measure_header(measure: Measure, lang: Lang) -> str:
+    """The measure's column header with its unit: "Kunjungan patroli (kunjungan)"."""
+    return f"{t(f'map.measure.{measure}', lang)} ({t(f'map.unit.{measure}', lang)})"
+
+
+def measure_missing(measure: Measure, lang: Lang) -> str:
+    """What an empty cell of the measure means ("belum pernah" for a kelurahan never visited)."""
+    if measure == "days_since_last_visit":
+        return t("map.legend.never", lang)
+    return t(f"map.missing.{measure}", lang)
 
 
 # ------------------------------------------------------------------------------------------ geometry
@@ -601,6 +621,7 @@ class _MapExtras(MacroElement):
         """
         {% macro script(this, kwargs) %}
             L.Icon.Default.imagePath = {{ this.image_path|tojson }};
+            L.control.scale({metric: true, imperial: false}).addTo({{ this._parent.get_name() }});
             {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.attribution|tojson }});
             {{ this.labels|tojson }}.forEach(function (label) {
                 L.marker([label[0], label[1]], {
@@ -792,7 +813,7 @@ def kelurahan_map(
     bounds = geo_bounds(reference.geojson)
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     fmap = folium.Map(
-        location=centre, zoom_start=13, tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25
+        location=centre, zoom_start=13, tiles=None, control_scale=False, prefer_canvas=False, zoom_snap=0.25
     )
     # Instance attributes, so no other map in the process is affected.
     fmap.default_js = [("leaflet", static_assets.LEAFLET_JS_URL)]
@@ -827,9 +848,9 @@ def kelurahan_map(
         ring = max(_rings(feature["geometry"]), key=len)
         lat, lon = _ring_centroid(ring)
         labels.append((lat, lon, f"<span>{_esc(feature['properties']['kelurahan'])}</span>"))
-    fmap.add_child(_MapExtras(labels, _esc(GEO_ATTRIBUTION)))
+    fmap.add_child(_MapExtras(labels, _esc(t("map.attribution", lang))))
     fmap.fit_bounds(bounds, padding=(8, 8))
-    return fmap
+    return fmap  # the scale bar is metric only (added by _MapExtras): no feet or miles
 
 
 def clicked_kelurahan(returned: dict[str, Any] | None, names: Collection[str]) -> str | None:

@@ -38,6 +38,7 @@ from pandas.io.formats.style import Styler
 
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
 from analysis.schema import RANKS, RESOLVED_STATUS, UNITS
+from analysis.tables import styled
 from analysis.text import plain
 
 WARNING_DAYS = 1
@@ -450,27 +451,22 @@ def gap_summary(gaps: pd.DataFrame, lang: Lang = "id") -> str:
     )
 
 
-def gap_table(gaps: pd.DataFrame, lang: Lang = "id", for_display: bool = True) -> pd.DataFrame:
-    """The gap list for people: officer in Polri form, unit, kelurahan binaan, last activity, days, level.
+def gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
+    """The gap list for people and downloads: officer in Polri form, unit, kelurahan binaan, last activity
+    (datetime, NaT for never), days without activity (``Int64``, missing for never), level in ``lang``.
 
-    ``for_display`` writes dates and days as text ("belum pernah" for never); False keeps a date and a
-    number (empty for never) for downloads.
+    Numbers stay numbers; ``styled_gap_table`` writes them (and "belum pernah" for never) for the screen.
     """
-    if for_display:
-        last = [fmt_date(d, lang) for d in gaps["last_activity"]]
-        never = t("officers.gaps.never", lang)
-        days = [never if pd.isna(d) else fmt_int(d, lang) for d in gaps["days_without"]]
-    else:
-        last = gaps["last_activity"].dt.date.to_numpy()
-        days = gaps["days_without"].astype("Int64").to_numpy()
     return pd.DataFrame(
         {
             t("officers.col.officer", lang): officer_labels(gaps["rank"], gaps["name"]),
             t("officers.col.nrp", lang): gaps["nrp"].to_numpy(),
             t("officers.col.unit", lang): gaps["unit"].fillna("–").to_numpy(),
             t("officers.col.assigned", lang): gaps["assigned_kelurahan"].fillna("–").to_numpy(),
-            t("officers.col.last_activity", lang): last,
-            t("officers.col.days_without", lang): days,
+            t("officers.col.last_activity", lang): pd.to_datetime(gaps["last_activity"])
+            .dt.normalize()
+            .to_numpy(),
+            t("officers.col.days_without", lang): gaps["days_without"].astype("Int64").to_numpy(),
             t("officers.col.level", lang): [t(f"officers.level.{lvl}", lang) for lvl in gaps["level"]],
         }
     )
@@ -480,13 +476,15 @@ def styled_gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> Styler:
     """``gap_table`` with warning rows amber and alert rows red (dark text, readable on a projector)."""
     table = gap_table(gaps, lang)
     colours = gaps["level"].map(GAP_COLOURS).fillna("").to_list()
+    never = t("officers.gaps.never", lang)
+    missing = {t("officers.col.days_without", lang): never, t("officers.col.last_activity", lang): never}
 
     def row_style(row: pd.Series) -> list[str]:
         colour = colours[row.name]
         css = f"background-color: {colour}; color: #1B1B1B" if colour else ""
         return [css] * len(row)
 
-    return table.style.apply(row_style, axis=1)
+    return styled(table.style.apply(row_style, axis=1), lang, missing=missing)
 
 
 def leader_kelurahan_visits(patrols: pd.DataFrame) -> pd.DataFrame:
@@ -695,7 +693,8 @@ def weekday_names(lang: Lang = "id") -> list[str]:
 def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str = "") -> go.Figure:
     """GitHub-style day grid: one column per week (Monday first), one row per weekday, colour = activities.
 
-    Days outside the period stay blank; a day in the period without activity is light grey.
+    Days outside the period stay blank; a day in the period without activity is light grey. A week the
+    period cuts (fewer than seven days in it) has its column label end in ``*``, explained on the axis.
     """
     names = weekday_names(lang)
     fig = go.Figure()
@@ -718,10 +717,11 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
         for w, d, p, c in zip(week, dates, daily["patrols"], daily["complaints"], strict=True)
     }
     text = [[hover.get((w, wd), "") for w in weeks] for wd in range(7)]
+    partial = (week.value_counts() < 7).to_dict()  # a week the period cuts: its column ends in "*"
     fig.add_trace(
         go.Heatmap(
             z=z.to_numpy(dtype="float64"),
-            x=[fmt_date(w, lang, "short") for w in weeks],
+            x=[fmt_date(w, lang, "short") + ("*" if partial.get(w, False) else "") for w in weeks],
             y=names,
             text=text,
             hovertemplate="%{text}<extra></extra>",
@@ -736,7 +736,12 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
     return fig.update_layout(
         title=title,
         yaxis={"autorange": "reversed", "scaleanchor": "x", "constrain": "domain", "showgrid": False},
-        xaxis={"side": "top", "type": "category", "showgrid": False},
+        xaxis={
+            "side": "top",
+            "type": "category",
+            "showgrid": False,
+            "title": {"text": t("display.bin.axis_note", lang) if any(partial.values()) else ""},
+        },
         height=260,
         margin={"l": 50, "r": 20, "t": 70, "b": 10},
         plot_bgcolor="white",
@@ -835,9 +840,9 @@ def rank_unit_figure(by_rank_unit: pd.DataFrame, lang: Lang = "id") -> go.Figure
     )
 
 
-def _figures_columns(frame: pd.DataFrame, lang: Lang, for_display: bool) -> dict[str, object]:
-    """The figure columns under ``lang`` headers; ``for_display`` writes every number in the language's
-    form ("1.458", "1.117,9"), so whole counts and hours read alike on screen."""
+def _figures_columns(frame: pd.DataFrame, lang: Lang) -> dict[str, object]:
+    """The figure columns under ``lang`` headers, as numbers: counts ``int64``, personnel-hours and
+    median days ``float`` rounded to one decimal (formatted for the screen by ``analysis.tables``)."""
     counts = (
         "patrols_led",
         "personnel_counted",
@@ -847,16 +852,9 @@ def _figures_columns(frame: pd.DataFrame, lang: Lang, for_display: bool) -> dict
         "complaints_handled",
         "complaints_resolved",
     )
-    values: dict[str, pd.Series] = {name: frame[name] for name in counts}
-    values["personnel_hours"] = frame["personnel_hours"].round(1)
-    values["median_resolution_days"] = frame["median_resolution_days"].round(1)
-    if for_display:
-        values = {
-            name: column.map(lambda v: fmt_int(v, lang))
-            if name in counts
-            else column.map(lambda v: fmt_num(v, lang))
-            for name, column in values.items()
-        }
+    values: dict[str, pd.Series] = {name: frame[name].astype("int64") for name in counts}
+    values["personnel_hours"] = frame["personnel_hours"].astype("float64").round(1)
+    values["median_resolution_days"] = frame["median_resolution_days"].astype("float64").round(1)
     order = (
         ("patrols_led", "officers.col.patrols_led"),
         ("personnel_counted", "officers.col.personnel_counted"),
@@ -871,26 +869,24 @@ def _figures_columns(frame: pd.DataFrame, lang: Lang, for_display: bool) -> dict
     return {t(key, lang): values[name].to_numpy() for name, key in order}
 
 
-def officer_table(totals: pd.DataFrame, lang: Lang = "id", for_display: bool = True) -> pd.DataFrame:
-    """``officer_totals`` with headers in ``lang`` and the officer in Polri form.
-
-    ``for_display`` writes hours and days in the language's number form; False keeps numbers (downloads).
-    """
+def officer_table(totals: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
+    """``officer_totals`` with headers in ``lang`` and the officer in Polri form; figures stay numbers
+    (sortable on screen, numbers in a download)."""
     head = {
         t("officers.col.officer", lang): officer_labels(totals["rank"], totals["name"]),
         t("officers.col.nrp", lang): totals["nrp"].to_numpy(),
         t("officers.col.unit", lang): totals["unit"].fillna("–").to_numpy(),
     }
-    return pd.DataFrame(head | _figures_columns(totals, lang, for_display))
+    return pd.DataFrame(head | _figures_columns(totals, lang))
 
 
-def unit_table(units: pd.DataFrame, lang: Lang = "id", for_display: bool = True) -> pd.DataFrame:
+def unit_table(units: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
     """``unit_totals`` with headers in ``lang``."""
     head = {
         t("officers.col.unit", lang): units["unit"].to_numpy(),
         t("officers.col.officers_active", lang): units["officers_active"].to_numpy(),
     }
-    return pd.DataFrame(head | _figures_columns(units, lang, for_display))
+    return pd.DataFrame(head | _figures_columns(units, lang))
 
 
 def summary_metrics(row: pd.Series, lang: Lang = "id") -> list[tuple[str, str]]:

@@ -152,13 +152,16 @@ def top_categories(complaints: pd.DataFrame, previous_complaints: pd.DataFrame, 
     return table.sort_values(["count", "category"], ascending=[False, True]).head(n).reset_index(drop=True)
 
 
-def top_categories_figure(table: pd.DataFrame, colours: dict[str, str], lang: Lang = "id") -> go.Figure:
-    """Horizontal bars of the top categories in their fixed colours, largest on top."""
+def top_categories_figure(
+    table: pd.DataFrame, colours: dict[str, str], lang: Lang = "id", names: dict[str, str] | None = None
+) -> go.Figure:
+    """Horizontal bars of the top categories in their fixed colours, largest on top; ``names`` maps a
+    category to the name shown (its English name in English)."""
     ordered = table.iloc[::-1]
     figure = go.Figure(
         go.Bar(
             x=ordered["count"],
-            y=ordered["category"],
+            y=[(names or {}).get(c, c) for c in ordered["category"]],
             orientation="h",
             marker_color=[colours.get(c, "#555555") for c in ordered["category"]],
             text=[fmt_int(v, lang) for v in ordered["count"]],

@@ -16,7 +16,7 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 KECAMATAN: tuple[str, ...] = ("Kepanjenkidul", "Sukorejo", "Sananwetan")
 POLRES = "Polres Blitar Kota"
-GEO_ATTRIBUTION = "Batas kelurahan: cahyadsn/wilayah_boundaries (MIT)"
+GEO_ATTRIBUTION = "Batas kelurahan: cahyadsn/wilayah_boundaries (MIT)"  # shown through t("map.attribution")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,16 @@ class Reference:
     def category_colours(self) -> dict[str, str]:
         """One colour per category, the same on every chart and map."""
         return dict(zip(self.categories["category"], self.categories["colour"], strict=True))
+
+    def category_labels(self, lang: str = "id") -> dict[str, str]:
+        """Canonical category name -> the name shown in ``lang``: ``name_en`` in English (the canonical
+        name where ``name_en`` is empty), the canonical name itself in Bahasa."""
+        if lang != "en":
+            return {name: name for name in self.categories["category"]}
+        return {
+            name: (english or name)
+            for name, english in zip(self.categories["category"], self.categories["name_en"], strict=True)
+        }
 
     def kecamatan_of(self) -> dict[str, str]:
         return dict(zip(self.kelurahan["kelurahan"], self.kelurahan["kecamatan"], strict=True))

@@ -19,8 +19,9 @@ import plotly.graph_objects as go
 from babel.dates import format_date
 from plotly.subplots import make_subplots
 
+from analysis import bins as time_bins_mod
 from analysis.filters import Filters, filter_complaints
-from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct, t
+from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_pct, t
 from analysis.schema import CHANNELS, split_topics
 from analysis.stats import change_direction, change_label, change_strength, count_change_text, poisson_change
 
@@ -262,11 +263,20 @@ def _band_key(bands: pd.DataFrame | None, lang: Lang, y: float = -0.1) -> list[d
 # --- trend figures ------------------------------------------------------------------------------------
 
 
+DAY_MS = 24 * 3600 * 1000
+
+
 def _period_axis(freq: Freq) -> dict:
-    """Centre each bar on its week or month, so calendar bands line up with the days they cover."""
+    """Centre each bar on its week or month, so calendar bands line up with the days they cover. The bar
+    width is set (80 % of a week, of a 28-day month): plotly would draw a lone bar as a hairline."""
     if freq == "W":
-        return {"xperiod": 7 * 24 * 3600 * 1000, "xperiod0": "2000-01-03", "xperiodalignment": "middle"}
-    return {"xperiod": "M1", "xperiodalignment": "middle"}
+        return {
+            "xperiod": 7 * DAY_MS,
+            "xperiod0": "2000-01-03",
+            "xperiodalignment": "middle",
+            "width": 5.6 * DAY_MS,
+        }
+    return {"xperiod": "M1", "xperiodalignment": "middle", "width": 22.4 * DAY_MS}
 
 
 def period_ticks(periods: pd.DatetimeIndex, freq: Freq, lang: Lang = "id", most: int = 12) -> dict:
@@ -288,6 +298,35 @@ def period_ticks(periods: pd.DatetimeIndex, freq: Freq, lang: Lang = "id", most:
     return {"tickvals": list(chosen), "ticktext": text}
 
 
+def _bins_for(periods: pd.DatetimeIndex, freq: Freq, start: date | None, end: date | None) -> pd.DataFrame:
+    """The bins of a count table: cut to ``start``–``end`` when given, else whole bins."""
+    if start is None or end is None:
+        if len(periods) == 0:
+            return time_bins_mod.time_bins(date(2000, 1, 3), date(2000, 1, 2), freq)
+        last = time_bins_mod.bin_end(periods[-1], freq)
+        start, end = periods[0].date(), last.date()
+    return time_bins_mod.time_bins(start, end, freq).reindex(periods).dropna(subset=["days"])
+
+
+def _dated_axis(bins: pd.DataFrame, freq: Freq, lang: Lang, most: int) -> dict:
+    """Ticks (partial bins marked) and an explicit date range, so even a single bar keeps a dated axis."""
+    ticks = time_bins_mod.tick_labels(bins, freq, lang, most)
+    return {**ticks, "type": "date", "range": time_bins_mod.axis_range(bins)} if ticks else {}
+
+
+def _partial_note(bins: pd.DataFrame, lang: Lang) -> str | None:
+    return t("display.bin.axis_note", lang) if bool(bins["partial"].any()) else None
+
+
+def _name(category: str, names: Mapping[str, str] | None) -> str:
+    return names.get(category, category) if names else category
+
+
+def _plain(text: str) -> str:
+    """Text from the data placed in a plotly label: its markup characters shown as text."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _empty_figure(lang: Lang) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=t("trends.no_data", lang), showarrow=False, font=FONT, x=0.5, y=0.5)
@@ -302,23 +341,33 @@ def stacked_counts_figure(
     bands: pd.DataFrame | None = None,
     lang: Lang = "id",
     what: Literal["complaints", "topics"] = "complaints",
+    start: date | None = None,
+    end: date | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Stacked bars: one colour per category, one bar per period, calendar bands behind."""
+    """Stacked bars: one colour per category, one bar per period, calendar bands behind.
+
+    With ``start`` and ``end`` (the filter period) the bins are cut to it: a partial first or last bin
+    says so in its hover and its tick ends in ``*``. ``names`` maps a category to the name shown (its
+    English name in English); colours stay keyed by the canonical name.
+    """
     if counts.empty or counts.to_numpy().sum() == 0:
         return _empty_figure(lang)
-    labels = period_labels(counts.index, freq, lang)
+    bins = _bins_for(counts.index, freq, start, end)
+    labels = time_bins_mod.bin_labels(bins, lang)
     fig = go.Figure()
     for category in counts.columns:
+        shown = _plain(_name(category, names))
         fig.add_bar(
             x=counts.index,
             y=counts[category],
-            name=category,
+            name=shown,
             marker_color=colours.get(category, FALLBACK_COLOUR),
             customdata=labels,
-            hovertemplate=f"{category}<br>%{{customdata}}: %{{y}}<extra></extra>",
+            hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
             **_period_axis(freq),
         )
-    fig.update_xaxes(**period_ticks(counts.index, freq, lang, most=8))
+    fig.update_xaxes(**_dated_axis(bins, freq, lang, most=8))
     fig.update_layout(
         **_band_layout(bands),
         annotations=(key := _band_key(bands, lang, y=-0.12)),
@@ -327,6 +376,7 @@ def stacked_counts_figure(
         height=460,
         margin={"t": 30, "l": 10, "r": 10, "b": 70 if key else 10},
         yaxis_title=t(f"trends.axis.{what}", lang),
+        xaxis_title=_partial_note(bins, lang),
         legend={"traceorder": "normal"},
         hovermode="closest",
     )
@@ -340,8 +390,13 @@ def small_multiples_figure(
     bands: pd.DataFrame | None = None,
     lang: Lang = "id",
     columns: int = 4,
+    start: date | None = None,
+    end: date | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """One small bar chart per category (own y scale, zero-based), calendar bands behind each."""
+    """One small bar chart per category (own y scale, zero-based), calendar bands behind each.
+
+    ``start``, ``end`` and ``names`` as for ``stacked_counts_figure``."""
     if counts.empty or counts.to_numpy().sum() == 0:
         return _empty_figure(lang)
     categories = [c for c in counts.columns if counts[c].sum() > 0]
@@ -351,26 +406,28 @@ def small_multiples_figure(
         rows=rows,
         cols=columns,
         shared_xaxes=True,
-        subplot_titles=categories,
+        subplot_titles=[_plain(_name(c, names)) for c in categories],
         vertical_spacing=min(0.5 / rows, 0.08),
         horizontal_spacing=0.05,
     )
-    labels = period_labels(counts.index, freq, lang)
+    bins = _bins_for(counts.index, freq, start, end)
+    labels = time_bins_mod.bin_labels(bins, lang)
     for i, category in enumerate(categories):
+        shown = _plain(_name(category, names))
         fig.add_bar(
             x=counts.index,
             y=counts[category],
-            name=category,
+            name=shown,
             marker_color=colours.get(category, FALLBACK_COLOUR),
             customdata=labels,
-            hovertemplate=f"{category}<br>%{{customdata}}: %{{y}}<extra></extra>",
+            hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
             showlegend=False,
             row=i // columns + 1,
             col=i % columns + 1,
             **_period_axis(freq),
         )
     fig.update_yaxes(rangemode="tozero", tickformat="d")
-    fig.update_xaxes(**period_ticks(counts.index, freq, lang, most=4))
+    fig.update_xaxes(**_dated_axis(bins, freq, lang, most=4))
     fig.update_annotations(font_size=13)
     key = _band_key(bands, lang, y=-0.3 / rows)
     for note in key:
@@ -473,16 +530,22 @@ def change_table_display(
     lang: Lang = "id",
     only_flagged: bool = False,
     mentions: pd.Series | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """The change table as people read it: counts "4 → 9", the plain-language label, then z; translated.
 
     With ``mentions`` (``patrol_mentions_by`` over the same keys and period) a last column says how many
-    patrols raised the category there: did the patrols address what rose?
+    patrols raised the category there: did the patrols address what rose? ``names`` maps a category to
+    the name shown. The patrol count is ``int64`` and each z a ``float`` rounded to one decimal (NaN
+    without a baseline): numbers, formatted by the page (``analysis.tables.styled``).
     """
     if only_flagged:
         table = table.loc[table["flag"] != "flat"]
     keys = [c for c in ("kelurahan", "category") if c in table.columns]
     shown = pd.DataFrame({t(f"trends.col.{k}", lang): table[k].astype("str") for k in keys})
+    if "category" in keys and names:
+        column = t("trends.col.category", lang)
+        shown[column] = shown[column].map(lambda c: names.get(c, c))
     comparisons = (("previous", "z_previous"), ("year_before", "z_year"))
     for base, z in comparisons:
         shown[t(f"trends.col.{base}", lang)] = count_change_text(
@@ -498,7 +561,7 @@ def change_table_display(
         )
         shown[t("trends.col.patrols", lang)] = mentions.reindex(at, fill_value=0).to_numpy(dtype="int64")
     for base, z in comparisons:  # last: what the analyst checks, not what the room reads
-        shown[t(f"trends.col.{base}_z", lang)] = [fmt_num(v, lang, 1) for v in table[z]]
+        shown[t(f"trends.col.{base}_z", lang)] = table[z].astype("float64").round(1).to_numpy()
     return shown.reset_index(drop=True)
 
 
@@ -720,8 +783,11 @@ def alignment_share(alignment: pd.DataFrame) -> float:
     return float(alignment.loc[alignment["patrols_on_topic"] > 0, "complaints"].sum() / total)
 
 
-def topic_mismatches(alignment: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """Complaints in a category no patrol raised in that kelurahan and month; latest month, most first."""
+def topic_mismatches(
+    alignment: pd.DataFrame, lang: Lang = "id", names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Complaints in a category no patrol raised in that kelurahan and month; latest month, most first.
+    ``names`` maps a category to the name shown."""
     missed = alignment.loc[alignment["patrols_on_topic"] == 0]
     missed = missed.sort_values(["month", "complaints", "kelurahan"], ascending=[False, False, True])
     remarks = [
@@ -734,7 +800,7 @@ def topic_mismatches(alignment: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame
         {
             t("trends.col.month", lang): [month_label(m, lang) for m in missed["month"]],
             t("trends.col.kelurahan", lang): missed["kelurahan"].to_numpy(),
-            t("trends.col.category", lang): missed["category"].to_numpy(),
+            t("trends.col.category", lang): [_name(str(c), names) for c in missed["category"]],
             t("trends.col.complaints", lang): missed["complaints"].to_numpy(),
             t("trends.col.remark", lang): remarks,
         }

@@ -12,7 +12,7 @@ from analysis import briefing as brief
 from analysis.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
 from analysis.officers import markdown_text
 from analysis.priority import ranked
-from ui import auth, widgets
+from ui import auth, url_state, widgets
 from ui import context as ctx
 
 STEP_KEY = "briefing_step"
@@ -33,6 +33,7 @@ lang = ctx.lang()
 st.markdown(CSS, unsafe_allow_html=True)
 
 weeks = {start.isoformat(): (start, end) for start, end in brief.briefing_weeks(f, ds.last_date or f.end)}
+url_state.seed("week", "briefing_week", weeks)
 chosen = st.selectbox(
     ctx.t("briefing.page.week"),
     list(weeks),
@@ -41,6 +42,7 @@ chosen = st.selectbox(
     key="briefing_week",
 )
 start, end = weeks.get(chosen) or next(iter(weeks.values()))
+url_state.publish("week", chosen, next(iter(weeks)))
 b = brief.build_briefing(ds, replace(f, start=start, end=end), lang)
 
 with st.container(key="briefing_header"):

@@ -9,10 +9,10 @@ from streamlit_folium import st_folium
 from analysis import maps
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_int
-from analysis.reference import GEO_ATTRIBUTION
+from analysis.tables import styled
 from ui import context as ctx
 from ui import data as data_cache
-from ui import widgets
+from ui import url_state, widgets
 
 MAP_KEY = "map.folium"
 LAST_CLICK_KEY = "map.last_click"
@@ -47,6 +47,8 @@ if patrols.empty and complaints.empty:
 measure_labels = {m: ctx.t(f"map.measure.{m}") for m in maps.MEASURES}
 layer_labels = {layer: ctx.t(f"map.layer.{layer}") for layer in maps.LAYERS}
 pick, toggles = st.columns([2, 3])
+url_state.seed("measure", "map.measure", maps.MEASURES)
+url_state.seed("layers", "map.layers", maps.LAYERS, multi=True)
 measure = pick.selectbox(
     ctx.t("map.measure.label"), maps.MEASURES, format_func=measure_labels.get, key="map.measure"
 )
@@ -57,6 +59,8 @@ layers = toggles.pills(
     format_func=layer_labels.get,
     key="map.layers",
 )
+url_state.publish("measure", measure, maps.MEASURES[0])
+url_state.publish("layers", layers, [])
 
 measures = maps.kelurahan_measures(patrols, complaints, reference, as_of=f.end)
 scale = maps.measure_scale(measures, measure, lang)
@@ -85,7 +89,7 @@ with map_column:
         returned_objects=["last_active_drawing"],
     )
     st.html(maps.legend_html(scale))
-    notes = [ctx.t("map.scope"), GEO_ATTRIBUTION]
+    notes = [ctx.t("map.scope"), ctx.t("map.attribution")]
     if layers:
         located_complaints = complaints["is_valid"] & complaints["lat"].notna() & complaints["lon"].notna()
         located_patrols = patrols["lat"].notna() & patrols["lon"].notna()
@@ -103,7 +107,10 @@ with map_column:
 
 with table_column:
     st.subheader(ctx.t("map.table.title"))
-    st.dataframe(maps.measure_table(measures, measure, lang), hide_index=True, height=420)
+    table = maps.measure_table(measures, measure, lang)
+    missing = {maps.measure_header(measure, lang): maps.measure_missing(measure, lang)}
+    digits = {maps.measure_header(measure, lang): maps.SPECS[measure].digits}
+    st.dataframe(styled(table, lang, digits, missing), hide_index=True, height=420, key="map_table")
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:
         details = maps.kelurahan_details(by_name.loc[name], reference, lang)

@@ -5,8 +5,11 @@ import streamlit as st
 from analysis import officers as off
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date
+from analysis.tables import styled
 from ui import context as ctx
-from ui import widgets
+from ui import url_state, widgets
+
+PEOPLE_WIDTHS = (210, 90, 140, *[120] * 9)  # px: officer, NRP, unit, then the nine figures
 
 ds = ctx.dataset()
 f = ctx.filters()
@@ -28,11 +31,6 @@ def metric_row(row) -> None:
         column.metric(label, value, border=True)
 
 
-def right_aligned(table, skip: int) -> dict:
-    """Figures are written in Indonesian form (text), so align them right like numbers."""
-    return {column: st.column_config.TextColumn(alignment="right") for column in table.columns[skip:]}
-
-
 def calendar(selection, who: str) -> None:
     daily = off.daily_activity(selection, f.start, f.end)
     title = ctx.t("officers.calendar.title", who=who)
@@ -48,7 +46,9 @@ else:
     labels = {"": ctx.t("officers.view.all")}
     labels |= {f"unit:{u}": ctx.t("officers.view.unit", unit=u) for u in unit_totals["unit"]}
     labels |= {f"nrp:{n}": f"{p} · {n}" for n, p in zip(officer_totals["nrp"], people, strict=True)}
+    url_state.seed("view", "officers_view", labels)
     view = st.selectbox(ctx.t("officers.view"), list(labels), format_func=labels.get, key="officers_view")
+    url_state.publish("view", view, "")
 
     if view.startswith("nrp:"):
         nrp = view.removeprefix("nrp:")
@@ -64,14 +64,14 @@ else:
             shown = visits.rename(
                 columns={"kelurahan": ctx.t("officers.col.kelurahan"), "visits": ctx.t("officers.col.visits")}
             )
-            st.dataframe(shown.iloc[:, 2:], hide_index=True, key="officers_officer_kelurahan")
+            st.dataframe(styled(shown.iloc[:, 2:], lang), hide_index=True, key="officers_officer_kelurahan")
     else:
         unit = view.removeprefix("unit:") or None
         st.subheader(ctx.t("officers.units.header"))
         if unit is None:
             table = off.unit_table(unit_totals, lang)
-            st.dataframe(table, hide_index=True, key="officers_units", column_config=right_aligned(table, 1))
-            widgets.download_buttons(off.unit_table(unit_totals, lang, False), "aktivitas_satuan", "dl_units")
+            st.dataframe(styled(table, lang), hide_index=True, key="officers_units")
+            widgets.download_buttons(table, "aktivitas_satuan", "dl_units")
             by_rank = off.activity_by_rank_unit(officer_totals)
             st.plotly_chart(off.rank_unit_figure(by_rank, lang), key="officers_rank_unit")
         else:
@@ -80,8 +80,11 @@ else:
         st.subheader(ctx.t("officers.people.header"))
         in_view = officer_totals.loc[officer_totals["unit"] == unit] if unit else officer_totals
         people = off.officer_table(in_view, lang)
-        st.dataframe(people, hide_index=True, key="officers_people", column_config=right_aligned(people, 3))
-        widgets.download_buttons(off.officer_table(in_view, lang, False), "aktivitas_personel", "dl_people")
+        # Fixed widths: the name whole on a 1366-px screen, the figures alike (a browser test relies on it).
+        widths = dict(zip(people.columns, PEOPLE_WIDTHS, strict=False))
+        config = {c: st.column_config.Column(width=w) for c, w in widths.items()}
+        st.dataframe(styled(people, lang), hide_index=True, key="officers_people", column_config=config)
+        widgets.download_buttons(people, "aktivitas_personel", "dl_people")
 
 # --- Reporting gaps, Binmas online style: whole history up to the end of the period ----------------------
 st.subheader(ctx.t("officers.gaps.header"))
@@ -92,7 +95,7 @@ if gaps.empty:
 else:
     st.markdown(off.gap_summary(gaps, lang))
     st.dataframe(off.styled_gap_table(gaps, lang), hide_index=True, key="officers_gaps")
-    widgets.download_buttons(off.gap_table(gaps, lang, False), "kesenjangan_laporan", "dl_gaps")
+    widgets.download_buttons(off.gap_table(gaps, lang), "kesenjangan_laporan", "dl_gaps")
 
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))

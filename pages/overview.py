@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analysis import overview
+from analysis import overview, tables
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct
 from ui import context as ctx
@@ -80,17 +80,12 @@ with left:
             alert=overview.VISIT_ALERT_DAYS,
         )
     )
-    shown = gaps.assign(
-        last_visit=gaps["last_visit"].map(
-            lambda d: fmt_date(d, lang) if d == d else ctx.t("overview.lastvisit.never")
-        )
-    )
+    shown = gaps
     colours = {"alert": "background-color: #F8D0D0", "warning": "background-color: #FFF1B8", "ok": ""}
-    styled = (
-        shown[["kelurahan", "kecamatan", "last_visit", "days", "level"]]
-        .style.apply(lambda row: [colours[row["level"]]] * len(row), axis=1)
-        .format({"days": lambda v: "–" if v != v else fmt_int(v, lang)})
+    styled = shown[["kelurahan", "kecamatan", "last_visit", "days", "level"]].style.apply(
+        lambda row: [colours[row["level"]]] * len(row), axis=1
     )
+    styled = tables.styled(styled, lang, {"days": 0}, {"last_visit": ctx.t("overview.lastvisit.never")})
     st.dataframe(
         styled,
         hide_index=True,
@@ -110,6 +105,7 @@ with right:
     if top.empty:
         st.info(ctx.t("overview.top.none"))
     else:
-        figure = overview.top_categories_figure(top, ds.reference.category_colours(), lang)
+        names = ds.reference.category_labels(lang)
+        figure = overview.top_categories_figure(top, ds.reference.category_colours(), lang, names)
         st.plotly_chart(figure, key="overview_top_categories", config={"displaylogo": False})
 st.caption(widgets.data_stamp(ds))

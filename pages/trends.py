@@ -4,7 +4,9 @@ address them. The flagged changes come first; the charts below explain them."""
 import streamlit as st
 
 from analysis import trends
+from analysis.bins import bin_table, time_bins
 from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
+from analysis.tables import styled
 from ui import context as ctx
 from ui import widgets
 
@@ -19,7 +21,7 @@ left, right = st.columns(2)
 freq = left.radio(
     ctx.t("trends.freq"),
     trends.FREQS,
-    format_func=lambda v: ctx.t(f"trends.freq.{v}"),
+    format_func={v: ctx.t(f"trends.freq.{v}") for v in trends.FREQS}.get,
     horizontal=True,
     key="trends_freq",
 )
@@ -33,6 +35,7 @@ if all_complaints.empty and patrols.empty:
     st.stop()
 complaints = trends.counted_complaints(all_complaints, include_invalid)
 colours = ref.category_colours()
+names = ref.category_labels(lang)
 
 
 def label_colour(text: str) -> str:
@@ -46,7 +49,7 @@ def show_changes(shown, key: str) -> None:
         for c in shown.columns
         if c in (ctx.t("trends.col.previous_label"), ctx.t("trends.col.year_before_label"))
     ]
-    st.dataframe(shown.style.map(label_colour, subset=labels), hide_index=True, key=key)
+    st.dataframe(styled(shown.style.map(label_colour, subset=labels), lang), hide_index=True, key=key)
 
 
 # 1. What changed, and is it real: flagged kelurahan × category first.
@@ -67,7 +70,7 @@ by_category = trends.period_changes(
     ds.complaints, f, kecamatan_of, ["category"], ds.first_date, include_invalid
 )
 place_mentions = trends.patrol_mentions_by(patrols, ["kelurahan", "category"])
-flagged = trends.change_table_display(by_place, lang, only_flagged=True, mentions=place_mentions)
+flagged = trends.change_table_display(by_place, lang, only_flagged=True, mentions=place_mentions, names=names)
 if flagged.empty:
     st.info(ctx.t("trends.changes.none"))
 else:
@@ -76,7 +79,8 @@ else:
 with st.expander(ctx.t("trends.changes.by_category")):
     category_mentions = trends.patrol_mentions_by(patrols, ["category"])
     show_changes(
-        trends.change_table_display(by_category, lang, mentions=category_mentions), "trends_by_category"
+        trends.change_table_display(by_category, lang, mentions=category_mentions, names=names),
+        "trends_by_category",
     )
 st.caption(ctx.t("trends.changes.note"))
 
@@ -88,17 +92,26 @@ topic_counts = trends.topic_counts_per_period(patrols, freq, ref.category_names,
 stacked, multiples, topics = st.tabs(
     [ctx.t("trends.tab.stacked"), ctx.t("trends.tab.multiples"), ctx.t("trends.tab.topics")]
 )
+period = {"start": f.start, "end": f.end, "names": names}
 with stacked:
-    figure = trends.stacked_counts_figure(complaint_counts, colours, freq, bands, lang)
+    figure = trends.stacked_counts_figure(complaint_counts, colours, freq, bands, lang, **period)
     st.plotly_chart(figure, key="trends_stacked", config={"displaylogo": False})
 with multiples:
-    figure = trends.small_multiples_figure(complaint_counts, colours, freq, bands, lang)
+    figure = trends.small_multiples_figure(complaint_counts, colours, freq, bands, lang, **period)
     st.plotly_chart(figure, key="trends_multiples", config={"displaylogo": False})
 with topics:
     st.caption(ctx.t("trends.topics.caption"))
-    figure = trends.stacked_counts_figure(topic_counts, colours, freq, bands, lang, what="topics")
+    figure = trends.stacked_counts_figure(topic_counts, colours, freq, bands, lang, what="topics", **period)
     st.plotly_chart(figure, key="trends_topics", config={"displaylogo": False})
-st.caption(ctx.t("trends.bands.caption", events=len(bands)))
+bins = time_bins(f.start, f.end, freq)
+notes = [ctx.t("trends.bands.caption", events=len(bands))]
+if bins["partial"].any():
+    notes.append(ctx.t("display.bin.note"))
+st.caption(" ".join(notes))
+with st.expander(ctx.t("display.bin.table")):
+    per_bin = bin_table(complaint_counts.rename(columns=names), bins, lang)
+    st.dataframe(styled(per_bin, lang), hide_index=True, key="trends_bin_table")
+    widgets.download_buttons(per_bin, "tren_per_periode", "trends_bin_dl")
 
 # 3. When: reported hours against the hours patrols were out.
 st.subheader(ctx.t("trends.hours.header"))
@@ -112,7 +125,7 @@ st.plotly_chart(
 st.caption(ctx.t("trends.hours.caption", untimed=fmt_int(trends.patrols_without_times(patrols), lang)))
 gaps = trends.unpatrolled_complaint_hours(complaint_grid, presence_grid, lang)
 with st.expander(ctx.t("trends.hours.gaps", count=fmt_int(len(gaps), lang))):
-    st.dataframe(gaps, hide_index=True, key="trends_gaps")
+    st.dataframe(styled(gaps, lang), hide_index=True, key="trends_gaps")
 
 # 4. Channels: volume and the share marked Tidak Valid (counted over every status).
 st.subheader(ctx.t("trends.channels.header"))
@@ -126,10 +139,10 @@ alignment = trends.topic_alignment(complaints, patrols)
 share = trends.alignment_share(alignment)
 st.metric(ctx.t("trends.align.share"), fmt_pct(share, lang, 0), border=True)
 st.caption(ctx.t("trends.align.caption"))
-mismatches = trends.topic_mismatches(alignment, lang)
+mismatches = trends.topic_mismatches(alignment, lang, names)
 if mismatches.empty:
     st.info(ctx.t("trends.align.none"))
 else:
-    st.dataframe(mismatches, hide_index=True, key="trends_mismatches")
+    st.dataframe(styled(mismatches, lang), hide_index=True, key="trends_mismatches")
     widgets.download_buttons(mismatches, "tren_topik_belum_dibahas", "trends_mismatches_dl")
 st.caption(widgets.data_stamp(ds))

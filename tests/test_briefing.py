@@ -237,10 +237,15 @@ def test_week_without_reports_is_said_honestly(quiet: Dataset) -> None:
 def test_english_briefing(busy: Dataset) -> None:
     b = brief.build_briefing(busy, WEEK, "en")
     assert b.title == "Week 21: 19–25 May 2025"
-    assert "Curanmor 0 → 9 (significant rise)" in sentences(b, "analisa") or "Curanmor 0 → 9 (" in sentences(
-        b, "analisa"
+    # the category in its English name (categories.csv name_en): one language at a time
+    assert "Vehicle theft 0 → 9 (significant rise)" in sentences(b, "analisa") or "Vehicle theft 0 → 9 (" in (
+        sentences(b, "analisa")
     )
     assert sentences(b, "rekomendasi").startswith("Prioritise next week's patrols in these")
+    every_text = "\n".join(s for sec in b.sections for s in sec.sentences)
+    every_text += " ".join(b.categories["category"]) + " ".join(b.prediction["category"])
+    every_text += " ".join(str(r) for r in b.priority["reason"])
+    assert "Curanmor" not in every_text and "Vehicle theft" in b.colours
 
 
 def test_kelurahan_scope(busy: Dataset) -> None:

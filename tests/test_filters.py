@@ -93,6 +93,19 @@ def test_presets_count_back_from_the_last_day_of_data(preset, expected):
     assert preset_range(preset, date(2025, 5, 26)) == expected
 
 
+@pytest.mark.parametrize(
+    ("last_day", "expected"),
+    [
+        (date(2025, 5, 26), (date(2025, 5, 19), date(2025, 5, 25))),  # a Monday: the week just before
+        (date(2025, 5, 25), (date(2025, 5, 19), date(2025, 5, 25))),  # a Sunday: the week it ends
+        (date(2025, 5, 31), (date(2025, 5, 19), date(2025, 5, 25))),  # a Saturday: not the unfinished week
+    ],
+)
+def test_last_week_is_the_last_whole_monday_to_sunday(last_day, expected):
+    start, end = preset_range("last_week", last_day)
+    assert (start, end) == expected and start.weekday() == 0 and end.weekday() == 6
+
+
 def test_custom_preset_has_no_fixed_range():
     with pytest.raises(ValueError, match="custom"):
         preset_range("custom", date(2025, 5, 26))

@@ -74,7 +74,7 @@ def test_each_measure_draws_with_its_legend_and_table():
         assert not at.exception, at.exception
         table = at.dataframe[0].value
         assert table.shape[0] == 21
-        assert t(f"map.measure.{measure}") in table.columns
+        assert maps.measure_header(measure, "id") in table.columns  # the measure, its unit in the header
         assert any(t(f"map.measure.{measure}") in h.proto.body for h in at.get("html"))
 
 

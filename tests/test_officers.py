@@ -10,6 +10,7 @@ import pytest
 
 from analysis import officers as off
 from analysis.schema import RANKS, UNITS
+from analysis.tables import displayed, styled
 
 KEL = ["Gedog", "Sentul", "Kauman", "Bendo"]
 
@@ -218,12 +219,13 @@ def test_gap_summary_and_table(patrols: pd.DataFrame, complaints: pd.DataFrame) 
     )
     table = off.gap_table(gaps, "en")
     assert table["Officer"].tolist()[:2] == ["Brigpol Agus Salim", "Aiptu Roziek Mustofa"]
-    assert table["Days without activity"].tolist()[0] == "never"
-    assert table["Last activity"].tolist()[1] == "28 May 2025"
-    numbers = off.gap_table(gaps, "en", for_display=False)
+    shown = displayed(off.styled_gap_table(gaps, "en"))  # what the screen shows
+    assert shown["Days without activity"].tolist()[0] == "never"
+    assert shown["Last activity"].tolist()[1] == "28 May 2025"
+    numbers = off.gap_table(gaps, "en")  # the same table holds numbers and dates (downloads, sorting)
     assert numbers["Days without activity"].tolist()[1:] == [8, 7]
     assert pd.isna(numbers["Days without activity"].iloc[0])
-    assert numbers["Last activity"].tolist()[1] == date(2025, 5, 28)
+    assert numbers["Last activity"].tolist()[1] == pd.Timestamp(date(2025, 5, 28))
 
 
 def test_styled_gap_table_colours_rows(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
@@ -348,6 +350,16 @@ def test_calendar_heatmap_blank_outside_period() -> None:
     assert len(heat.x) == 2  # Wed 28 May .. Mon 2 Jun spans two weeks
     assert np.isnan(heat.z[0][0])  # Monday 26 May is before the period
     assert heat.z[2][0] == 0
+    # both weeks are cut by the period: their labels end in "*", explained on the axis
+    figure = off.calendar_heatmap_figure(daily, "en")
+    assert list(figure.data[0].x) == ["26 May*", "2 Jun*"]
+    assert figure.layout.xaxis.title.text == "* partial period"
+
+
+def test_calendar_heatmap_whole_week_is_not_marked(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
+    records = off.activity_records(patrols, complaints, off.officer_directory(ROSTER))
+    fig = off.calendar_heatmap_figure(off.daily_activity(records, date(2025, 5, 26), date(2025, 6, 1)), "en")
+    assert list(fig.data[0].x) == ["26 May"] and not fig.layout.xaxis.title.text
 
 
 def test_coverage_matrix_figure(patrols: pd.DataFrame) -> None:
@@ -372,13 +384,13 @@ def test_rank_unit_figure_orders_ranks(patrols: pd.DataFrame, complaints: pd.Dat
 
 def test_tables_and_metrics(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
     totals = off.officer_totals(patrols, complaints, ROSTER)
-    shown = off.officer_table(totals, "id")
+    shown = displayed(styled(off.officer_table(totals, "id"), "id"))
     assert shown.loc[0, "Personel"] == "Aiptu Roziek Mustofa"
     assert shown.loc[0, "Jam-personel"] == "9,0"
     big = totals.assign(patrols_led=1458)
-    assert off.officer_table(big, "id").loc[0, "Patroli dipimpin"] == "1.458"  # counts read like hours
-    assert off.officer_table(big, "en").loc[0, "Patrols led"] == "1,458"
-    assert off.officer_table(totals, "id", for_display=False).loc[0, "Jam-personel"] == 9.0
+    assert displayed(styled(off.officer_table(big, "id"), "id")).loc[0, "Patroli dipimpin"] == "1.458"
+    assert displayed(styled(off.officer_table(big, "en"), "en")).loc[0, "Patrols led"] == "1,458"
+    assert off.officer_table(totals, "id").loc[0, "Jam-personel"] == 9.0  # the table itself holds numbers
     metrics = dict(off.summary_metrics(totals.iloc[0], "en"))
     assert (metrics["Personnel-hours"], metrics["Patrols with times"]) == ("9.0", "2")
     assert metrics["Complaints resolved / handled"] == "0 / 0"

@@ -12,6 +12,8 @@ import streamlit as st
 from analysis import localtime, schema
 from analysis.dataset import Dataset
 from analysis.filters import (
+    DEFAULT_PRESET,
+    LIST_PARAMS,
     PERIOD_PRESETS,
     Filters,
     default_filters,
@@ -23,6 +25,7 @@ from analysis.i18n import fmt_date_range
 from analysis.reference import KECAMATAN
 from analysis.text import plain
 from ui import context as ctx
+from ui import url_state
 
 KEYS = {
     "period": "f_period",
@@ -46,16 +49,18 @@ def _period_label(preset: str) -> str:
 
 # Widget callbacks are module-level functions: session state must stay picklable.
 def language_switch() -> None:
+    url_state.seed("lang", ctx.LANG_KEY, ("id", "en"))
     st.sidebar.segmented_control(
         ctx.t("lang.label"),
         options=["id", "en"],
         format_func=_language_name,
         key=ctx.LANG_KEY,
-        default="id",
+        default="id",  # a language seeded from the URL above wins over this default
         on_change=_relabel_choices,
     )
     if st.session_state.get(ctx.LANG_KEY) is None:  # a click on the selected option deselects it
         st.session_state[ctx.LANG_KEY] = "id"
+    url_state.publish("lang", ctx.lang(), "id")
 
 
 # Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
@@ -65,6 +70,7 @@ TRANSLATED_SELECTBOXES = (
     "officers_view",
     "briefing_week",
     "safety_restore_choice",
+    "f_category",
 )
 TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_", "intake_sheet_")
 
@@ -99,8 +105,13 @@ def _init_from_url(ds: Dataset, last_day: date) -> None:
     params = {key: st.query_params[key] for key in st.query_params}
     chosen, rejected = from_query_params(params, defaults, _allowed_values(ds), (first_day, last_day))
     if "start" in params or "end" in params:
-        st.session_state[KEYS["period"]] = "custom"
-        st.session_state[KEYS["dates"]] = (chosen.start, chosen.end)
+        # A link's dates that are exactly a preset's (the default 90 days ...) reopen as that preset.
+        presets = [p for p in PERIOD_PRESETS if p != "custom"]
+        same = [p for p in presets if preset_range(p, last_day) == (chosen.start, chosen.end)]
+        preset = DEFAULT_PRESET if DEFAULT_PRESET in same else (same[0] if same else "custom")
+        st.session_state[KEYS["period"]] = preset
+        if preset == "custom":
+            st.session_state[KEYS["dates"]] = (chosen.start, chosen.end)
     for attr in ("kecamatan", "kelurahan", "categories", "units", "channels"):
         if getattr(chosen, attr):
             st.session_state[KEYS[attr]] = list(getattr(chosen, attr))
@@ -109,8 +120,15 @@ def _init_from_url(ds: Dataset, last_day: date) -> None:
 
 
 def _reset() -> None:
-    for key in KEYS.values():
-        st.session_state.pop(key, None)
+    """Every filter widget back to its default. Each value is *set*, not removed: a removed key leaves
+    the browser showing (and sending back on the next change) what it showed before, so the sidebar went
+    on showing "30 hari terakhir" and a Gedog chip and the next change brought Gedog back."""
+    st.session_state[KEYS["period"]] = DEFAULT_PRESET
+    st.session_state.pop(KEYS["dates"], None)  # drawn only for a custom period: its default is the preset's
+    for attr in ("kecamatan", "kelurahan", "categories", "units", "channels"):
+        st.session_state[KEYS[attr]] = []
+    st.session_state.pop(ctx.PENDING_KELURAHAN_KEY, None)
+    st.session_state.pop("_filter_notice", None)
 
 
 def filters(ds: Dataset) -> Filters:
@@ -123,11 +141,13 @@ def filters(ds: Dataset) -> Filters:
 
     sb = st.sidebar
     sb.header(ctx.t("filter.header"))
+    # dict.get, not a function reading the session's language: the labels are fixed for this run.
+    preset_labels = {p: _period_label(p) for p in PERIOD_PRESETS}
     preset = sb.selectbox(
         ctx.t("filter.period"),
         PERIOD_PRESETS,
-        index=PERIOD_PRESETS.index("90"),
-        format_func=_period_label,
+        index=PERIOD_PRESETS.index(DEFAULT_PRESET),
+        format_func=preset_labels.get,
         key=KEYS["period"],
     )
     if preset == "custom":
@@ -155,7 +175,11 @@ def filters(ds: Dataset) -> Filters:
         ctx.t("filter.kelurahan"), kelurahan_options, key=KEYS["kelurahan"], placeholder=all_label
     )
     categories = sb.multiselect(
-        ctx.t("filter.category"), ds.reference.category_names, key=KEYS["categories"], placeholder=all_label
+        ctx.t("filter.category"),
+        ds.reference.category_names,
+        format_func=ds.reference.category_labels(ctx.lang()).get,
+        key=KEYS["categories"],
+        placeholder=all_label,
     )
     units = sb.multiselect(ctx.t("filter.unit"), schema.UNITS, key=KEYS["units"], placeholder=all_label)
     channels = sb.multiselect(
@@ -181,8 +205,14 @@ def filters(ds: Dataset) -> Filters:
     return chosen
 
 
+FILTER_PARAMS = ("start", "end", *LIST_PARAMS)
+
+
 def _sync_url(chosen: Filters) -> None:
+    """Write the filters to the URL, leaving the other parameters (language, page state) as they are."""
     wanted = to_query_params(chosen)
-    current = {key: st.query_params[key] for key in st.query_params}
-    if current != wanted:
-        st.query_params.from_dict(wanted)
+    for key in FILTER_PARAMS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+        elif key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
