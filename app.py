@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.intake import freshness_text
-from ui import auth, frame, sidebar
+from ui import auth, frame, responsive, sidebar
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -22,6 +22,7 @@ user = auth.gate()  # nothing below runs, and no data is read, until the user is
 frame.enter()
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
 sidebar.language_switch()
+responsive.phone_css()  # "Menu" on the sidebar toggle, KPI cards two a row and a compact header on a phone
 
 # Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)
 PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [

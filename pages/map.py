@@ -103,7 +103,8 @@ with map_column:
 
 with table_column:
     st.subheader(ctx.t("map.table.title"))
-    st.dataframe(maps.measure_table(measures, measure, lang), hide_index=True, height=420)
+    table = maps.measure_table(measures, measure, lang)
+    st.dataframe(table, hide_index=True, height=420, column_config=widgets.pinned(table))
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:
         details = maps.kelurahan_details(by_name.loc[name], reference, lang)

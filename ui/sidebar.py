@@ -12,6 +12,7 @@ import streamlit as st
 from analysis import schema
 from analysis.dataset import Dataset
 from analysis.filters import (
+    LIST_PARAMS,
     PERIOD_PRESETS,
     Filters,
     default_filters,
@@ -33,6 +34,7 @@ KEYS = {
     "channels": "f_channel",
 }
 _INIT_KEY = "_filters_from_url"
+FILTER_PARAMS = frozenset({"start", "end", *LIST_PARAMS})
 
 
 def _language_name(code: str) -> str:
@@ -175,7 +177,9 @@ def filters(ds: Dataset) -> Filters:
 
 
 def _sync_url(chosen: Filters) -> None:
-    wanted = to_query_params(chosen)
     current = {key: st.query_params[key] for key in st.query_params}
+    # The filters own only their own parameters; a page's (the briefing's ?presentasi=1&langkah=2) stay.
+    kept = {key: value for key, value in current.items() if key not in FILTER_PARAMS}
+    wanted = {**kept, **to_query_params(chosen)}
     if current != wanted:
         st.query_params.from_dict(wanted)
