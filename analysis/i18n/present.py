@@ -11,4 +11,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     "present.exit": ("Keluar", "Exit"),
     "present.details": ("Rincian dan tabel", "Details and table"),
     "present.menu": ("Menu", "Menu"),
+    "present.pdf.findings": ("Temuan utama minggu ini", "This week's key findings"),
 }
