@@ -55,7 +55,7 @@ STYLES: dict[str, dict] = {
 def lines_needed(sentence: str, line_chars: int = LINE_CHARS) -> int:
     """Estimated screen lines of one bullet: ``ceil(len / line_chars)``, at least 1.
 
-    >>> lines_needed("a" * 34), lines_needed("a" * 35), lines_needed("")
+    >>> lines_needed("a" * 34, 34), lines_needed("a" * 35, 34), lines_needed("", 34)
     (1, 2, 1)
     """
     return max(1, math.ceil(len(sentence) / line_chars))
