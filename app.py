@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis.intake import freshness_text
 from analysis.text import plain
-from ui import auth, frame, page_style, safety_widgets, sidebar, url_state
+from ui import auth, frame, page_style, responsive, safety_widgets, sidebar, url_state
 from ui import context as ctx
 from ui import data as data_cache
 
@@ -26,6 +26,7 @@ safety_widgets.housekeeping()  # stale temporary files from a killed import, bac
 data_cache.static_assets()  # Leaflet served by the app itself: the map needs no internet
 page_style.apply()  # print stylesheet; Enter applies typed dates
 sidebar.language_switch()
+responsive.phone_css()  # "Menu" on the sidebar toggle, KPI cards two a row and a compact header on a phone
 
 # Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)
 PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [

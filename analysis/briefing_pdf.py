@@ -1,7 +1,10 @@
 """The briefing as a PDF (fpdf2) and its charts as PNG (kaleido, which drives Debian's Chromium).
 
-Pages: a cover with the period, scope, data stamp and three key figures; the narrative (fakta, analisa,
-prediksi, rekomendasi); the patrol priority table; the charts, two to a page. DejaVu Sans is used when the
+Pages: a cover with the period, scope, data stamp, three key figures and the week's key findings (each
+topic's first slide points); the narrative (fakta, analisa, prediksi, rekomendasi), where a bullet is never
+split across pages and a heading never ends a page without its first bullets; the patrol priority table;
+the charts, two to a page (without Chromium, the note saying so follows the table). ``page_fill(pdf)``
+tells how full each page is. DejaVu Sans is used when the
 system has it (fonts-dejavu-core), so "–", "≥" and "→" print; otherwise the core Helvetica font with the
 text folded to Latin-1. Without Chromium the PDF still builds and says the charts could not be drawn.
 """
@@ -23,6 +26,7 @@ from analysis.briefing import FIG_HEIGHT, FIG_WIDTH, Briefing, briefing_figures
 from analysis.i18n import fmt_date, fmt_int, t
 from analysis.priority import PRIORITY_COLUMNS, RECENT_DAYS, ranked
 from analysis.reference import POLRES
+from analysis.slides import slide_points
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LATIN1_FOLD = {"–": "-", "—": "-", "“": '"', "”": '"', "’": "'", "→": "->", "≥": ">=", "…": "...", "•": "-"}
@@ -32,6 +36,8 @@ MUTED = (80, 80, 80)
 CHART_MM = 186.0
 ZEBRA = (236, 241, 250)
 PDF_PRIORITY_ROWS = 10  # one page; the full list is on the page's CSV/Excel download
+COVER_POINTS = 2  # key findings per topic on the cover
+KEEP_WITH_HEADING = 2  # a heading starts a new page unless this many of its bullets fit under it
 
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
@@ -85,6 +91,16 @@ class _BriefingPDF(FPDF):
         self.set_auto_page_break(True, margin=16)
         self.set_title(self.clean(f"{t('briefing.doc_title', briefing.lang)} {briefing.title}"))
         self.set_creator("Dasbor Kamtibmas")
+        self.used: dict[int, float] = {}  # page number -> lowest y written on it (mm)
+
+    def add_page(self, *args, **kwargs) -> None:
+        if self.page:
+            self.used[self.page] = max(self.used.get(self.page, 0.0), self.get_y())
+        super().add_page(*args, **kwargs)
+
+    def room(self) -> float:
+        """Height left on this page above the bottom margin (mm)."""
+        return self.page_break_trigger - self.get_y()
 
     def clean(self, value: str) -> str:
         if self.unicode:
@@ -116,7 +132,17 @@ class _BriefingPDF(FPDF):
         page = t("briefing.pdf.page", self.briefing.lang, page=self.page_no(), pages="{nb}")
         self.cell(0, 6, self.clean(page), align="C")
 
+    def paragraph_height(self, value: str, size: float = 11.5, indent: float = 0) -> float:
+        self.style(size)
+        lines = self.multi_cell(
+            self.epw - indent, size * 0.55, self.clean(value), align="L", dry_run=True, output="LINES"
+        )
+        return len(lines) * size * 0.55 + 1.5
+
     def paragraph(self, value: str, size: float = 11.5, indent: float = 0) -> None:
+        """One paragraph, never split across pages: it moves whole to the next page when it does not fit."""
+        if self.paragraph_height(value, size, indent) > self.room():
+            self.add_page()
         self.set_x(self.l_margin + indent)
         self.style(size)
         text = self.clean(value)
@@ -128,19 +154,19 @@ def _cover(pdf: _BriefingPDF) -> None:
     b, lang = pdf.briefing, pdf.briefing.lang
     pdf.add_page()
     pdf.set_fill_color(*NAVY)
-    pdf.rect(0, 0, pdf.w, 70, style="F")
-    pdf.set_y(20)
+    pdf.rect(0, 0, pdf.w, 52, style="F")
+    pdf.set_y(14)
     pdf.style(30, bold=True, colour=(255, 255, 255))
     pdf.cell(0, 14, pdf.clean(t("briefing.doc_title", lang).upper()), new_x="LMARGIN", new_y="NEXT")
     pdf.style(16, colour=(255, 255, 255))
     pdf.cell(0, 9, pdf.clean(POLRES), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(84)
+    pdf.set_y(62)
     pdf.style(24, bold=True)
     pdf.multi_cell(0, 11, pdf.clean(b.title), new_x="LMARGIN", new_y="NEXT")
     pdf.style(14, colour=MUTED)
     pdf.multi_cell(0, 8, pdf.clean(b.scope), new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 8, pdf.clean(b.data_stamp), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(10)
+    pdf.ln(5)
     pdf.style(16, bold=True, colour=NAVY)
     pdf.cell(0, 10, pdf.clean(t("briefing.pdf.key_figures", lang)), new_x="LMARGIN", new_y="NEXT")
     first = ranked(b.priority, 1)
@@ -154,21 +180,48 @@ def _cover(pdf: _BriefingPDF) -> None:
     for i, (label, value) in enumerate(figures):
         x = pdf.l_margin + i * box
         pdf.set_draw_color(*NAVY)
-        pdf.rect(x + 1, y, box - 2, 34)
+        pdf.rect(x + 1, y, box - 2, 30)
         pdf.set_xy(x + 1, y + 4)
         pdf.style(22, bold=True)
         pdf.cell(box - 2, 14, pdf.clean(value), align="C")
-        pdf.set_xy(x + 1, y + 20)
+        pdf.set_xy(x + 1, y + 18)
         pdf.style(11, colour=MUTED)
         pdf.cell(box - 2, 8, pdf.clean(label), align="C")
-    pdf.set_y(y + 44)
+    pdf.set_y(y + 36)
+    _key_findings(pdf)
+
+
+def _key_findings(pdf: _BriefingPDF) -> None:
+    """The week's key findings on the cover: each topic's first slide points, as many as the page holds."""
+    b, lang = pdf.briefing, pdf.briefing.lang
+    bullet = "•" if pdf.unicode else "-"
+    pdf.style(16, bold=True, colour=NAVY)
+    pdf.cell(0, 10, pdf.clean(t("present.pdf.findings", lang)), new_x="LMARGIN", new_y="NEXT")
+    for section in b.sections:
+        points = slide_points(section.sentences)[0][:COVER_POINTS]
+        if not points:
+            continue
+        if points[0].endswith(":") and len(points) > 1:  # an introduction stays with what it introduces
+            points = (f"{points[0]} {points[1]}", *points[2:])
+        first = pdf.paragraph_height(f"{bullet} {points[0]}", 10, 2)
+        if 7 + first > pdf.room():
+            break
+        pdf.style(11.5, bold=True, colour=NAVY)
+        pdf.cell(0, 7, pdf.clean(section.title), new_x="LMARGIN", new_y="NEXT")
+        for point in points:
+            if pdf.paragraph_height(f"{bullet} {point}", 10, 2) > pdf.room():
+                return
+            pdf.paragraph(f"{bullet} {point}", size=10, indent=2)
 
 
 def _narrative(pdf: _BriefingPDF) -> None:
     pdf.add_page()
     bullet = "•" if pdf.unicode else "-"
     for section in pdf.briefing.sections:
-        if pdf.get_y() > pdf.h - pdf.b_margin - 30:  # no section title alone at the foot of a page
+        # A heading stays with its first bullets: with too little room for them, it starts the next page.
+        first = section.sentences[:KEEP_WITH_HEADING]
+        needed = 10 + sum(pdf.paragraph_height(f"{bullet} {s}", indent=2) for s in first)
+        if needed > pdf.room():
             pdf.add_page()
         pdf.style(17, bold=True, colour=NAVY)
         pdf.cell(0, 10, pdf.clean(section.title.upper()), new_x="LMARGIN", new_y="NEXT")
@@ -210,7 +263,10 @@ def _priority(pdf: _BriefingPDF) -> None:
 
 
 def _charts(pdf: _BriefingPDF, pngs: dict[str, bytes]) -> None:
-    pdf.add_page()
+    if pngs:  # the charts start a page; the note of their absence follows the narrative
+        pdf.add_page()
+    else:
+        pdf.ln(4)
     pdf.style(17, bold=True, colour=NAVY)
     pdf.cell(0, 10, pdf.clean(t("briefing.pdf.charts", pdf.briefing.lang)), new_x="LMARGIN", new_y="NEXT")
     if not pngs:
@@ -232,9 +288,22 @@ def build_pdf(briefing: Briefing, pngs: dict[str, bytes] | None = None) -> FPDF:
     pdf = _BriefingPDF(briefing)
     _cover(pdf)
     _narrative(pdf)
+    if not pngs:
+        _charts(pdf, pngs)
     _priority(pdf)
-    _charts(pdf, pngs)
+    if pngs:
+        _charts(pdf, pngs)
     return pdf
+
+
+def page_fill(pdf: _BriefingPDF) -> list[float]:
+    """How full each page of a built document is: the share (0–1) of its writable height used."""
+    used = {**pdf.used, pdf.page: max(pdf.used.get(pdf.page, 0.0), pdf.get_y())}
+    height = pdf.page_break_trigger - pdf.t_margin
+    return [
+        round(min(max((used.get(n, 0.0) - pdf.t_margin) / height, 0.0), 1.0), 3)
+        for n in range(1, pdf.page + 1)
+    ]
 
 
 def briefing_pdf_bytes(briefing: Briefing, pngs: dict[str, bytes] | None = None) -> bytes:

@@ -650,6 +650,9 @@ _CSS = """
 .kel-tip { font-size: 15px; line-height: 1.35; }
 .kel-pop { font-size: 14px; } .kel-pop-title { font-weight: 700; font-size: 16px; margin-bottom: 4px; }
 .kel-pop th { text-align: left; padding: 1px 8px 1px 0; font-weight: 600; vertical-align: top; }
+/* On a narrow map the attribution wraps beside the scale bar (bottom left) instead of lying on it. */
+.leaflet-control-attribution { max-width: calc(100% - 140px); white-space: normal; line-height: 1.3;
+  font-size: 11px; }
 </style>
 """
 

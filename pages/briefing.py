@@ -14,6 +14,7 @@ from analysis.officers import markdown_text
 from analysis.priority import ranked
 from ui import auth, url_state, widgets
 from ui import context as ctx
+from ui import present as slides_ui
 
 STEP_KEY = "briefing_step"
 CSS = """<style>
@@ -30,7 +31,9 @@ div:has(> .st-key-briefing_header) {position: sticky; top: 3.75rem; z-index: 990
 ds = ctx.dataset()
 f = ctx.filters()
 lang = ctx.lang()
+present = slides_ui.active()  # ?presentasi=1: one 16:9 screen per step, no chrome
 st.markdown(CSS, unsafe_allow_html=True)
+slides_ui.style(present)
 
 weeks = {start.isoformat(): (start, end) for start, end in brief.briefing_weeks(f, ds.last_date or f.end)}
 url_state.seed("week", "briefing_week", weeks)
@@ -65,6 +68,7 @@ st.download_button(
     icon=":material/picture_as_pdf:",
     type="primary",
 )
+slides_ui.mode_button(present)
 
 TABLES = {"fakta": "channels", "analisa": "categories", "prediksi": "prediction", "rekomendasi": "priority"}
 
@@ -78,12 +82,13 @@ def table_of(key: str):
 
 def step(delta: int) -> None:
     st.session_state[STEP_KEY] = min(max(st.session_state.get(STEP_KEY, 0) + delta, 0), len(b.sections) - 1)
+    slides_ui.show_step(st.session_state[STEP_KEY])  # ?langkah=N: a reload stays on this step
 
 
 @st.fragment
 def slides() -> None:
     """One topic per screen; next/previous rerun only this fragment, not the whole briefing."""
-    index = min(st.session_state.get(STEP_KEY, 0), len(b.sections) - 1)
+    index = slides_ui.current_step(STEP_KEY, len(b.sections))
     section = b.sections[index]
     left, middle, right = st.columns([1, 3, 1], vertical_alignment="center")
     left.button(
@@ -107,13 +112,17 @@ def slides() -> None:
         icon_position="right",
         width="stretch",
     )
+    name = brief.SECTION_FIGURE[section.key]
+    figure = brief.FIGURES[name](b)
+    table = table_of(section.key)
+    if present:
+        details = lambda: downloads_and_table(table, name, st.columns(2))  # noqa: E731
+        slides_ui.slide(section, f"{b.title} · {counter}", figure, name, details)
+        return
     with st.container(key="briefing_body"):
         st.header(section.title)
         st.markdown("\n".join(f"- {markdown_text(sentence)}" for sentence in section.sentences))
-    name = brief.SECTION_FIGURE[section.key]
-    figure = brief.FIGURES[name](b)
-    st.plotly_chart(figure, key=f"briefing_fig_{name}", theme=None, config={"displaylogo": False})
-    table = table_of(section.key)
+    slides_ui.charts(figure, name)
     columns = st.columns(3)
     if chromium_path():
         columns[0].download_button(
@@ -127,8 +136,12 @@ def slides() -> None:
         )
     else:
         columns[0].caption(ctx.t("briefing.page.no_png"))
-    widgets.table_downloads(table, f"{stem}_{name}", f"briefing_dl_{name}", columns[1:])
-    st.dataframe(table, hide_index=True, key=f"briefing_table_{name}")
+    downloads_and_table(table, name, columns[1:])
+
+
+def downloads_and_table(table, name: str, places) -> None:
+    widgets.table_downloads(table, f"{stem}_{name}", f"briefing_dl_{name}", places)
+    st.dataframe(table, hide_index=True, key=f"briefing_table_{name}", column_config=widgets.pinned(table))
 
 
 slides()

@@ -110,7 +110,13 @@ with table_column:
     table = maps.measure_table(measures, measure, lang)
     missing = {maps.measure_header(measure, lang): maps.measure_missing(measure, lang)}
     digits = {maps.measure_header(measure, lang): maps.SPECS[measure].digits}
-    st.dataframe(styled(table, lang, digits, missing), hide_index=True, height=420, key="map_table")
+    st.dataframe(
+        styled(table, lang, digits, missing),
+        hide_index=True,
+        height=420,
+        key="map_table",
+        column_config=widgets.pinned(table),
+    )
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:
         details = maps.kelurahan_details(by_name.loc[name], reference, lang)

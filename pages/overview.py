@@ -47,8 +47,8 @@ def show(kpi: overview.Kpi):
 
 
 kpis = overview.overview_kpis(patrols, complaints, previous_patrols, previous_complaints, scope)
-# Three cards a row: labels stay whole on an office monitor and on a projector.
-cells = [column for _ in range(2) for column in st.columns(3)]
+# One row that wraps three cards a row (labels stay whole on a monitor) and two on a phone (ui.responsive).
+cells = st.columns(len(kpis))
 for column, kpi in zip(cells, kpis, strict=True):
     value, before = show(kpi)
     change = overview.kpi_change_label(kpi, lang)
@@ -89,9 +89,9 @@ with left:
     st.dataframe(
         styled,
         hide_index=True,
-        column_order=["kelurahan", "kecamatan", "last_visit", "days"],
+        column_order=["kelurahan", "days", "last_visit", "kecamatan"],  # on a phone the days stay in view
         column_config={
-            "kelurahan": ctx.t("overview.lastvisit.kelurahan"),
+            "kelurahan": st.column_config.Column(ctx.t("overview.lastvisit.kelurahan"), pinned=True),
             "kecamatan": ctx.t("overview.lastvisit.kecamatan"),
             "last_visit": ctx.t("overview.lastvisit.last"),
             "days": ctx.t("overview.lastvisit.days"),

@@ -40,7 +40,8 @@ def test_default_is_the_last_full_week_with_the_period_in_words(last_week: tuple
     assert any(m.value.replace("\u2060", "").startswith("Data s\\.d\\.") for m in at.markdown)
     assert [h.value for h in at.header] == ["Fakta"]
     assert at.button(key="briefing_prev").disabled
-    assert len(at.get("plotly_chart")) == 1
+    # one chart, drawn wide for screens and narrow for phones (CSS shows the one that fits)
+    assert [c.key for c in at.get("plotly_chart")] == ["briefing_fig_channels", "briefing_fig_phone_channels"]
 
 
 def test_next_and_previous_step_through_the_four_topics() -> None:

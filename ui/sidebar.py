@@ -37,6 +37,7 @@ KEYS = {
     "channels": "f_channel",
 }
 _INIT_KEY = "_filters_from_url"
+FILTER_PARAMS = frozenset({"start", "end", *LIST_PARAMS})
 
 
 def _language_name(code: str) -> str:
@@ -203,9 +204,6 @@ def filters(ds: Dataset) -> Filters:
     if notice:
         st.warning(ctx.t("filter.bad_link", values=plain(notice)))
     return chosen
-
-
-FILTER_PARAMS = ("start", "end", *LIST_PARAMS)
 
 
 def _sync_url(chosen: Filters) -> None:

@@ -203,6 +203,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing.col.current": ("Periode ini", "This period"),
     "briefing.col.previous": ("Periode lalu", "Previous period"),
     "briefing.col.label": ("Penilaian", "Assessment"),
+    "briefing.col.stage": ("Tahap", "Stage"),
+    "briefing.col.z": ("Nilai z", "z-score"),
     # figures
     "briefing.fig.channels": ("Laporan per saluran", "Reports by channel"),
     "briefing.fig.categories": (
