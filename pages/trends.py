@@ -3,10 +3,10 @@ address them. The flagged changes come first; the charts below explain them."""
 
 import streamlit as st
 
-from analysis import trends
+from analysis import drilldown, trends
 from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
 from ui import context as ctx
-from ui import widgets
+from ui import drill, widgets
 
 ds = ctx.dataset()
 ref = ds.reference
@@ -41,12 +41,16 @@ def label_colour(text: str) -> str:
 
 
 def show_changes(shown, key: str) -> None:
+    """The change table; a clicked row opens its complaints (kelurahan and/or category, this period)."""
     labels = [
         c
         for c in shown.columns
         if c in (ctx.t("trends.col.previous_label"), ctx.t("trends.col.year_before_label"))
     ]
-    st.dataframe(shown.style.map(label_colour, subset=labels), hide_index=True, key=key)
+    rows = drill.table(shown.style.map(label_colour, subset=labels), key, hide_index=True)
+    place, category = ctx.t("trends.col.kelurahan"), ctx.t("trends.col.category")
+    keys = [c if c in shown.columns else None for c in (place, category)]
+    drill.open_records(drilldown.row_filters(rows, shown, f, *keys), include_invalid)
 
 
 # 1. What changed, and is it real: flagged kelurahan × category first.
@@ -90,15 +94,19 @@ stacked, multiples, topics = st.tabs(
 )
 with stacked:
     figure = trends.stacked_counts_figure(complaint_counts, colours, freq, bands, lang)
-    st.plotly_chart(figure, key="trends_stacked", config={"displaylogo": False})
+    clicked = drill.chart(figure, "trends_stacked")
+    drill.open_records(drilldown.bar_filters(clicked, complaint_counts, freq, f), include_invalid)
 with multiples:
     figure = trends.small_multiples_figure(complaint_counts, colours, freq, bands, lang)
-    st.plotly_chart(figure, key="trends_multiples", config={"displaylogo": False})
+    drawn = complaint_counts.loc[:, complaint_counts.sum() > 0]  # one panel per category with reports
+    drill.open_records(
+        drilldown.bar_filters(drill.chart(figure, "trends_multiples"), drawn, freq, f), include_invalid
+    )
 with topics:
     st.caption(ctx.t("trends.topics.caption"))
     figure = trends.stacked_counts_figure(topic_counts, colours, freq, bands, lang, what="topics")
-    st.plotly_chart(figure, key="trends_topics", config={"displaylogo": False})
-st.caption(ctx.t("trends.bands.caption", events=len(bands)))
+    drill.open_records(drilldown.bar_filters(drill.chart(figure, "trends_topics"), topic_counts, freq, f))
+st.caption(ctx.t("trends.bands.caption", events=len(bands)) + " " + ctx.t("records.click_hint"))
 
 # 3. When: reported hours against the hours patrols were out.
 st.subheader(ctx.t("trends.hours.header"))

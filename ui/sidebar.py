@@ -12,6 +12,7 @@ import streamlit as st
 from analysis import schema
 from analysis.dataset import Dataset
 from analysis.filters import (
+    LIST_PARAMS,
     PERIOD_PRESETS,
     Filters,
     default_filters,
@@ -33,6 +34,7 @@ KEYS = {
     "channels": "f_channel",
 }
 _INIT_KEY = "_filters_from_url"
+_SYNCED_KEY = "_filters_synced_url"  # the filter parameters this sidebar last wrote to the URL
 
 
 def _language_name(code: str) -> str:
@@ -83,13 +85,19 @@ def _allowed_values(ds: Dataset) -> dict[str, list[str]]:
 
 
 def _init_from_url(ds: Dataset, last_day: date) -> None:
-    """On a session's first run, seed the widgets from the URL; say what was ignored."""
+    """On a session's first run, seed the widgets from the URL; say what was ignored. Later, a link inside
+    the session (``st.page_link`` / ``st.switch_page`` with query parameters, e.g. a "Perlu perhatian" line
+    or a click through to the records) brings filter parameters other than the ones this sidebar last
+    wrote: the widgets are set to that filter (what the link leaves out is "all")."""
+    params = {key: st.query_params[key] for key in st.query_params}
     if st.session_state.get(_INIT_KEY):
-        return
+        linked = _filter_params(params)
+        if not linked or linked == st.session_state.get(_SYNCED_KEY):
+            return
+        _reset()
     st.session_state[_INIT_KEY] = True
     defaults = default_filters(last_day)
     first_day = ds.first_date or last_day
-    params = {key: st.query_params[key] for key in st.query_params}
     chosen, rejected = from_query_params(params, defaults, _allowed_values(ds), (first_day, last_day))
     if "start" in params or "end" in params:
         st.session_state[KEYS["period"]] = "custom"
@@ -174,8 +182,13 @@ def filters(ds: Dataset) -> Filters:
     return chosen
 
 
+def _filter_params(params: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in params.items() if key in ("start", "end", *LIST_PARAMS)}
+
+
 def _sync_url(chosen: Filters) -> None:
     wanted = to_query_params(chosen)
+    st.session_state[_SYNCED_KEY] = wanted
     current = {key: st.query_params[key] for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
