@@ -217,7 +217,7 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     Each analysis is called as its own page calls it: the change test on valid complaints against the
     previous period and a year earlier; priority over the recent 28 days; the balance on every kelurahan
     (as the map), reported within the scope; last visits and reporting gaps over the whole history up to
-    the end of the period.
+    the end of the period (or the data's last day, if that comes first).
     """
     ref = dataset.reference
     kecamatan_of = ref.kecamatan_of()
@@ -243,15 +243,18 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         ref,
         as_of=filters.end,
     )
+    # Days without a visit or a report are counted to the period's end, but never past the data's last
+    # day: after it, the silence is the data's, not the officers'.
+    as_of = min(filters.end, dataset.last_date or filters.end)
     first = dataset.first_date or filters.start
-    history = filter_patrols(dataset.patrols, replace(filters, start=min(first, filters.start)), kecamatan_of)
+    history = filter_patrols(
+        dataset.patrols, replace(filters, start=min(first, filters.start), end=as_of), kecamatan_of
+    )
     visits = overview.days_since_last_visit(
-        history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], filters.end
+        history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], as_of
     )
     gaps = (
-        officers.reporting_gaps(
-            dataset.officers, dataset.patrols, dataset.complaints, filters.end, filters.units
-        )
+        officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, as_of, filters.units)
         if not dataset.officers.empty
         else pd.DataFrame(columns=["level"])
     )

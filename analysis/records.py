@@ -82,7 +82,7 @@ def _table(
         elif type_ == "number":
             values = pd.to_numeric(values, errors="coerce").astype("float64")
         elif type_ == "text":
-            values = values.astype("string")
+            values = values.astype("string").fillna("")  # not recorded: a blank cell, not "None"
         columns[header(kind, name, lang)] = (
             values.to_numpy() if type_ in ("date", "datetime") else values.array
         )

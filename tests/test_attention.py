@@ -222,3 +222,9 @@ def test_a_period_without_data_finds_no_rise_and_does_not_fail():
     future = Filters(start=date(2027, 3, 1), end=date(2027, 3, 7))
     found = attention.attention_findings(ds, future)
     assert all(f.kind != "rise" for f in found) and len(found) <= 5
+    # Days are counted to the data's last day, not into a future with no data: the same as for that day.
+    at_last_day = Filters(start=ds.last_date, end=ds.last_date)
+    same = {f.kind: f.evidence for f in attention.attention_findings(ds, at_last_day)}
+    for f in found:
+        if f.kind in ("unvisited", "reporting_gap"):
+            assert f.evidence == same.get(f.kind)

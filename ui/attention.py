@@ -29,7 +29,7 @@ def attention_block(findings: Sequence[Finding]) -> None:
             st.success(ctx.t("attention.none"), icon=":material/check_circle:")
             return
         for finding in findings:
-            text, link = st.columns([5, 1], vertical_alignment="center")
+            text, link = st.columns([4, 1], vertical_alignment="center")
             text.markdown(f"{ICONS[finding.kind]} {markdown_text(finding_text(finding, ctx.lang()))}")
             link.page_link(
                 finding.page,

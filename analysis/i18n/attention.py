@@ -47,11 +47,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "attention.days": ("{n} hari", "{n} days"),
     "attention.never": ("belum pernah", "never"),
     "attention.more": (" dan {n} lainnya", " and {n} more"),
-    "attention.link.rise": ("Buka di Tren", "Open in Trends"),
-    "attention.link.priority": ("Lihat catatannya", "See its records"),
-    "attention.link.balance": ("Buka di Peta", "Open on the map"),
-    "attention.link.unvisited": ("Buka di Peta", "Open on the map"),
-    "attention.link.reporting_gap": ("Buka Aktivitas Personel", "Open Officer activity"),
+    "attention.link.rise": ("Buka Tren", "Open Trends"),
+    "attention.link.priority": ("Lihat catatan", "See records"),
+    "attention.link.balance": ("Buka Peta", "Open map"),
+    "attention.link.unvisited": ("Buka Peta", "Open map"),
+    "attention.link.reporting_gap": ("Buka Personel", "Open Officers"),
 }
 
 ENGLISH_ONE: dict[str, str] = {

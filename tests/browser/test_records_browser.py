@@ -42,7 +42,7 @@ def test_attention_names_the_rise_tren_calls_significant(app_url, screen, datase
     expect(block).to_contain_text(f"{top['category']} di {top['kelurahan']} naik bermakna")
     assert block.locator('[data-testid="stPageLink"]').count() <= 5
     # Its link opens Tren with that kelurahan and category as the filter.
-    block.get_by_role("link", name="Buka di Tren").first.click()
+    block.get_by_role("link", name="Buka Tren").first.click()
     wait_for_app(screen)
     expect(screen.get_by_role("heading", name="Tren Kategori")).to_be_visible()
     query = parse_qs(urlparse(screen.url).query)
