@@ -14,9 +14,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from analysis.filters import Filters
 from analysis.trends import Freq
+
+HOUR_GRIDS = ("complaints", "patrols")  # the two heatmaps of trends.hours_figure, left to right
 
 
 def period_range(period_start: pd.Timestamp | date, freq: Freq, filters: Filters) -> tuple[date, date]:
@@ -94,3 +97,59 @@ def row_filters(
     if category_column is not None:
         chosen = replace(chosen, categories=(str(row[category_column]),))
     return chosen
+
+
+def with_hour_cell_targets(figure: go.Figure) -> go.Figure:
+    """``trends.hours_figure`` with an invisible, clickable marker on every weekday × hour cell.
+
+    Plotly cannot select a heatmap cell, but it can select a scatter point: one transparent marker per
+    cell, on each heatmap's own axes, carries ``[grid, weekday, hour, count]`` as customdata (grid
+    ``"complaints"`` or ``"patrols"``) and the hover label the heatmap had ("Jumat 22.00: 12"); the
+    heatmaps themselves no longer take the hover, so a click lands on the marker. Returns a new figure.
+    """
+    fig = go.Figure(figure)
+    heatmaps = [trace for trace in fig.data if trace.type == "heatmap"]
+    for grid, trace in zip(HOUR_GRIDS, heatmaps, strict=False):
+        days, hours, z = list(trace.y), list(trace.x), [list(row) for row in trace.z]
+        cells = [(d, h) for d in range(len(days)) for h in range(len(hours))]
+        fig.add_scatter(
+            x=[hours[h] for _, h in cells],
+            y=[days[d] for d, _ in cells],
+            customdata=[[grid, d, h, z[d][h]] for d, h in cells],
+            mode="markers",
+            marker={"size": 14, "opacity": 0.01, "color": "#000000"},
+            hovertemplate="%{y} %{x}.00: %{customdata[3]}<extra></extra>",
+            showlegend=False,
+            xaxis=trace.xaxis,
+            yaxis=trace.yaxis,
+        )
+    fig.update_traces(hoverinfo="skip", hovertemplate=None, selector={"type": "heatmap"})
+    return fig
+
+
+def hour_cell(points: Sequence[Mapping[str, Any]]) -> tuple[str, int, int] | None:
+    """``(grid, weekday, hour)`` of a click on ``with_hour_cell_targets``' markers (weekday 0 = Monday),
+    None for anything else.
+
+    >>> hour_cell([{"customdata": ["complaints", 4, 22, 12]}])
+    ('complaints', 4, 22)
+    """
+    point = _first_point(points)
+    data = None if point is None else point.get("customdata")
+    if not isinstance(data, list | tuple) or len(data) < 3 or data[0] not in HOUR_GRIDS:
+        return None
+    grid, weekday, hour = data[:3]
+    try:  # JSON may hand the numbers back as floats (4.0)
+        weekday, hour = _whole(weekday), _whole(hour)
+    except (TypeError, ValueError):
+        return None
+    if not (0 <= weekday < 7 and 0 <= hour < 24):
+        return None
+    return str(grid), weekday, hour
+
+
+def _whole(value: Any) -> int:
+    number = float(value)
+    if not number.is_integer():
+        raise ValueError(f"not a whole number: {value!r}")
+    return int(number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from analysis.filters import Filters, selected_kelurahan
@@ -17,6 +18,7 @@ from analysis.i18n import Lang, fmt_date_range, t
 from analysis.officers import officer_labels
 from analysis.privacy import scrub_text
 from analysis.schema import COLUMNS, Kind
+from analysis.trends import _minutes
 
 ColumnType = Literal["date", "datetime", "integer", "number", "text"]
 
@@ -140,3 +142,33 @@ def filter_statement(filters: Filters, kecamatan_of: Mapping[str, str], lang: La
     if len(parts) == 1:
         parts.append(t("records.filter.everything", lang))
     return " · ".join(parts)
+
+
+def received_at_hour(complaints: pd.DataFrame, weekday: int, hour: int) -> pd.DataFrame:
+    """Complaints reported on ``weekday`` (0 = Monday) in clock hour ``hour``: one cell of Tren's grid."""
+    received = complaints["received_at"]
+    return complaints.loc[(received.dt.day_of_week == weekday) & (received.dt.hour == hour)]
+
+
+def patrols_out_at(patrols: pd.DataFrame, weekday: int, hour: int) -> pd.DataFrame:
+    """Patrols out during ``weekday`` × ``hour``, by the rule of ``trends.patrol_presence_by_weekday_hour``
+    (every clock hour from start to end; an end before the start crosses midnight; untimed ones never)."""
+    start = pd.Series(_minutes(patrols["start_time"]), index=patrols.index)
+    end = pd.Series(_minutes(patrols["end_time"]), index=patrols.index)
+    timed = start.notna() & end.notna() & patrols["start_time"].notna() & patrols["end_time"].notna()
+    end = end.where(end >= start, end + 1440)
+    first_hour = start // 60
+    hours = ((end / 60).apply(np.ceil) - first_hour).clip(lower=1)
+    base = patrols["date"].dt.day_of_week * 24 + first_hour
+    offset = (weekday * 24 + hour - base) % 168
+    return patrols.loc[timed & (offset < hours)]
+
+
+def cell_statement(grid: str, weekday: int, hour: int, lang: Lang = "id") -> str:
+    """ "Senin, jam 22.00–22.59 (jam laporan diterima)" for the narrowing of a clicked hour cell."""
+    return t(
+        f"records.cell.{grid}",
+        lang,
+        day=t(f"trends.weekday.{weekday}", lang),
+        hours=f"{hour:02d}.00–{hour:02d}.59",
+    )

@@ -10,7 +10,7 @@ from analysis import privacy, records
 from analysis.i18n import fmt_int
 from ui import context as ctx
 from ui import widgets
-from ui.drill import INVALID_KEY
+from ui.drill import INVALID_KEY, clear_cell, current_cell
 
 ds = ctx.dataset()
 f = ctx.filters()
@@ -21,6 +21,14 @@ statement = records.filter_statement(f, ds.reference.kecamatan_of(), lang)
 st.info(ctx.t("records.filter.stated", filter=statement), icon=":material/filter_alt:")
 
 patrols, all_complaints = ctx.patrols(), ctx.complaints()
+cell = current_cell(f)  # a clicked cell of Tren's hour grid: one weekday × hour
+if cell:
+    grid, weekday, hour = cell
+    stated, drop = st.columns([4, 1], vertical_alignment="center")
+    stated.info(records.cell_statement(grid, weekday, hour, lang), icon=":material/schedule:")
+    drop.button(ctx.t("records.cell.clear"), on_click=clear_cell, key="records_cell_clear")
+    patrols = records.patrols_out_at(patrols, weekday, hour)
+    all_complaints = records.received_at_hour(all_complaints, weekday, hour)
 scrub = not privacy.can_see_personal(ctx.role())  # free text as the role may see it
 if patrols.empty and all_complaints.empty:
     widgets.empty_state()

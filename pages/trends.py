@@ -112,11 +112,9 @@ st.caption(ctx.t("trends.bands.caption", events=len(bands)) + " " + ctx.t("recor
 st.subheader(ctx.t("trends.hours.header"))
 complaint_grid = trends.complaints_by_weekday_hour(complaints)
 presence_grid = trends.patrol_presence_by_weekday_hour(patrols)
-st.plotly_chart(
-    trends.hours_figure(complaint_grid, presence_grid, lang),
-    key="trends_hours",
-    config={"displaylogo": False},
-)
+hours_chart = drilldown.with_hour_cell_targets(trends.hours_figure(complaint_grid, presence_grid, lang))
+cell = drilldown.hour_cell(drill.chart(hours_chart, "trends_hours"))
+drill.open_records(f if cell else None, include_invalid, cell)
 st.caption(ctx.t("trends.hours.caption", untimed=fmt_int(trends.patrols_without_times(patrols), lang)))
 gaps = trends.unpatrolled_complaint_hours(complaint_grid, presence_grid, lang)
 with st.expander(ctx.t("trends.hours.gaps", count=fmt_int(len(gaps), lang))):

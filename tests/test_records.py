@@ -158,3 +158,47 @@ def test_category_bar_day_cell_and_table_row():
 )
 def test_a_kpi_delta_is_coloured_only_when_significant(kpi, colour):
     assert kpi_delta_colour(kpi) == colour
+
+
+def test_hour_cell_targets_cover_both_grids_and_decode_back():
+    from analysis.trends import hours_figure
+
+    grid = pd.DataFrame(np.zeros((7, 24), dtype=int), index=range(7), columns=range(24))
+    figure = drilldown.with_hour_cell_targets(hours_figure(grid, grid))
+    targets = [trace for trace in figure.data if trace.type == "scatter" and trace.customdata is not None]
+    assert len(targets) == 2 and all(len(trace.x) == 168 for trace in targets)
+    assert (targets[0].xaxis, targets[1].xaxis) == ("x", "x2")
+    friday_22 = next(list(c) for c in targets[1].customdata if list(c)[1:3] == [4, 22])
+    assert drilldown.hour_cell([{"customdata": friday_22}]) == ("patrols", 4, 22)
+    assert drilldown.hour_cell([{"x": "22", "y": "Jumat"}]) is None
+    assert drilldown.hour_cell([{"customdata": ["elsewhere", 4, 22]}]) is None
+    assert drilldown.hour_cell([{"customdata": ["complaints", 4.0, 22.0, 3]}]) == ("complaints", 4, 22)
+    assert drilldown.hour_cell([{"customdata": ["complaints", 4.5, 22, 3]}]) is None
+    assert drilldown.hour_cell([{"customdata": ["complaints", 9, 22, 3]}]) is None
+    assert drilldown.hour_cell([]) is None
+
+
+def test_a_clicked_hour_cell_lists_exactly_the_records_its_grid_counts():
+    from analysis.dataset import data_dir_from_env, load_dataset
+    from analysis.filters import filter_complaints, filter_patrols
+    from analysis.trends import complaints_by_weekday_hour, patrol_presence_by_weekday_hour
+
+    ds = load_dataset(data_dir_from_env())
+    kec = ds.reference.kecamatan_of()
+    patrols_in = filter_patrols(ds.patrols, F, kec)
+    complaints_in = filter_complaints(ds.complaints, F, kec)
+    presence = patrol_presence_by_weekday_hour(patrols_in)
+    reported = complaints_by_weekday_hour(complaints_in)
+    for weekday, hour in [(0, 0), (4, 22), (5, 23), (6, 9), (2, 14)]:
+        assert len(records.patrols_out_at(patrols_in, weekday, hour)) == presence.loc[weekday, hour]
+        assert len(records.received_at_hour(complaints_in, weekday, hour)) == reported.loc[weekday, hour]
+    assert records.cell_statement("complaints", 4, 22).startswith("Jumat, jam 22.00–22.59")
+
+
+def test_a_patrol_across_midnight_is_out_in_both_days_hours():
+    frame = patrols().iloc[[1]].assign(start_time="22:30", end_time="00:30")  # Monday 26 May 2025
+    assert len(records.patrols_out_at(frame, 0, 22)) == 1
+    assert len(records.patrols_out_at(frame, 0, 23)) == 1
+    assert len(records.patrols_out_at(frame, 1, 0)) == 1
+    assert len(records.patrols_out_at(frame, 1, 1)) == 0
+    assert len(records.patrols_out_at(frame.assign(end_time=pd.NA), 0, 22)) == 0

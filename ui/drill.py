@@ -14,22 +14,43 @@ import streamlit as st
 
 from analysis.filters import Filters, to_query_params
 from ui import context as ctx
+from ui import sidebar
 
 RECORDS_PAGE = "pages/records.py"
 INVALID_KEY = "records_invalid"  # the records page's "include Tidak Valid" toggle
+CELL_KEY = "records_cell"  # (grid, weekday, hour) of a clicked hour cell: no sidebar filter says that
 CONFIG = {"displaylogo": False}
 
 
-def open_records(narrowed: Filters | None, include_invalid: bool = False) -> None:
-    """Open the records under ``narrowed`` (nothing happens for None: the click said nothing usable)."""
+def open_records(
+    narrowed: Filters | None, include_invalid: bool = False, cell: tuple[str, int, int] | None = None
+) -> None:
+    """Open the records under ``narrowed`` (nothing happens for None: the click said nothing usable);
+    ``cell`` narrows further to one weekday × hour of Tren's hour grid (kept in session state)."""
     if narrowed is None:
         return
-    _switch(narrowed, include_invalid)
+    _switch(narrowed, include_invalid, cell)
 
 
-def _switch(narrowed: Filters, include_invalid: bool) -> NoReturn:
+def _switch(narrowed: Filters, include_invalid: bool, cell: tuple[str, int, int] | None) -> NoReturn:
     st.session_state[INVALID_KEY] = include_invalid
-    st.switch_page(RECORDS_PAGE, query_params=to_query_params(narrowed))
+    params = to_query_params(narrowed)
+    st.session_state[CELL_KEY] = None if cell is None else (cell, params)
+    sidebar.keep_frame_across_switch()
+    st.switch_page(RECORDS_PAGE, query_params=params)
+
+
+def current_cell(filters: Filters) -> tuple[str, int, int] | None:
+    """The clicked hour cell, only while the filter is still the one it was clicked under: a filter
+    change or another link drops it, so it never narrows records silently."""
+    held = st.session_state.get(CELL_KEY)
+    if held is None or held[1] != to_query_params(filters):
+        return None
+    return held[0]
+
+
+def clear_cell() -> None:
+    st.session_state[CELL_KEY] = None
 
 
 def chart(figure, key: str) -> list[dict[str, Any]]:

@@ -47,6 +47,9 @@ def _period_label(preset: str) -> str:
 
 # Widget callbacks are module-level functions: session state must stay picklable.
 def language_switch() -> None:
+    kept = st.session_state.pop(_LANG_KEPT_KEY, None)
+    if kept is not None:  # see keep_frame_across_switch
+        st.session_state[ctx.LANG_KEY] = kept
     st.sidebar.segmented_control(
         ctx.t("lang.label"),
         options=["id", "en"],
@@ -180,6 +183,18 @@ def filters(ds: Dataset) -> Filters:
     if notice:
         st.warning(ctx.t("filter.bad_link", values=notice))
     return chosen
+
+
+_LANG_KEPT_KEY = "_lang_across_switch"
+
+
+def keep_frame_across_switch() -> None:
+    """Call right before ``st.switch_page(..., query_params=...)``. A page switch from the server drops
+    every widget's value, the frame's too: the language is kept aside (restored by ``language_switch``)
+    and the filter widgets are set again from the URL on the next run, even if it is the one last written.
+    """
+    st.session_state[_LANG_KEPT_KEY] = ctx.lang()
+    st.session_state.pop(_SYNCED_KEY, None)
 
 
 def _filter_params(params: dict[str, str]) -> dict[str, str]:

@@ -35,6 +35,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "records.col.resolution_days": ("Hari sampai selesai", "Days to resolve"),
     "records.open": ("Lihat catatan", "See the records"),
     "records.open.kelurahan": ("Lihat catatan {kelurahan}", "See the records of {kelurahan}"),
+    "records.cell.complaints": (
+        "{day}, jam {hours}: laporan yang diterima pada jam itu, patroli yang sedang di lapangan",
+        "{day}, {hours}: complaints received in that hour, patrols out at the time",
+    ),
+    "records.cell.patrols": (
+        "{day}, jam {hours}: patroli yang sedang di lapangan, laporan yang diterima pada jam itu",
+        "{day}, {hours}: patrols out at the time, complaints received in that hour",
+    ),
+    "records.cell.clear": ("Hapus batas hari dan jam", "Remove the day and hour"),
     "records.tip.personnel": ("{n} personel", "{n} personnel"),
     "records.click_hint": (
         "Klik batang, sel atau baris untuk membuka catatan di baliknya.",

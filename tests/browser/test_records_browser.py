@@ -103,3 +103,45 @@ def test_the_gedog_event_is_listed_with_leader_personnel_and_topics(app_url, scr
     assert cells[0].startswith("2025-05-26") and "Patroli Dialogis" in cells
     assert "4" in cells
     assert "Gangguan keamanan lingkungan; Keresahan sosial" in cells
+
+
+def test_a_click_on_an_hour_cell_opens_the_complaints_of_that_weekday_and_hour(app_url, screen):
+    screen.goto(f"{app_url}/tren?start=2025-05-01&end=2025-05-31")
+    wait_for_app(screen)
+    chart = screen.locator(".js-plotly-plot", has=screen.locator(".hm")).first
+    chart.scroll_into_view_if_needed()
+    screen.wait_for_timeout(500)
+    # The busiest cell of the left grid (complaints by the hour they were reported).
+    weekday, hour, count = chart.evaluate(
+        """gd => { const z = gd.calcdata[0][0].z; let best = [0, 0, -1];
+                   z.forEach((row, d) => row.forEach((v, h) => { if (v > best[2]) best = [d, h, v]; }));
+                   return best; }"""
+    )
+    box = chart.locator(".hm image").first.bounding_box()
+    screen.mouse.move(
+        box["x"] + box["width"] * (hour + 0.5) / 24, box["y"] + box["height"] * (weekday + 0.5) / 7
+    )
+    screen.wait_for_timeout(300)
+    screen.mouse.down()
+    screen.mouse.up()
+    expect(screen.get_by_role("heading", name="Daftar kegiatan & laporan")).to_be_visible(timeout=30_000)
+    wait_for_app(screen)
+    expect(screen.get_by_role("heading", name=f"Laporan warga ({count})")).to_be_visible()
+    days = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+    expect(screen.get_by_text(f"{days[weekday]}, jam {hour:02d}.00–{hour:02d}.59")).to_be_visible()
+
+
+def test_the_language_survives_the_click_through(app_url, screen):
+    screen.goto(f"{app_url}/tren?start=2025-05-01&end=2025-05-31")
+    wait_for_app(screen)
+    screen.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+    wait_for_app(screen)
+    expect(screen.get_by_role("heading", name="Category Trends")).to_be_visible()
+    bar = screen.locator(".js-plotly-plot").first.locator(".barlayer path").nth(3)
+    bar.scroll_into_view_if_needed()
+    screen.wait_for_timeout(500)
+    box = bar.bounding_box()
+    screen.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(screen.get_by_role("heading", name="Records")).to_be_visible(timeout=30_000)
+    wait_for_app(screen)
+    expect(screen.get_by_text(re.compile(r"Filter: Period .* · Category: "))).to_be_visible()
