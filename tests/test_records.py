@@ -202,3 +202,16 @@ def test_a_patrol_across_midnight_is_out_in_both_days_hours():
     assert len(records.patrols_out_at(frame, 1, 0)) == 1
     assert len(records.patrols_out_at(frame, 1, 1)) == 0
     assert len(records.patrols_out_at(frame.assign(end_time=pd.NA), 0, 22)) == 0
+
+
+def test_the_maps_patrol_tooltip_names_leader_personnel_and_every_topic(reference):
+    from analysis.maps import patrol_point_features
+
+    (feature,) = patrol_point_features(patrols().iloc[[1]], reference, "id")
+    tip = feature["properties"]["tooltip"]
+    assert "Aiptu Roziek Mustofa" in tip and "4 personel" in tip
+    assert "Gangguan keamanan lingkungan, Keresahan sosial" in tip
+    (english,) = patrol_point_features(patrols().iloc[[1]], reference, "en")
+    assert "4 personnel" in english["properties"]["tooltip"]
+    hostile = patrols().iloc[[1]].assign(leader_name="<b>x</b>")
+    assert "<b>x</b>" not in patrol_point_features(hostile, reference, "id")[0]["properties"]["tooltip"]
