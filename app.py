@@ -35,6 +35,7 @@ PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [
     ("pages/trends.py", "trends.title", "tren", ":material/trending_up:", None),
     ("pages/officers.py", "officers.title", "personel", ":material/badge:", None),
     ("pages/briefing.py", "briefing.title", "briefing", ":material/co_present:", None),
+    ("pages/records.py", "records.title", "catatan", ":material/table_rows:", None),
     ("pages/data.py", "intake.title", "data", ":material/upload_file:", ("kapolsek", "analis")),
 ]
 

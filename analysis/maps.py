@@ -756,13 +756,29 @@ def complaint_point_features(
 def patrol_point_features(
     patrols: pd.DataFrame, reference: Reference, lang: Lang, limit: int = 3000
 ) -> list[dict[str, Any]]:
-    """Patrols with coordinates as hollow GeoJSON points, outlined in the colour of their first topic."""
+    """Patrols with coordinates as hollow GeoJSON points, outlined in the colour of their first topic.
+
+    The tooltip names the activity and date, the leader ("Aiptu Roziek Mustofa"), the personnel count and
+    every topic raised."""
     located = _with_coordinates(patrols, limit)
     colours = reference.category_colours()
-    firsts = [next(iter(split_topics(topics)), "") for topics in located["topics"].astype(object)]
+    topics = [split_topics(text) for text in located["topics"].astype(object)]
+    firsts = [next(iter(parts), "") for parts in topics]
+    leaders = (
+        _as_text(located["leader_rank"]).fillna("") + " " + _as_text(located["leader_name"]).fillna("")
+    ).str.strip()
     tips = [
-        f"<b>{_esc(a)}</b><br>{_esc(fmt_date(d, lang))} · {_esc(topic or '–')}"
-        for a, d, topic in zip(_as_text(located["activity"]), located["date"], firsts, strict=True)
+        f"<b>{_esc(a)}</b> · {_esc(fmt_date(d, lang))}<br>"
+        f"{_esc(leader or '–')} · {_esc(t('records.tip.personnel', lang, n=fmt_int(n, lang)))}<br>"
+        f"{_esc(', '.join(category_label(c, reference, lang) for c in parts) or '–')}"
+        for a, d, leader, n, parts in zip(
+            _as_text(located["activity"]),
+            located["date"],
+            leaders,
+            located["personnel_count"],
+            topics,
+            strict=True,
+        )
     ]
     return _point_features(located, [colours.get(c, "#333333") for c in firsts], tips, filled=False)
 

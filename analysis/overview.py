@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.i18n import Lang, fmt_int, t
 from analysis.schema import RESOLVED_STATUS
-from analysis.stats import change_label, poisson_change
+from analysis.stats import SIGNIFICANT_Z, change_label, poisson_change
 
 Unit = Literal["count", "pct", "days"]
 
@@ -53,6 +53,22 @@ def kpi_change_label(kpi: Kpi, lang: Lang = "id") -> str | None:
     if kpi.key not in TESTED_KPIS or kpi.delta is None:
         return None
     return str(change_label(poisson_change(kpi.value, kpi.previous), lang))
+
+
+def kpi_delta_colour(kpi: Kpi) -> Literal["normal", "inverse", "off"]:
+    """``st.metric``'s ``delta_color``: coloured only for a significant change of an event count (|z| >= 2,
+    the test of ``kpi_change_label``), ``inverse`` where more is worse; ``off`` (grey) for everything else.
+
+    >>> kpi_delta_colour(Kpi("complaints", 30.0, 10.0, "count", higher_is_better=False))
+    'inverse'
+    >>> kpi_delta_colour(Kpi("complaints", 9.0, 4.0, "count"))
+    'off'
+    """
+    if kpi.key not in TESTED_KPIS or kpi.delta is None:
+        return "off"
+    if abs(poisson_change(kpi.value, kpi.previous)) < SIGNIFICANT_Z:
+        return "off"
+    return "normal" if kpi.higher_is_better else "inverse"
 
 
 def valid_complaints(complaints: pd.DataFrame) -> pd.DataFrame:

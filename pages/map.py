@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from analysis import maps
+from analysis import drilldown, maps
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_int
 from analysis.tables import styled
 from ui import context as ctx
 from ui import data as data_cache
-from ui import url_state, widgets
+from ui import drill, url_state, widgets
 
 MAP_KEY = "map.folium"
 LAST_CLICK_KEY = "map.last_click"
@@ -30,11 +30,13 @@ citywide = replace(f, kelurahan=(), kecamatan=())
 patrols = data_cache.filtered_patrols(ds, citywide)
 complaints = data_cache.filtered_complaints(ds, citywide)
 
-chosen, clear = st.columns([4, 1], vertical_alignment="center")
+chosen, records, clear = st.columns([3, 1, 1], vertical_alignment="center")
 if f.kelurahan:
     chosen.success(ctx.t("map.selected", names=", ".join(f.kelurahan)), icon=":material/location_on:")
 else:
     chosen.caption(ctx.t("map.hint"))
+if f.kelurahan and records.button(ctx.t("records.open"), key="map.records", icon=":material/table_rows:"):
+    drill.open_records(f)  # the records behind the selected kelurahan, in this period
 if clear.button(ctx.t("map.clear"), key="map.clear", icon=":material/close:", disabled=not f.kelurahan):
     st.session_state.pop(LAST_CLICK_KEY, None)
     ctx.set_kelurahan_filter([])
@@ -110,13 +112,15 @@ with table_column:
     table = maps.measure_table(measures, measure, lang)
     missing = {maps.measure_header(measure, lang): maps.measure_missing(measure, lang)}
     digits = {maps.measure_header(measure, lang): maps.SPECS[measure].digits}
-    st.dataframe(
+    rows = drill.table(
         styled(table, lang, digits, missing),
+        "map_table",
         hide_index=True,
         height=420,
-        key="map_table",
         column_config=widgets.pinned(table),
     )
+    drill.open_records(drilldown.row_filters(rows, table, f, kelurahan_column=ctx.t("filter.kelurahan")))
+    drill.hint()
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:
         details = maps.kelurahan_details(by_name.loc[name], reference, lang)

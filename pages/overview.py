@@ -4,12 +4,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analysis import overview, tables
+from analysis import attention, drilldown, overview, tables
 from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct
 from ui import context as ctx
 from ui import data as data_cache
-from ui import widgets
+from ui import drill, widgets
+from ui.attention import attention_block
 
 ds = ctx.dataset()
 f = ctx.filters()
@@ -46,6 +47,8 @@ def show(kpi: overview.Kpi):
     return fmt_int(kpi.value, lang), fmt_int(kpi.previous, lang)
 
 
+attention_block(attention.attention_findings(ds, f, lang))
+
 kpis = overview.overview_kpis(patrols, complaints, previous_patrols, previous_complaints, scope)
 # One row that wraps three cards a row (labels stay whole on a monitor) and two on a phone (ui.responsive).
 cells = st.columns(len(kpis))
@@ -53,12 +56,15 @@ for column, kpi in zip(cells, kpis, strict=True):
     value, before = show(kpi)
     change = overview.kpi_change_label(kpi, lang)
     delta = None if kpi.delta is None else ctx.t("overview.delta.previous", value=before)
+    colour = overview.kpi_delta_colour(kpi)
+    if colour != "off":  # st.metric reads the direction from a leading "-"
+        delta = f"{'-' if kpi.delta < 0 else '+'}{fmt_int(abs(kpi.delta), lang)} · {delta}"
     column.metric(
         ctx.t(f"overview.kpi.{kpi.key}"),
         value,
         delta=delta if change is None else f"{delta} · {change}",
-        delta_color="off",
-        delta_arrow="off",
+        delta_color=colour,
+        delta_arrow="off" if colour == "off" else "auto",
         help=ctx.t("overview.kpi.personnel.help") if kpi.key == "personnel" else None,
         border=True,
     )
@@ -86,8 +92,9 @@ with left:
         lambda row: [colours[row["level"]]] * len(row), axis=1
     )
     styled = tables.styled(styled, lang, {"days": 0}, {"last_visit": ctx.t("overview.lastvisit.never")})
-    st.dataframe(
+    rows = drill.table(
         styled,
+        "overview_last_visit",
         hide_index=True,
         column_order=["kelurahan", "days", "last_visit", "kecamatan"],  # on a phone the days stay in view
         column_config={
@@ -97,8 +104,8 @@ with left:
             "days": ctx.t("overview.lastvisit.days"),
         },
         height=min(38 + 35 * len(shown), 560),
-        key="overview_last_visit",
     )
+    drill.open_records(drilldown.row_filters(rows, shown, f, kelurahan_column="kelurahan"))
 with right:
     st.subheader(ctx.t("overview.top.header"))
     top = overview.top_categories(complaints, previous_complaints)
@@ -107,5 +114,7 @@ with right:
     else:
         names = ds.reference.category_labels(lang)
         figure = overview.top_categories_figure(top, ds.reference.category_colours(), lang, names)
-        st.plotly_chart(figure, key="overview_top_categories", config={"displaylogo": False})
+        clicked = drill.chart(figure, "overview_top_categories")
+        drill.open_records(drilldown.category_bar_filters(clicked, f))
+    drill.hint()
 st.caption(widgets.data_stamp(ds))

@@ -3,12 +3,12 @@ address them. The flagged changes come first; the charts below explain them."""
 
 import streamlit as st
 
-from analysis import trends
+from analysis import drilldown, trends
 from analysis.bins import bin_table, time_bins
 from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
 from analysis.tables import styled
 from ui import context as ctx
-from ui import widgets
+from ui import drill, widgets
 
 ds = ctx.dataset()
 ref = ds.reference
@@ -44,12 +44,16 @@ def label_colour(text: str) -> str:
 
 
 def show_changes(shown, key: str) -> None:
+    """The change table; a clicked row opens its complaints (kelurahan and/or category, this period)."""
     labels = [
         c
         for c in shown.columns
         if c in (ctx.t("trends.col.previous_label"), ctx.t("trends.col.year_before_label"))
     ]
-    st.dataframe(styled(shown.style.map(label_colour, subset=labels), lang), hide_index=True, key=key)
+    rows = drill.table(styled(shown.style.map(label_colour, subset=labels), lang), key, hide_index=True)
+    place, category = ctx.t("trends.col.kelurahan"), ctx.t("trends.col.category")
+    keys = [c if c in shown.columns else None for c in (place, category)]
+    drill.open_records(drilldown.row_filters(rows, shown, f, *keys), include_invalid)
 
 
 # 1. What changed, and is it real: flagged kelurahan × category first.
@@ -95,16 +99,20 @@ stacked, multiples, topics = st.tabs(
 period = {"start": f.start, "end": f.end, "names": names}
 with stacked:
     figure = trends.stacked_counts_figure(complaint_counts, colours, freq, bands, lang, **period)
-    st.plotly_chart(figure, key="trends_stacked", config={"displaylogo": False})
+    clicked = drill.chart(figure, "trends_stacked")
+    drill.open_records(drilldown.bar_filters(clicked, complaint_counts, freq, f), include_invalid)
 with multiples:
     figure = trends.small_multiples_figure(complaint_counts, colours, freq, bands, lang, **period)
-    st.plotly_chart(figure, key="trends_multiples", config={"displaylogo": False})
+    drawn = complaint_counts.loc[:, complaint_counts.sum() > 0]  # one panel per category with reports
+    drill.open_records(
+        drilldown.bar_filters(drill.chart(figure, "trends_multiples"), drawn, freq, f), include_invalid
+    )
 with topics:
     st.caption(ctx.t("trends.topics.caption"))
     figure = trends.stacked_counts_figure(topic_counts, colours, freq, bands, lang, what="topics", **period)
-    st.plotly_chart(figure, key="trends_topics", config={"displaylogo": False})
+    drill.open_records(drilldown.bar_filters(drill.chart(figure, "trends_topics"), topic_counts, freq, f))
 bins = time_bins(f.start, f.end, freq)
-notes = [ctx.t("trends.bands.caption", events=len(bands))]
+notes = [ctx.t("trends.bands.caption", events=len(bands)), ctx.t("records.click_hint")]
 if bins["partial"].any():
     notes.append(ctx.t("display.bin.note"))
 st.caption(" ".join(notes))
@@ -117,11 +125,9 @@ with st.expander(ctx.t("display.bin.table")):
 st.subheader(ctx.t("trends.hours.header"))
 complaint_grid = trends.complaints_by_weekday_hour(complaints)
 presence_grid = trends.patrol_presence_by_weekday_hour(patrols)
-st.plotly_chart(
-    trends.hours_figure(complaint_grid, presence_grid, lang),
-    key="trends_hours",
-    config={"displaylogo": False},
-)
+hours_chart = drilldown.with_hour_cell_targets(trends.hours_figure(complaint_grid, presence_grid, lang))
+cell = drilldown.hour_cell(drill.chart(hours_chart, "trends_hours"))
+drill.open_records(f if cell else None, include_invalid, cell)
 st.caption(ctx.t("trends.hours.caption", untimed=fmt_int(trends.patrols_without_times(patrols), lang)))
 gaps = trends.unpatrolled_complaint_hours(complaint_grid, presence_grid, lang)
 with st.expander(ctx.t("trends.hours.gaps", count=fmt_int(len(gaps), lang))):

@@ -38,6 +38,7 @@ KEYS = {
 }
 _INIT_KEY = "_filters_from_url"
 FILTER_PARAMS = frozenset({"start", "end", *LIST_PARAMS})
+_SYNCED_KEY = "_filters_synced_url"  # the filter parameters this sidebar last wrote to the URL
 
 
 def _language_name(code: str) -> str:
@@ -51,6 +52,9 @@ def _period_label(preset: str) -> str:
 # Widget callbacks are module-level functions: session state must stay picklable.
 def language_switch() -> None:
     url_state.seed("lang", ctx.LANG_KEY, ("id", "en"))
+    kept = st.session_state.pop(_LANG_KEPT_KEY, None)
+    if kept is not None:  # see keep_frame_across_switch
+        st.session_state[ctx.LANG_KEY] = kept
     st.sidebar.segmented_control(
         ctx.t("lang.label"),
         options=["id", "en"],
@@ -97,13 +101,19 @@ def _allowed_values(ds: Dataset) -> dict[str, list[str]]:
 
 
 def _init_from_url(ds: Dataset, last_day: date) -> None:
-    """On a session's first run, seed the widgets from the URL; say what was ignored."""
+    """On a session's first run, seed the widgets from the URL; say what was ignored. Later, a link inside
+    the session (``st.page_link`` / ``st.switch_page`` with query parameters, e.g. a "Perlu perhatian" line
+    or a click through to the records) brings filter parameters other than the ones this sidebar last
+    wrote: the widgets are set to that filter (what the link leaves out is "all")."""
+    params = {key: st.query_params[key] for key in st.query_params}
     if st.session_state.get(_INIT_KEY):
-        return
+        linked = _filter_params(params)
+        if not linked or linked == st.session_state.get(_SYNCED_KEY):
+            return
+        _reset()
     st.session_state[_INIT_KEY] = True
     defaults = default_filters(last_day)
     first_day = ds.first_date or last_day
-    params = {key: st.query_params[key] for key in st.query_params}
     chosen, rejected = from_query_params(params, defaults, _allowed_values(ds), (first_day, last_day))
     if "start" in params or "end" in params:
         # A link's dates that are exactly a preset's (the default 90 days ...) reopen as that preset.
@@ -206,6 +216,22 @@ def filters(ds: Dataset) -> Filters:
     return chosen
 
 
+_LANG_KEPT_KEY = "_lang_across_switch"
+
+
+def keep_frame_across_switch() -> None:
+    """Call right before ``st.switch_page(..., query_params=...)``. A page switch from the server drops
+    every widget's value, the frame's too: the language is kept aside (restored by ``language_switch``)
+    and the filter widgets are set again from the URL on the next run, even if it is the one last written.
+    """
+    st.session_state[_LANG_KEPT_KEY] = ctx.lang()
+    st.session_state.pop(_SYNCED_KEY, None)
+
+
+def _filter_params(params: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in params.items() if key in ("start", "end", *LIST_PARAMS)}
+
+
 def _sync_url(chosen: Filters) -> None:
     """Write the filters to the URL, leaving the other parameters (language, page state) as they are."""
     wanted = to_query_params(chosen)
@@ -214,3 +240,4 @@ def _sync_url(chosen: Filters) -> None:
             del st.query_params[key]
         elif key in wanted and st.query_params.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]
+    st.session_state[_SYNCED_KEY] = wanted

@@ -1,0 +1,80 @@
+"""Daftar kegiatan & laporan: the patrols and complaints behind every number, in the current filter.
+
+Charts and tables elsewhere open this page with a narrowed filter (ui.drill); the filter is stated on top.
+Data only through ui.context, which masks personal data for the role.
+"""
+
+import streamlit as st
+
+from analysis import privacy, records
+from analysis.i18n import fmt_int
+from ui import context as ctx
+from ui import widgets
+from ui.drill import INVALID_KEY, clear_cell, current_cell
+
+ds = ctx.dataset()
+f = ctx.filters()
+lang = ctx.lang()
+widgets.page_header("records.title")
+st.caption(ctx.t("records.intro"))
+statement = records.filter_statement(f, ds.reference.kecamatan_of(), lang)
+st.info(ctx.t("records.filter.stated", filter=statement), icon=":material/filter_alt:")
+
+patrols, all_complaints = ctx.patrols(), ctx.complaints()
+cell = current_cell(f)  # a clicked cell of Tren's hour grid: one weekday × hour
+if cell:
+    grid, weekday, hour = cell
+    stated, drop = st.columns([4, 1], vertical_alignment="center")
+    stated.info(records.cell_statement(grid, weekday, hour, lang), icon=":material/schedule:")
+    drop.button(ctx.t("records.cell.clear"), on_click=clear_cell, key="records_cell_clear")
+    patrols = records.patrols_out_at(patrols, weekday, hour)
+    all_complaints = records.received_at_hour(all_complaints, weekday, hour)
+scrub = not privacy.can_see_personal(ctx.role())  # free text as the role may see it
+if patrols.empty and all_complaints.empty:
+    widgets.empty_state()
+    st.stop()
+
+FORMATS = {
+    "date": lambda label: st.column_config.DateColumn(label, format="DD/MM/YYYY"),
+    "datetime": lambda label: st.column_config.DatetimeColumn(label, format="DD/MM/YYYY HH:mm"),
+    "integer": lambda label: st.column_config.NumberColumn(label, format="%d"),
+    "number": lambda label: st.column_config.NumberColumn(label, format="%.1f"),
+    "text": lambda label: st.column_config.TextColumn(label),
+}
+
+
+def show(table, kind: str, key: str, file_name: str) -> None:
+    config = {label: FORMATS[type_](label) for label, type_ in records.column_types(kind, lang).items()}
+    height = min(38 + 35 * len(table), 520)
+    st.dataframe(table, hide_index=True, column_config=config, height=height, key=key)
+    widgets.download_buttons(table, file_name, f"{key}_dl")
+
+
+# Patrols: every topic, the leader, personnel and notes.
+st.subheader(ctx.t("records.patrols.header", n=fmt_int(len(patrols), lang)))
+if patrols.empty:
+    st.info(ctx.t("records.patrols.none"))
+else:
+    show(
+        records.patrol_records(patrols, lang, scrub), "patrols", "records_patrols", "daftar_kegiatan_patroli"
+    )
+
+# Complaints: valid ones as every chart counts them, or all of them on request.
+include_invalid = st.toggle(
+    ctx.t("records.include_invalid"), key=INVALID_KEY, help=ctx.t("records.include_invalid.help")
+)
+complaints = records.counted_complaints(all_complaints, include_invalid)
+st.subheader(ctx.t("records.complaints.header", n=fmt_int(len(complaints), lang)))
+hidden = len(all_complaints) - len(complaints)
+if hidden:
+    st.caption(ctx.t("records.complaints.invalid_hidden", n=fmt_int(hidden, lang)))
+if complaints.empty:
+    st.info(ctx.t("records.complaints.none"))
+else:
+    show(
+        records.complaint_records(complaints, lang, scrub),
+        "complaints",
+        "records_complaints",
+        "daftar_laporan",
+    )
+st.caption(widgets.data_stamp(ds))

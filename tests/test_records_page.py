@@ -1,0 +1,89 @@
+"""The records page, "Perlu perhatian" and in-session filter links, through the real frame (app.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from analysis.dataset import data_dir_from_env, load_dataset
+from analysis.filters import Filters, filter_complaints
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/records.py"
+
+
+def open_records(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_gedog_event_is_listed_with_leader_personnel_and_both_topics():
+    at = open_records(start="2025-05-26", end="2025-05-26", kelurahan="Gedog")
+    assert at.title[0].value == "Daftar kegiatan & laporan"
+    assert "Filter: Periode 26 Mei 2025 · Kelurahan: Gedog" in [i.value for i in at.info]
+    patrols = at.dataframe[0].value
+    event = patrols.loc[patrols["Ketua"] == "Aiptu Roziek Mustofa"]
+    assert len(event) == 1
+    assert event["Jumlah personel"].iloc[0] == 4
+    assert event["Topik/materi"].iloc[0] == "Gangguan keamanan lingkungan; Keresahan sosial"
+    assert event["Jenis kegiatan"].iloc[0] == "Patroli Dialogis"
+    assert "Call Center 110" in event["Keterangan"].iloc[0]
+    assert at.subheader[0].value == f"Kegiatan patroli ({len(patrols)})"
+
+
+def test_complaints_are_the_valid_ones_unless_asked_and_downloads_offer_those_rows():
+    start, end = "2025-05-01", "2025-05-31"
+    at = open_records(start=start, end=end)
+    ds = load_dataset(data_dir_from_env())
+    f = Filters(start=date.fromisoformat(start), end=date.fromisoformat(end))
+    period = filter_complaints(ds.complaints, f, ds.reference.kecamatan_of())
+    valid = int(period["is_valid"].sum())
+    headers = [s.value for s in at.subheader]
+    assert f"Laporan warga ({valid:,})".replace(",", ".") in headers
+    assert len(at.dataframe[1].value) == valid
+    assert {"records_patrols_dl_csv", "records_complaints_dl_xlsx"} <= {
+        b.key for b in at.get("download_button")
+    }
+    at.toggle(key="records_invalid").set_value(True).run()
+    assert len(at.dataframe[1].value) == len(period)
+
+
+def test_english_title_and_columns():
+    at = open_records()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Records"
+    assert {"Leader", "Personnel", "Topics"} <= set(at.dataframe[0].value.columns)
+
+
+def test_a_link_inside_the_session_sets_the_filter_and_a_plain_page_switch_keeps_it():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.query_params["kelurahan"] = "Gedog"
+    at.query_params["category"] = "Balap liar"
+    at.run()  # what st.page_link / st.switch_page with query parameters do
+    f = at.session_state["filters"]
+    assert f.kelurahan == ("Gedog",) and f.categories == ("Balap liar",)
+    at.switch_page("pages/map.py").run()
+    assert at.session_state["filters"].kelurahan == ("Gedog",)
+    at.multiselect(key="f_kelurahan").set_value(["Sentul"]).run()  # a widget change wins over the old URL
+    assert at.session_state["filters"].kelurahan == ("Sentul",)
+    assert at.session_state["filters"].categories == ("Balap liar",)
+
+
+def test_overview_opens_with_at_most_five_attention_lines_and_tren_s_top_rise():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert "Perlu perhatian" in [s.value for s in at.subheader]
+    links = at.get("page_link")
+    assert 1 <= len(links) <= 5
+    lines = [m.value for m in at.markdown if "naik bermakna" in m.value]
+    assert lines and "Balap liar di Kepanjenlor naik bermakna" in lines[0].replace("\\", "")
