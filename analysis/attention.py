@@ -235,6 +235,7 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         names,
         filters.end,
         lang,
+        labels=ref.category_labels(lang),
     )
     citywide = replace(filters, kelurahan=(), kecamatan=())
     measures = maps.kelurahan_measures(
@@ -285,9 +286,10 @@ def _listed(names: Sequence[str], days: Sequence[float], count: int, lang: Lang)
     return text + (t("attention.more", lang, n=fmt_int(more, lang)) if more > 0 else "")
 
 
-def finding_text(finding: Finding, lang: Lang = "id") -> str:
+def finding_text(finding: Finding, lang: Lang = "id", names: Mapping[str, str] | None = None) -> str:
     """The finding in one sentence with its evidence (plain text, Markdown-free; names come from the
-    reference lists, the roster and the priority reason)."""
+    reference lists, the roster and the priority reason). ``names``: canonical category name -> the name
+    shown in ``lang`` (``Reference.category_labels``); canonical names when None."""
     e = finding.evidence
     kelurahan = ", ".join(finding.kelurahan)
     if finding.kind == "rise":
@@ -295,7 +297,7 @@ def finding_text(finding: Finding, lang: Lang = "id") -> str:
         return t(
             base,
             lang,
-            category=finding.category,
+            category=(names or {}).get(str(finding.category), finding.category),
             kelurahan=kelurahan,
             before=fmt_int(e["baseline"], lang),
             now=fmt_int(e["current"], lang),

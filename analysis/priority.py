@@ -10,7 +10,7 @@ pressure are ranked; the reason is said in words so the Kapolsek can argue with 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import pandas as pd
@@ -59,6 +59,7 @@ def patrol_priority(
     end: date,
     lang: Lang = "id",
     days: int = RECENT_DAYS,
+    labels: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per kelurahan in ``kelurahan``, ranked by ``score`` (rank NA where there is no pressure).
 
@@ -80,7 +81,7 @@ def patrol_priority(
     heaviest = (
         weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
         .groupby("kel")["category"]
-        .agg(lambda s: list(dict.fromkeys(s.astype("str")))[:2])
+        .agg(lambda s: [(labels or {}).get(c, c) for c in dict.fromkeys(s.astype("str"))][:2])
     )
     visits = (
         patrols.assign(kel=patrols["kelurahan"].astype("str"))

@@ -99,9 +99,9 @@ def downloads(monkeypatch) -> list[tuple[str, pd.DataFrame]]:
     caught: list[tuple[str, pd.DataFrame]] = []
     original = widgets.table_downloads
 
-    def record(frame, name, key, places):
+    def record(frame, name, key, places, *rest):
         caught.append((name, frame() if callable(frame) else frame))
-        return original(frame, name, key, places)
+        return original(frame, name, key, places, *rest)
 
     monkeypatch.setattr(widgets, "table_downloads", record)
     return caught

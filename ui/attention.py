@@ -28,9 +28,10 @@ def attention_block(findings: Sequence[Finding]) -> None:
         if not findings:
             st.success(ctx.t("attention.none"), icon=":material/check_circle:")
             return
+        labels = ctx.dataset().reference.category_labels(ctx.lang())
         for finding in findings:
             text, link = st.columns([4, 1], vertical_alignment="center")
-            text.markdown(f"{ICONS[finding.kind]} {markdown_text(finding_text(finding, ctx.lang()))}")
+            text.markdown(f"{ICONS[finding.kind]} {markdown_text(finding_text(finding, ctx.lang(), labels))}")
             link.page_link(
                 finding.page,
                 label=ctx.t(f"attention.link.{finding.kind}"),
