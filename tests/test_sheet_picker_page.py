@@ -39,8 +39,14 @@ def test_an_uploaded_workbook_offers_its_sheets_and_the_report_names_the_one_rea
     assert total_rows(at) == "2"
 
 
+def shown(markdown: str) -> str:
+    """What the reader sees of escaped markdown: the escapes and invisible word joiners removed."""
+    return markdown.replace("\\", "").replace("\u2060", "")
+
+
 def test_sheet_names_are_shown_as_typed_not_as_markdown():
-    assert plain("**Rekap** ![x](http://a.b/c.png)") == r"\*\*Rekap\*\* \!\[x\]\(http\://a\.b/c\.png\)"
+    typed = "**Rekap** ![x](http://a.b/c.png)"
+    assert plain(typed) != typed and shown(plain(typed)) == typed
 
 
 def test_hostile_files_are_refused_on_the_data_page_with_the_limit_named(data_dir):  # noqa: F811
@@ -49,8 +55,10 @@ def test_hostile_files_are_refused_on_the_data_page_with_the_limit_named(data_di
     at = open_page()
     at.file_uploader(key="intake_upload").set_value(("bom.xlsx", dimension_bomb(), XLSX)).run()
     assert not at.exception, at.exception
-    assert "batas 1.000.000 baris data (DASHBOARD_MAX_ROWS)" in texts(at, "error")
+    assert "batas 1.000.000 baris data (DASHBOARD_MAX_ROWS)" in shown(texts(at, "error"))
     at.file_uploader(key="intake_upload").set_value(("satu-baris.csv", one_line_csv(), "text/csv")).run()
     assert not at.exception, at.exception
-    assert "baris 1 berisi 5.000.001 kolom; batas 200 kolom (DASHBOARD_MAX_COLUMNS)" in texts(at, "error")
+    assert "baris 1 berisi 5.000.001 kolom; batas 200 kolom (DASHBOARD_MAX_COLUMNS)" in shown(
+        texts(at, "error")
+    )
     assert not any(s.key and s.key.startswith("intake_sheet_") for s in at.selectbox)

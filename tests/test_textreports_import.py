@@ -73,9 +73,10 @@ def test_a_reviewed_report_is_merged_with_its_complaint_backed_up_and_logged(dat
 
 
 def test_a_refused_patrol_holds_back_its_complaints(data_dir, reference):
-    reading = _read("wa-laporan-bhabin.txt", data_dir, reference)  # no NRP: the patrol is refused
+    reading = _read("wa-laporan-bhabin.txt", data_dir, reference)
+    patrols = rows_frame(reading.patrols, "patrols").assign(kelurahan="")  # no kelurahan: refused
     before = (data_dir / "complaints.csv").read_bytes()
-    result = _merge(reading, data_dir, reference)
+    result = _merge(reading, data_dir, reference, patrols=patrols)
     assert result.rejected == 1 and result.held == [reading.complaints[0].value("complaint_id")]
     assert (data_dir / "complaints.csv").read_bytes() == before
 

@@ -291,12 +291,13 @@ def test_cells_come_through_as_the_text_a_person_reads():
 def test_a_formula_without_a_saved_result_says_so_instead_of_required(reference):
     header = [*HEADER, "Warga ditemui"]
     book = book_of(("S", [header, [*ROW, 10], [*ROW[:-1], 3, 12]]))
-    book["S"]["E2"] = "=VLOOKUP(F2,Personel!A:B,2,0)"  # openpyxl saves formulas without a result
+    # openpyxl saves formulas without a result; kelurahan is a field a row cannot be trusted without
+    book["S"]["B2"] = "=VLOOKUP(F2,Personel!A:B,2,0)"
     book["S"]["H3"] = "=SUM(A1:A2)"
     frame, report = load_table(save(book), "patrols", reference)
     assert report.rows_rejected == 1
     [error] = report.errors
-    assert (error.row, error.column, error.value) == (2, "NRP Ketua", "=VLOOKUP(F2,Personel!A:B,2,0)")
+    assert (error.row, error.column, error.value) == (2, "Kelurahan", "=VLOOKUP(F2,Personel!A:B,2,0)")
     assert "rumus yang hasilnya tidak tersimpan" in error.reason and "wajib" not in error.reason
     assert "formula whose result is not saved" in error.reason_en
     warning = next(p for p in report.warnings if p.row == 3)

@@ -8,20 +8,13 @@ in the same words as ``python -m analysis validate``.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from analysis import intake, loading, workbook
+from analysis.text import plain  # the one escape for user-supplied text (sheet names)
 from ui import context as ctx
 
 _ZIP = b"PK\x03\x04"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def plain(text: str) -> str:
-    """Markdown's special characters escaped: a sheet named ``**x**`` or ``![](http://…)`` shows as typed."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def choose(name: str, data: bytes) -> str | None:
