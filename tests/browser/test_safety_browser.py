@@ -89,7 +89,7 @@ def test_a_slow_upload_does_not_slow_another_session(demo_url, browser, tmp_path
 
     uploader.goto(f"{demo_url}/data")
     wait_for_app(uploader)
-    uploader.locator("input[type=file]").set_input_files(str(slow_upload(tmp_path)))
+    uploader.locator("input[type=file]").first.set_input_files(str(slow_upload(tmp_path)))
     progress = uploader.get_by_text("di proses terpisah", exact=False)
     normal, during = [], []
     for cycle in range(SAMPLES):
