@@ -56,6 +56,7 @@ from analysis.loading import (
     Problem,
     UnreadableFile,
     ValidationReport,
+    _dedupe,  # the CSV reader's rule for empty and repeated headers, shared
     detect_kind,
     map_headers,
     parse_date,
@@ -571,20 +572,6 @@ def _sub_name(group: str, sub: str, kind: Kind | None) -> str:
     if _known(joined, kind) or not _known(sub, kind):
         return joined
     return sub
-
-
-def _dedupe(headers: Sequence[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for i, header in enumerate(headers):
-        name = header.strip() or f"kolom_{i + 1}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        else:
-            seen[name] = 0
-        out.append(name)
-    return out
 
 
 def _table(
