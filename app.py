@@ -9,8 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.intake import freshness_text
-from analysis.text import plain
+from analysis.core.text import plain
+from analysis.data.intake import freshness_text
 from ui import auth, frame, page_style, responsive, safety_widgets, sidebar, url_state
 from ui import context as ctx
 from ui import data as data_cache

@@ -2,7 +2,7 @@
 
 Each command lives in its own module, imported only when it runs, exposing ``configure_parser(parser)``
 and ``run_cli(args) -> int``. No traceback reaches the user: an unexpected error prints what happened
-(``analysis.errors``), its details go to the error log, and the command exits 2.
+(``analysis.core.errors``), its details go to the error log, and the command exits 2.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import importlib
 import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "sample": ("analysis.sample", "tulis data contoh yang deterministik"),
-    "validate": ("analysis.loading", "periksa satu berkas terhadap kontrak data"),
-    "import": ("analysis.intake", "gabungkan berkas ke folder data"),
-    "import-text": ("analysis.textreports.importer", "baca laporan teks/WhatsApp dan gabungkan"),
-    "briefing": ("analysis.briefing", "tulis briefing mingguan sebagai PDF"),
-    "users": ("analysis.users", "kelola pengguna dasbor"),
+    "sample": ("analysis.data.sample", "tulis data contoh yang deterministik"),
+    "validate": ("analysis.data.loading", "periksa satu berkas terhadap kontrak data"),
+    "import": ("analysis.data.intake", "gabungkan berkas ke folder data"),
+    "import-text": ("analysis.data.textreports.importer", "baca laporan teks/WhatsApp dan gabungkan"),
+    "briefing": ("analysis.reports.briefing", "tulis briefing mingguan sebagai PDF"),
+    "users": ("analysis.admin.users", "kelola pengguna dasbor"),
 }
 
 
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # MemoryError included: it says so instead of printing nothing
-        from analysis.errors import describe, log_unexpected
+        from analysis.core.errors import describe, log_unexpected
 
         logged = log_unexpected(exc, f"python -m analysis {argv[0]}")
         print(f"Galat tak terduga: {describe(exc)}", file=sys.stderr)

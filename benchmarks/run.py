@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analysis.schema import RANKS
+from analysis.data.schema import RANKS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -90,7 +90,7 @@ def peak_memory_mb() -> float:
 
 
 def generate_files(rows: int, seed: int, directory: Path) -> None:
-    from analysis import sample
+    from analysis.data import sample
 
     sample.write(sample.generate(seed, rows=rows), directory)
 
@@ -108,9 +108,9 @@ def generate_files_apart(rows: int, seed: int, directory: Path) -> None:
 
 
 def measure_loading(directory: Path, rows: int) -> tuple[list[dict[str, Any]], Any]:
-    from analysis.dataset import load_dataset
-    from analysis.loading import load_table
-    from analysis.reference import load_reference
+    from analysis.data.dataset import load_dataset
+    from analysis.data.loading import load_table
+    from analysis.data.reference import load_reference
 
     reference = load_reference()
     files = {kind: directory / f"{kind}.csv" for kind in ("patrols", "complaints")}
@@ -217,7 +217,7 @@ ORDER BY patrols_led DESC, complaints_handled DESC, list_position($ranks, d.rank
 
 def measure_aggregations(dataset: Any) -> list[dict[str, Any]]:
     """Our aggregation functions against DuckDB doing the same aggregation on the same frames."""
-    from analysis import maps, officers, trends
+    from analysis.metrics import maps, officers, trends
 
     patrols, complaints, roster = dataset.patrols, dataset.complaints, dataset.officers
     as_of = dataset.last_date
@@ -369,11 +369,11 @@ def group_export(messages: int, seed: int = 7) -> str:
 
 def measure_text_import(messages: int = 5000) -> list[dict[str, Any]]:
     """Reading a generated 5,000-message group export into candidate rows (issue 14: under 5 s)."""
-    from analysis.dataset import load_dataset
-    from analysis.textreports import read_text
+    from analysis.data.dataset import load_dataset
+    from analysis.data.textreports import read_text
 
     officers = load_dataset(ROOT / "data").officers
-    from analysis.reference import load_reference
+    from analysis.data.reference import load_reference
 
     reference = load_reference()
     text = group_export(messages)

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analysis import briefing as brief
-from analysis.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
-from analysis.officers import markdown_text
-from analysis.priority import ranked
+from analysis.metrics.officers import markdown_text
+from analysis.metrics.priority import ranked
+from analysis.reports import briefing as brief
+from analysis.reports.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
 from ui import auth, url_state, widgets
 from ui import context as ctx
 from ui import present as slides_ui

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from analysis import drilldown, maps
-from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_int
-from analysis.tables import styled
+from analysis.metrics import drilldown, maps
+from analysis.metrics.filters import selected_kelurahan
+from analysis.metrics.tables import styled
 from ui import context as ctx
 from ui import data as data_cache
 from ui import drill, url_state, widgets

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analysis import officers as off
-from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date
-from analysis.tables import styled
+from analysis.metrics import officers as off
+from analysis.metrics.filters import selected_kelurahan
+from analysis.metrics.tables import styled
 from ui import context as ctx
 from ui import url_state, widgets
 

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analysis import attention, drilldown, overview, tables
-from analysis.filters import selected_kelurahan
 from analysis.i18n import fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct
+from analysis.metrics import attention, drilldown, overview, tables
+from analysis.metrics.filters import selected_kelurahan
 from ui import context as ctx
 from ui import data as data_cache
 from ui import drill, widgets

@@ -6,8 +6,9 @@ Data only through ui.context, which masks personal data for the role.
 
 import streamlit as st
 
-from analysis import privacy, records
+from analysis.admin import privacy
 from analysis.i18n import fmt_int
+from analysis.metrics import records
 from ui import context as ctx
 from ui import widgets
 from ui.drill import INVALID_KEY, clear_cell, current_cell

@@ -3,10 +3,10 @@ address them. The flagged changes come first; the charts below explain them."""
 
 import streamlit as st
 
-from analysis import drilldown, trends
-from analysis.bins import bin_table, time_bins
 from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
-from analysis.tables import styled
+from analysis.metrics import drilldown, trends
+from analysis.metrics.bins import bin_table, time_bins
+from analysis.metrics.tables import styled
 from ui import context as ctx
 from ui import drill, widgets
 

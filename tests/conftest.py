@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.reference import Reference, load_reference
+from analysis.data.reference import Reference, load_reference
 
 
 @pytest.fixture(scope="session")

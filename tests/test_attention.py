@@ -1,4 +1,5 @@
-"""analysis.attention: each kind of finding from its own analysis's output, the empty case, the cap."""
+"""analysis.metrics.attention: each kind of finding from its own analysis's output, the empty case, the
+cap."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import attention
-from analysis.attention import (
+from analysis.metrics import attention
+from analysis.metrics.attention import (
     Finding,
     balance_findings,
     finding_text,
@@ -20,8 +21,8 @@ from analysis.attention import (
     select,
     unvisited_findings,
 )
-from analysis.filters import Filters
-from analysis.trends import change_table
+from analysis.metrics.filters import Filters
+from analysis.metrics.trends import change_table
 
 F = Filters(start=date(2025, 5, 1), end=date(2025, 5, 28))
 
@@ -196,9 +197,9 @@ def test_nothing_qualifies_gives_no_finding():
 
 
 def test_on_the_sample_data_the_first_line_is_trens_top_rise_and_links_carry_valid_filters():
-    from analysis.dataset import data_dir_from_env, load_dataset
-    from analysis.filters import default_filters
-    from analysis.trends import period_changes
+    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.metrics.filters import default_filters
+    from analysis.metrics.trends import period_changes
 
     ds = load_dataset(data_dir_from_env())
     f = default_filters(ds.last_date)
@@ -216,7 +217,7 @@ def test_on_the_sample_data_the_first_line_is_trens_top_rise_and_links_carry_val
 
 
 def test_a_period_without_data_finds_no_rise_and_does_not_fail():
-    from analysis.dataset import data_dir_from_env, load_dataset
+    from analysis.data.dataset import data_dir_from_env, load_dataset
 
     ds = load_dataset(data_dir_from_env())
     future = Filters(start=date(2027, 3, 1), end=date(2027, 3, 7))

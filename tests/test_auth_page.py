@@ -12,7 +12,7 @@ from streamlit import config
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
-from analysis import audit, users
+from analysis.admin import audit, users
 from ui import auth
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from analysis import backups, intake
-from analysis.dataset import FILE_NAMES
-from analysis.files import atomic_write_bytes
+from analysis.data import backups, intake
+from analysis.data.dataset import FILE_NAMES
+from analysis.data.files import atomic_write_bytes
 from tests.test_intake import run_import
 
 HEADER = "NRP,Nama,Pangkat,Satuan/fungsi,Kelurahan binaan,Aktif\n"

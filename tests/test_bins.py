@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import bins, trends
+from analysis.metrics import bins, trends
 
 
 def test_weeks_are_cut_to_the_period_and_the_edges_marked_partial():

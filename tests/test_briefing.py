@@ -16,13 +16,13 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from analysis import briefing as brief
-from analysis import briefing_pdf
 from analysis.__main__ import main
-from analysis.dataset import Dataset, load_dataset
-from analysis.filters import Filters
-from analysis.priority import complaint_weights, patrol_priority, ranked
-from analysis.schema import columns
+from analysis.data.dataset import Dataset, load_dataset
+from analysis.data.schema import columns
+from analysis.metrics.filters import Filters
+from analysis.metrics.priority import complaint_weights, patrol_priority, ranked
+from analysis.reports import briefing as brief
+from analysis.reports import briefing_pdf
 
 WEEK = Filters(start=date(2025, 5, 19), end=date(2025, 5, 25))
 PHONE = "0812-3456-7890"
@@ -496,7 +496,7 @@ def test_missing_roster_is_said_not_guessed(busy: Dataset) -> None:
 
 def test_poisson_range_for_a_polda_sized_week_returns_instead_of_looping() -> None:
     """exp(-mean) underflows to 0 above ~745: the exact loop never ended there."""
-    from analysis.briefing import poisson_range
+    from analysis.reports.briefing import poisson_range
 
     low, high = poisson_range(12_000.0)
     assert 11_700 < low < 12_000 < high < 12_300

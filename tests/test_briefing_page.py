@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.briefing import last_full_week, period_title
-from analysis.dataset import data_dir_from_env, load_dataset
+from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.reports.briefing import last_full_week, period_title
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

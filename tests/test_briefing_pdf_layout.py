@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from analysis import briefing as brief
-from analysis import briefing_pdf
-from analysis.dataset import load_dataset
-from analysis.filters import Filters
-from analysis.slides import slide_points
+from analysis.data.dataset import load_dataset
+from analysis.metrics.filters import Filters
+from analysis.reports import briefing as brief
+from analysis.reports import briefing_pdf
+from analysis.reports.slides import slide_points
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_FILL = 0.25  # no page less than a quarter full

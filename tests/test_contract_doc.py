@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis import contract_doc, schema
+from analysis.data import contract_doc, schema
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def test_the_readme_data_dictionary_is_generated_from_the_schema():
     text = README.read_text("utf-8")
-    assert contract_doc.update_readme(text) == text, "run: python -m analysis.contract_doc README.md"
+    assert contract_doc.update_readme(text) == text, "run: python -m analysis.data.contract_doc README.md"
 
 
 @pytest.mark.parametrize("kind", schema.KINDS)

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import intake
-from analysis.text import plain
+from analysis.core.text import plain
+from analysis.data import intake
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

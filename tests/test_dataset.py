@@ -4,7 +4,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.dataset import CACHE_DIR_NAME, data_signature, load_dataset
+from analysis.data.dataset import CACHE_DIR_NAME, data_signature, load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

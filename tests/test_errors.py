@@ -6,8 +6,9 @@ import errno
 
 import pytest
 
-from analysis import errors, loading
 from analysis.__main__ import main as cli_main
+from analysis.core import errors
+from analysis.data import loading
 
 
 @pytest.mark.parametrize(

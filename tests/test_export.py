@@ -3,7 +3,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from analysis.export import (
+from analysis.data.export import (
     CELL_LIMIT,
     ExcelNote,
     excel_notes,

@@ -3,7 +3,7 @@ import stat
 
 import pytest
 
-from analysis.files import atomic_write_bytes
+from analysis.data.files import atomic_write_bytes
 
 
 def test_writes_a_new_file_readable_only_by_its_owner(tmp_path):

@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.filters import (
+from analysis.metrics.filters import (
     Filters,
     default_filters,
     filter_complaints,

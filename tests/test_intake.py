@@ -12,9 +12,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import intake, loading
 from analysis.__main__ import main as cli_main
-from analysis.schema import KINDS, columns
+from analysis.data import intake, loading
+from analysis.data.schema import KINDS, columns
 
 OFFICERS_CSV = (
     "NRP,Nama,Pangkat,Satuan/fungsi,Kelurahan binaan,Aktif\n"
@@ -295,7 +295,7 @@ def test_rows_the_data_file_already_rejects_survive_a_merge(tmp_path, reference)
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_import_export_import_changes_nothing(tmp_path, reference, fmt):
-    from analysis import export
+    from analysis.data import export
 
     run_import(tmp_path, PATROLS_CSV, "patrols", reference)
     written = (tmp_path / "patrols.csv").read_bytes()
@@ -411,7 +411,7 @@ def test_rows_the_data_file_rejects_survive_a_rewrite_after_blank_lines_and_mult
     tmp_path, reference
 ):
     """Rejected rows are found by their line in the file, which blank lines and line breaks shift."""
-    from analysis.intake import existing_rows
+    from analysis.data.intake import existing_rows
 
     (tmp_path / "patrols.csv").write_text(
         "patrol_id,date,kelurahan,activity,unit,leader_nrp,leader_name,personnel_count,notes\n"

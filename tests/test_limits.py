@@ -16,10 +16,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from analysis import limits
 from analysis.__main__ import main as cli_main
-from analysis.limits import LimitExceeded, Limits, limits_from_env
-from analysis.loading import UnreadableFile, load_table, read_raw
+from analysis.data import limits
+from analysis.data.limits import LimitExceeded, Limits, limits_from_env
+from analysis.data.loading import UnreadableFile, load_table, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ["Tanggal", "Kelurahan", "Jenis Kegiatan", "Satuan", "NRP Ketua", "Nama Ketua", "Jml Personel"]
@@ -78,7 +78,7 @@ def test_the_defaults_and_the_settings(env):
 def test_a_mistyped_setting_keeps_the_default_and_says_so(env, caplog):
     env.setenv("DASHBOARD_MAX_CELL_CHARS", "seratus ribu")
     env.setenv("DASHBOARD_MAX_ROWS", "0")
-    with caplog.at_level(logging.WARNING, logger="analysis.limits"):
+    with caplog.at_level(logging.WARNING, logger="analysis.data.limits"):
         assert limits_from_env() == Limits()
     assert "DASHBOARD_MAX_CELL_CHARS" in caplog.text and "DASHBOARD_MAX_ROWS" in caplog.text
 
@@ -211,8 +211,8 @@ def test_the_command_line_refuses_hostile_files_with_exit_2_and_writes_nothing(
 
 _MEASURE = """
 import resource, sys
-from analysis.loading import UnreadableFile, load_table
-from analysis.reference import load_reference
+from analysis.data.loading import UnreadableFile, load_table
+from analysis.data.reference import load_reference
 reference = load_reference()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 try:

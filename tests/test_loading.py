@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import loading, schema
 from analysis.__main__ import main as cli_main
-from analysis.loading import (
+from analysis.data import loading, schema
+from analysis.data.loading import (
     Problem,
     UnreadableFile,
     clean_to_contract,

@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import localtime, plausibility, schema
 from analysis.__main__ import main as cli_main
-from analysis.dataset import Dataset
-from analysis.intake import freshness_text
-from analysis.loading import date_order, empty_frame, load_table, parse_date, read_count
+from analysis.data import localtime, plausibility, schema
+from analysis.data.dataset import Dataset
+from analysis.data.intake import freshness_text
+from analysis.data.loading import date_order, empty_frame, load_table, parse_date, read_count
 from tests.test_loading import csv_text
 
 CASES = Path(__file__).parent / "cases" / "intake"
@@ -100,7 +100,7 @@ def test_case_09_a_future_date_is_rejected(reference):
 def test_case_09_imported_into_the_sample_data_moves_neither_period_nor_freshness(reference, tmp_path):
     import shutil
 
-    from analysis.dataset import DEFAULT_DATA_DIR, load_dataset
+    from analysis.data.dataset import DEFAULT_DATA_DIR, load_dataset
 
     for name in ("patrols.csv", "complaints.csv", "officers.csv"):
         shutil.copy(DEFAULT_DATA_DIR / name, tmp_path / name)
@@ -153,7 +153,7 @@ def test_case_18_blank_category_is_kept_as_not_yet_categorised(reference):
 
 
 def test_not_yet_categorised_is_counted_by_overview_trends_and_map(reference):
-    from analysis import maps, overview, trends
+    from analysis.metrics import maps, overview, trends
 
     frame, _ = case(reference, "18-blank-category.csv", "complaints")
     top = overview.top_categories(frame, frame.iloc[0:0])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from analysis import maps
 from analysis.i18n import t
+from analysis.metrics import maps
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

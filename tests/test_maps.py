@@ -1,4 +1,5 @@
-"""analysis.maps: measures hand-checked on tiny frames, the colour scale, and the rendered map HTML."""
+"""analysis.metrics.maps: measures hand-checked on tiny frames, the colour scale, and the rendered map
+HTML."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import maps, static_assets
-from analysis.reference import GEO_ATTRIBUTION
+from analysis.data.reference import GEO_ATTRIBUTION
+from analysis.metrics import maps
+from ui import static_assets
 
 HOSTILE = "<script>alert(1)</script>"
 

@@ -19,7 +19,8 @@ from google.protobuf.json_format import MessageToDict
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from analysis import export, i18n
+from analysis import i18n
+from analysis.data import export
 from tests.test_pages import registered_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,10 +154,10 @@ def test_no_page_and_no_table_download_shows_a_raw_key(page, lang, downloads):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_briefing_pdf_and_its_tables_show_no_raw_key(lang):
-    from analysis import briefing as brief
-    from analysis.briefing_pdf import briefing_pdf_bytes
-    from analysis.dataset import load_dataset
-    from analysis.filters import Filters
+    from analysis.data.dataset import load_dataset
+    from analysis.metrics.filters import Filters
+    from analysis.reports import briefing as brief
+    from analysis.reports.briefing_pdf import briefing_pdf_bytes
 
     ds = load_dataset(ROOT / "data")
     start, end = brief.last_full_week(ds.last_date)

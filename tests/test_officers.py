@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import officers as off
-from analysis.schema import RANKS, UNITS
-from analysis.tables import displayed, styled
+from analysis.data.schema import RANKS, UNITS
+from analysis.metrics import officers as off
+from analysis.metrics.tables import displayed, styled
 
 KEL = ["Gedog", "Sentul", "Kauman", "Bendo"]
 

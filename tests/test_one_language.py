@@ -16,8 +16,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import i18n, schema
-from analysis.reference import KECAMATAN, load_reference
+from analysis import i18n
+from analysis.data import schema
+from analysis.data.reference import KECAMATAN, load_reference
 from tests.test_pages import APP, registered_pages
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+")

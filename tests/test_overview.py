@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.overview import (
+from analysis.metrics.overview import (
     days_since_last_visit,
     median_resolution_days,
     overview_kpis,

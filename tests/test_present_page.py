@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.slides import STYLES
+from analysis.reports.slides import STYLES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import privacy
+from analysis.admin import privacy
 
 
 @pytest.mark.parametrize(

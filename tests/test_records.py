@@ -1,4 +1,5 @@
-"""analysis.records (the tables behind every number) and analysis.drilldown (a click -> its filter)."""
+"""analysis.metrics.records (the tables behind every number) and analysis.metrics.drilldown (a click -> its
+filter)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import drilldown, records
-from analysis.filters import Filters
-from analysis.overview import Kpi, kpi_delta_colour
+from analysis.metrics import drilldown, records
+from analysis.metrics.filters import Filters
+from analysis.metrics.overview import Kpi, kpi_delta_colour
 
 F = Filters(start=date(2025, 5, 1), end=date(2025, 5, 31))
 
@@ -161,7 +162,7 @@ def test_a_kpi_delta_is_coloured_only_when_significant(kpi, colour):
 
 
 def test_hour_cell_targets_cover_both_grids_and_decode_back():
-    from analysis.trends import hours_figure
+    from analysis.metrics.trends import hours_figure
 
     grid = pd.DataFrame(np.zeros((7, 24), dtype=int), index=range(7), columns=range(24))
     figure = drilldown.with_hour_cell_targets(hours_figure(grid, grid))
@@ -179,9 +180,9 @@ def test_hour_cell_targets_cover_both_grids_and_decode_back():
 
 
 def test_a_clicked_hour_cell_lists_exactly_the_records_its_grid_counts():
-    from analysis.dataset import data_dir_from_env, load_dataset
-    from analysis.filters import filter_complaints, filter_patrols
-    from analysis.trends import complaints_by_weekday_hour, patrol_presence_by_weekday_hour
+    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.metrics.filters import filter_complaints, filter_patrols
+    from analysis.metrics.trends import complaints_by_weekday_hour, patrol_presence_by_weekday_hour
 
     ds = load_dataset(data_dir_from_env())
     kec = ds.reference.kecamatan_of()
@@ -205,7 +206,7 @@ def test_a_patrol_across_midnight_is_out_in_both_days_hours():
 
 
 def test_the_maps_patrol_tooltip_names_leader_personnel_and_every_topic(reference):
-    from analysis.maps import patrol_point_features
+    from analysis.metrics.maps import patrol_point_features
 
     (feature,) = patrol_point_features(patrols().iloc[[1]], reference, "id")
     tip = feature["properties"]["tooltip"]

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import audit, backups, users
-from analysis.text import plain
+from analysis.admin import audit, users
+from analysis.core.text import plain
+from analysis.data import backups
 from tests.test_auth_page import write_small_dataset
 
 ROOT = Path(__file__).resolve().parent.parent

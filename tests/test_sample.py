@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import sample, schema
-from analysis.reference import load_reference
+from analysis.data import sample, schema
+from analysis.data.reference import load_reference
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -174,9 +174,9 @@ def test_officer_stories(frames: dict[str, pd.DataFrame]) -> None:
 
 
 def test_reporting_gaps_show_the_planted_officers(written: Path) -> None:
-    from analysis.dataset import load_dataset
-    from analysis.filters import default_filters
-    from analysis.officers import reporting_gaps
+    from analysis.data.dataset import load_dataset
+    from analysis.metrics.filters import default_filters
+    from analysis.metrics.officers import reporting_gaps
 
     ds = load_dataset(written)
     end = default_filters(ds.last_date).end

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from analysis.slides import MAX_POINTS, STYLES, fit_figure, lines_needed, slide_points
+from analysis.reports.slides import MAX_POINTS, STYLES, fit_figure, lines_needed, slide_points
 
 
 def test_at_most_five_points_in_order_and_the_rest_folded():

@@ -5,7 +5,13 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.stats import change_direction, change_label, change_strength, count_change_text, poisson_change
+from analysis.metrics.stats import (
+    change_direction,
+    change_label,
+    change_strength,
+    count_change_text,
+    poisson_change,
+)
 
 
 # Hand-computed: z = sqrt(2) * (sqrt(c + 0.375) - sqrt(p + 0.375));

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from analysis import maps
-from analysis.tables import displayed, number_formats, styled
+from analysis.metrics import maps
+from analysis.metrics.tables import displayed, number_formats, styled
 
 
 def test_numbers_and_dates_are_written_in_the_reader_s_form_but_stay_numbers():

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.dataset import load_dataset
-from analysis.textreports import certainty_frame, read_text, rows_frame
+from analysis.data.dataset import load_dataset
+from analysis.data.textreports import certainty_frame, read_text, rows_frame
 
 CASES = Path(__file__).parent / "cases" / "text"
 DATA = Path(__file__).resolve().parent.parent / "data"

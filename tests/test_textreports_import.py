@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import intake
 from analysis.__main__ import main
-from analysis.dataset import load_dataset
-from analysis.textreports import read_text, rows_frame
-from analysis.textreports.importer import import_text_rows, known_events, summary_lines
+from analysis.data import intake
+from analysis.data.dataset import load_dataset
+from analysis.data.textreports import read_text, rows_frame
+from analysis.data.textreports.importer import import_text_rows, known_events, summary_lines
 
 CASES = Path(__file__).parent / "cases" / "text"
 DATA = Path(__file__).resolve().parent.parent / "data"

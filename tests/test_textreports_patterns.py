@@ -1,4 +1,4 @@
-"""One test per phrasing the text reader understands (analysis/textreports/patterns.py). Adding a
+"""One test per phrasing the text reader understands (analysis/data/textreports/patterns.py). Adding a
 pattern there means adding its phrasing here."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from analysis.textreports import extract as X
-from analysis.textreports.chat import is_chatter, split_reports
+from analysis.data.textreports import extract as X
+from analysis.data.textreports.chat import is_chatter, split_reports
 
 
 @pytest.fixture(scope="module")
 def gaz(reference):
-    from analysis.dataset import load_dataset
+    from analysis.data.dataset import load_dataset
     from tests.test_textreports import DATA
 
     return X.Gazetteer(reference, load_dataset(DATA).officers)
@@ -269,7 +269,7 @@ def test_scrub_personal_removes_names_and_numbers():
 
 
 def test_a_very_long_text_is_read_in_bounded_parts():
-    from analysis.textreports.chat import MAX_PIECE
+    from analysis.data.textreports.chat import MAX_PIECE
 
     paragraph = "Sambang Kel. Turi tgl 3/6/25 pukul 09.00, Aiptu Roziek Mustofa. " + "x" * 500
     pieces, _ = split_reports("\n\n".join([paragraph] * 40))
@@ -293,7 +293,7 @@ def test_a_listed_complaint_names_its_resident(reference):
         "Jumat Curhat Kel. Sentul tgl 7/11/25, AKP Bambang Sutrisno.\nKeluhan warga:\n"
         "1. Sri Wahyuni: miras tiap malam"
     )
-    from analysis.textreports import read_text
+    from analysis.data.textreports import read_text
 
     complaint = read_text(text, reference).complaints[0]
     assert complaint.value("reporter_name") == "Sri Wahyuni"

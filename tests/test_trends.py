@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import trends
-from analysis.filters import Filters
-from analysis.tables import displayed, styled
+from analysis.metrics import trends
+from analysis.metrics.filters import Filters
+from analysis.metrics.tables import displayed, styled
 
 COLOURS = {"Miras": "#AA3377", "Balap liar": "#EE6677", "Pencurian": "#994455"}
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.dataset import data_dir_from_env, load_dataset
-from analysis.filters import Filters, filter_complaints
+from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.metrics.filters import Filters, filter_complaints
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import audit, users
-from analysis.users import LockoutPolicy
+from analysis.admin import audit, users
+from analysis.admin.users import LockoutPolicy
 
 PASSWORD = "Kamtibmas-Gedog-2025"
 POLICY = LockoutPolicy(slow_after=3, first_delay_s=5.0, lock_after=6, lock_minutes=15.0)

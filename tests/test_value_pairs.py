@@ -1,12 +1,12 @@
-"""Unknown values paired by the analyst (analysis.value_pairs, the Data page's pairing step)."""
+"""Unknown values paired by the analyst (analysis.data.value_pairs, the Data page's pairing step)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
-from analysis import value_pairs
-from analysis.loading import load_table
+from analysis.data import value_pairs
+from analysis.data.loading import load_table
 from tests.test_data_page import data_dir, open_page, upload  # noqa: F401 (the fixture)
 from tests.test_loading import csv_text
 

@@ -14,9 +14,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import workbook
 from analysis.__main__ import main as cli_main
-from analysis.loading import UnreadableFile, load_table, read_raw
+from analysis.data import workbook
+from analysis.data.loading import UnreadableFile, load_table, read_raw
 
 CASES = Path(__file__).parent / "cases" / "intake"
 HEADER = ["Tanggal", "Kelurahan", "Jenis Kegiatan", "Satuan", "NRP Ketua", "Nama Ketua", "Jml Personel"]

@@ -1,4 +1,4 @@
-"""Uploads are parsed in a child process with a time and a memory budget (analysis.worker)."""
+"""Uploads are parsed in a child process with a time and a memory budget (analysis.data.worker)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import pytest
 
-from analysis import loading, worker
+from analysis.data import loading, worker
 from tests.test_intake import PATROLS_CSV
 
 

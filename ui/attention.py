@@ -1,4 +1,5 @@
-"""The "Perlu perhatian" block: each finding of analysis.attention as one line with a link to its page."""
+"""The "Perlu perhatian" block: each finding of analysis.metrics.attention as one line with a link to its
+page."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from analysis.attention import Finding, finding_text
-from analysis.officers import markdown_text
+from analysis.metrics.attention import Finding, finding_text
+from analysis.metrics.officers import markdown_text
 from ui import context as ctx
 
 ICONS = {
@@ -20,7 +21,8 @@ ICONS = {
 
 
 def attention_block(findings: Sequence[Finding]) -> None:
-    """At most five lines (``analysis.attention.select``), or the plain statement that nothing qualifies.
+    """At most five lines (``analysis.metrics.attention.select``), or the plain statement that nothing
+    qualifies.
 
     Each link carries the finding's filter as URL query parameters, which the sidebar applies."""
     with st.container(border=True, key="attention"):

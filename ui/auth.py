@@ -5,8 +5,10 @@ enabled account it shows the login form and stops the script until the user sign
 ``DASHBOARD_SESSION_MINUTES`` (30) of inactivity. Without users it runs as a local demo (role kapolsek,
 banner) and refuses to serve at all unless the server listens on the loopback address only.
 
-Pages call ``role()`` for permissions (with ``analysis.privacy``) and ``audit(event, detail)`` for exports
-and imports. Passwords are hashed and checked by bcrypt in ``analysis.users``; this module never stores a
+Pages call ``role()`` for permissions (with ``analysis.admin.privacy``) and ``audit(event, detail)`` for
+exports
+and imports. Passwords are hashed and checked by bcrypt in ``analysis.admin.users``; this module never
+stores a
 password in session state (the form clears itself on submit).
 """
 
@@ -25,10 +27,10 @@ from typing import NoReturn
 
 import streamlit as st
 
-from analysis import audit as audit_log
-from analysis import users
-from analysis.text import plain
-from analysis.users import User
+from analysis.admin import audit as audit_log
+from analysis.admin import users
+from analysis.admin.users import User
+from analysis.core.text import plain
 from ui import context as ctx
 
 USER_KEY = "auth_user"
@@ -96,7 +98,8 @@ def role() -> str:
 
 
 def audit(event: str, detail: str = "") -> None:
-    """Append ``event`` (``export``, ``import``, ...: ``analysis.audit.EVENTS``) for the session's user."""
+    """Append ``event`` (``export``, ``import``, ...: ``analysis.admin.audit.EVENTS``) for the session's
+    user."""
     user = current_user()
     users_file = users.auth_file_from_env()
     audit_log.record(event, user.username if user else "-", detail, path=audit_log.log_path(users_file))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import i18n, privacy
-from analysis.dataset import Dataset
-from analysis.filters import Filters
+from analysis import i18n
+from analysis.admin import privacy
+from analysis.data.dataset import Dataset
+from analysis.metrics.filters import Filters
 from ui import data, frame
 
 LANG_KEY = "lang"

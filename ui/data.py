@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.dataset import Dataset, data_dir_from_env, data_signature, load_dataset
-from analysis.filters import Filters, filter_complaints, filter_patrols
-from analysis.reference import Reference, load_reference
-from analysis.static_assets import ensure_leaflet_assets
+from analysis.data.dataset import Dataset, data_dir_from_env, data_signature, load_dataset
+from analysis.data.reference import Reference, load_reference
+from analysis.metrics.filters import Filters, filter_complaints, filter_patrols
+from ui.static_assets import ensure_leaflet_assets
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -75,10 +75,10 @@ def _memo(key: tuple, ds: Dataset, compute: Callable[[], pd.DataFrame]) -> pd.Da
 
 
 def excel_notes(ds: Dataset, kind: str) -> list:
-    """``analysis.export.excel_notes`` of a data table in contract column order (the Data page's export),
+    """``analysis.data.export.excel_notes`` of a data table in contract column order (the Data page's export),
     computed once per data version."""
-    from analysis.export import excel_notes as notes_of
-    from analysis.schema import columns
+    from analysis.data.export import excel_notes as notes_of
+    from analysis.data.schema import columns
 
     return _memo(
         ("excel_notes", kind), ds, lambda: notes_of(getattr(ds, kind).reindex(columns=columns(kind)))

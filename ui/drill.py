@@ -1,7 +1,8 @@
 """Click-through to the records page: charts and tables that count records open the rows behind a click.
 
 A chart is drawn with ``on_select="rerun"`` (a click selects one point); a table with single-row
-selection. ``analysis.drilldown`` turns the selection into a narrowed filter, and ``open_records`` switches
+selection. ``analysis.metrics.drilldown`` turns the selection into a narrowed filter, and ``open_records``
+switches
 to the records page with that filter in the URL (the sidebar applies it), so the records page states it
 and a reload or a shared link shows the same rows.
 """
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from analysis.filters import Filters, to_query_params
+from analysis.metrics.filters import Filters, to_query_params
 from ui import context as ctx
 from ui import sidebar
 

@@ -14,12 +14,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import intake, loading, privacy, value_pairs
-from analysis.dataset import Dataset
+from analysis.admin import privacy
+from analysis.core.text import plain, plain_values
+from analysis.data import intake, loading, value_pairs
+from analysis.data.dataset import Dataset
+from analysis.data.schema import COLUMNS, KINDS, Kind, columns, required_columns
 from analysis.i18n import fmt_int
 from analysis.i18n import t as translate
-from analysis.schema import COLUMNS, KINDS, Kind, columns, required_columns
-from analysis.text import plain, plain_values
 from ui import auth, sheet_picker
 from ui import context as ctx
 from ui import data as data_cache
@@ -72,9 +73,9 @@ def may_import() -> bool:
 def file_columns(name: str, data: bytes, sheet: str | None = None) -> list[str] | None:
     """The file's headers, or None with the loader's reason when it cannot be read at all.
 
-    Read in a worker process (``analysis.worker``): a slow or huge file cannot stall other sessions.
+    Read in a worker process (``analysis.data.worker``): a slow or huge file cannot stall other sessions.
     """
-    from analysis import worker
+    from analysis.data import worker
     from ui import safety_widgets as safety
 
     key = f"{intake.file_sha256(data)}|{sheet}"
@@ -320,7 +321,7 @@ def read_upload(
     reason shown."""
     import json
 
-    from analysis import worker
+    from analysis.data import worker
     from ui import safety_widgets as safety
 
     name, data = upload

@@ -1,6 +1,7 @@
 """The briefing on a projector and on a phone: presentation mode (``?presentasi=1``), the step in the URL
 (``?langkah=2``), the keyboard bridge (← / →, PageUp / PageDown from a clicker, Esc) and the CSS that makes
-each step one 16:9 screen. Rendering only; which sentences and how charts are sized is analysis.slides.
+each step one 16:9 screen. Rendering only; which sentences and how charts are sized is
+analysis.reports.slides.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.briefing import Section
-from analysis.officers import markdown_text
-from analysis.slides import fit_figure, slide_points
+from analysis.metrics.officers import markdown_text
+from analysis.reports.briefing import Section
+from analysis.reports.slides import fit_figure, slide_points
 from ui import context as ctx
 
 PRESENT_PARAM = "presentasi"

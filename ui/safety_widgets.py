@@ -1,7 +1,7 @@
 """What the data folder leaves behind and what its loader refused, shown where people will see it.
 
 - ``housekeeping()``: once per server process, stale temporary files and backups beyond the retention
-  rule are removed (``analysis.backups``).
+  rule are removed (``analysis.data.backups``).
 - ``rejected_rows_notice(ds)``: at the top of every page, a short notice counting the rows the loader
   refused in the data folder's files, with a link to the Data page.
 - ``data_folder_report(ds)``: on the Data page, the full report of each data file, with line numbers.
@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import backups, intake
-from analysis.dataset import FILE_NAMES, Dataset, data_dir_from_env
+from analysis.core.text import plain
+from analysis.data import backups, intake
+from analysis.data.dataset import FILE_NAMES, Dataset, data_dir_from_env
 from analysis.i18n import fmt_int, fmt_num
-from analysis.text import plain
 from ui import context as ctx
 
 DATA_PAGE = "pages/data.py"
@@ -29,7 +29,7 @@ RESTORED_KEY = "_safety_restored"
 
 @st.cache_resource(show_spinner=False)
 def _housekeeping(data_dir: str) -> int:
-    from analysis import worker
+    from analysis.data import worker
 
     worker.warm_up()  # the upload parser's fork server, started before anyone uploads
     return backups.housekeeping(Path(data_dir), list(FILE_NAMES.values()))
@@ -171,7 +171,7 @@ def backups_panel(data_dir: Path, may_restore: bool) -> None:
     st.rerun()
 
 
-# --- uploads parsed in a worker process (analysis.worker) ------------------------------------------------
+# --- uploads parsed in a worker process (analysis.data.worker) -
 
 PARSED_KEY = "_safety_parsed"  # slot -> (key, outcome): the last parse of each kind, kept across reruns
 CANCELLED_KEY = "_safety_cancelled"
@@ -184,7 +184,7 @@ def parse_upload(slot: str, file_name: str, function, args: tuple, key: str):
     ``key`` identifies the input (file hash, kind, mapping): the outcome is kept for the reruns that
     follow, so a widget change does not parse the file again.
     """
-    from analysis import worker
+    from analysis.data import worker
 
     parsed = st.session_state.setdefault(PARSED_KEY, {})
     if slot in parsed and parsed[slot][0] == key:
@@ -233,7 +233,7 @@ def _cancelled(slot: str) -> None:
 
 def _outcome_of(job) -> tuple:
     """The job's result as plain data that session state can keep."""
-    from analysis import worker
+    from analysis.data import worker
 
     try:
         return ("ok", job.result())
@@ -247,9 +247,9 @@ def _outcome_of(job) -> tuple:
 
 
 def _show_outcome(outcome: tuple):
-    from analysis import worker
+    from analysis.core.text import plain_values
+    from analysis.data import worker
     from analysis.i18n import t as translate
-    from analysis.text import plain_values
 
     if outcome[0] == "ok":
         return outcome[1]

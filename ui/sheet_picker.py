@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import intake, loading, workbook
-from analysis.text import plain  # the one escape for user-supplied text (sheet names)
+from analysis.core.text import plain  # the one escape for user-supplied text (sheet names)
+from analysis.data import intake, loading, workbook
 from ui import context as ctx
 
 _ZIP = b"PK\x03\x04"

@@ -9,9 +9,12 @@ from datetime import date
 
 import streamlit as st
 
-from analysis import localtime, schema
-from analysis.dataset import Dataset
-from analysis.filters import (
+from analysis.core.text import plain
+from analysis.data import localtime, schema
+from analysis.data.dataset import Dataset
+from analysis.data.reference import KECAMATAN
+from analysis.i18n import fmt_date_range
+from analysis.metrics.filters import (
     DEFAULT_PRESET,
     LIST_PARAMS,
     PERIOD_PRESETS,
@@ -21,9 +24,6 @@ from analysis.filters import (
     preset_range,
     to_query_params,
 )
-from analysis.i18n import fmt_date_range
-from analysis.reference import KECAMATAN
-from analysis.text import plain
 from ui import context as ctx
 from ui import url_state
 

@@ -12,11 +12,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from analysis import privacy, schema
-from analysis.dataset import Dataset
+from analysis.admin import privacy
+from analysis.data import schema
+from analysis.data.dataset import Dataset
+from analysis.data.textreports import Reading, certainty_frame, read_text, rows_frame
+from analysis.data.textreports.importer import import_text_rows, summary_lines
 from analysis.i18n import fmt_int
-from analysis.textreports import Reading, certainty_frame, read_text, rows_frame
-from analysis.textreports.importer import import_text_rows, summary_lines
 from ui import auth
 from ui import context as ctx
 from ui import data as data_cache

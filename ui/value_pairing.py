@@ -1,7 +1,7 @@
 """The Data page's step for values the loader does not know: pair each with a standard value, remember it.
 
 Shown under the validation report when rows were rejected for an unknown channel, status, category,
-unit, activity, rank or kelurahan. Pressing the button saves the pairs (``analysis.value_pairs``) and
+unit, activity, rank or kelurahan. Pressing the button saves the pairs (``analysis.data.value_pairs``) and
 reruns: the same upload is then read with them, and so is every later file.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import loading, value_pairs
-from analysis.dataset import Dataset
+from analysis.data import loading, value_pairs
+from analysis.data.dataset import Dataset
+from analysis.data.schema import COLUMNS, Kind
 from analysis.i18n import fmt_int
-from analysis.schema import COLUMNS, Kind
 from ui import context as ctx
 
 MOST_SHOWN = 30  # distinct unknown values offered at once (the commonest first)

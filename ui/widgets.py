@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from analysis import export
-from analysis.dataset import Dataset
+from analysis.core.text import plain
+from analysis.data import export
+from analysis.data.dataset import Dataset
 from analysis.i18n import fmt_date, fmt_date_range
-from analysis.text import plain
 from ui import context as ctx
 
 
@@ -42,10 +42,10 @@ def download_buttons(
     ``frame`` may be a function returning the frame, so a costly export table (the whole data set in
     contract form) is also built only on click, not on every rerun. Row-level downloads are hidden from
     roles that may not have them; each download is audit-logged. Cells the Excel file cannot hold as they
-    are (``analysis.export.excel_notes``; pass ``notes`` when ``frame`` is a function) are named beside
+    are (``analysis.data.export.excel_notes``; pass ``notes`` when ``frame`` is a function) are named beside
     the Excel button.
     """
-    from analysis import privacy
+    from analysis.admin import privacy
 
     if not privacy.may_download_rows(ctx.role()):
         return

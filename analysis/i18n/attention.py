@@ -1,4 +1,4 @@
-"""Strings of the "Perlu perhatian" block on Ringkasan (analysis.attention, ui.attention)."""
+"""Strings of the "Perlu perhatian" block on Ringkasan (analysis.metrics.attention, ui.attention)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "attention.header": ("Perlu perhatian", "Needs attention"),

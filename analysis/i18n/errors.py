@@ -1,4 +1,4 @@
-"""Strings of unexpected errors (analysis.errors): what happened, never an empty line."""
+"""Strings of unexpected errors (analysis.core.errors): what happened, never an empty line."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "errors.memory": (

@@ -1,4 +1,4 @@
-"""Strings of the file limits (analysis.limits): each names the limit, its setting and what the file holds."""
+"""Strings of the file limits (analysis.data.limits): each names the limit, its setting and what the file holds."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "limits.file_size": (

@@ -1,4 +1,4 @@
-"""Strings of the map page and the map builder (analysis.maps)."""
+"""Strings of the map page and the map builder (analysis.metrics.maps)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "map.title": ("Peta", "Map"),

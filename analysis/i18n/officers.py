@@ -1,4 +1,4 @@
-"""Strings of the officer activity page (pages/officers.py, analysis/officers.py)."""
+"""Strings of the officer activity page (pages/officers.py, analysis/metrics/officers.py)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "officers.title": ("Aktivitas Personel", "Officer activity"),

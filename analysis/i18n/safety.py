@@ -1,7 +1,7 @@
 """Strings of issue 19's safeguards: export notices, backups, upload worker, rejected-rows notice, login."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    # analysis.export: what an Excel download could not hold as it is
+    # analysis.data.export: what an Excel download could not hold as it is
     "safety.export.lead": ("Unduhan Excel:", "Excel download,"),
     "safety.export.shortened": (
         "{count} sel lebih panjang dari batas Excel {limit} karakter dipotong ({cells}).",
@@ -83,7 +83,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cadangan {name} tidak dapat dipulihkan; data tidak berubah.",
         "Backup {name} could not be restored; the data is unchanged.",
     ),
-    # analysis.worker / the Data page: a parse in its own process
+    # analysis.data.worker / the Data page: a parse in its own process
     "safety.worker.timeout": (
         "Membaca berkas ini memakan lebih dari {seconds} detik (batas DASHBOARD_PARSE_SECONDS) dan dihentikan; "
         "tidak ada yang ditulis. Periksa berkasnya (baris atau kolom kosong yang sangat banyak?) atau pecah "

@@ -1,4 +1,4 @@
-"""Strings of the trends page (analysis/trends.py, analysis/stats.py, pages/trends.py)."""
+"""Strings of the trends page (analysis/metrics/trends.py, analysis/metrics/stats.py, pages/trends.py)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "stats.direction.up": ("naik bermakna", "significant rise"),

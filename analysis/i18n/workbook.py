@@ -1,4 +1,4 @@
-"""Strings of Excel reading (analysis.workbook): the sheet read, formulas, serial dates, the picker."""
+"""Strings of Excel reading (analysis.data.workbook): the sheet read, formulas, serial dates, the picker."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     # the sheet read and the others

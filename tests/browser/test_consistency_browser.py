@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from analysis.reference import load_reference
+from analysis.data.reference import load_reference
 from tests.browser.conftest import wait_for_app
 
 PEOPLE_WIDTHS = (210, 90, 140, 120, 120, 120)  # px, pages/officers.py PEOPLE_WIDTHS: up to Jam-personel

@@ -8,7 +8,7 @@ run skipped the login gate. ui.serve (``make run``) also avoids that mode; both 
 import pytest
 from playwright.sync_api import expect
 
-from analysis import users
+from analysis.admin import users
 from tests.browser.conftest import start_app, stop_app, wait_for_app
 
 

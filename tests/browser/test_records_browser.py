@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from analysis.dataset import data_dir_from_env, load_dataset
-from analysis.filters import Filters, default_filters
-from analysis.trends import period_changes
+from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.metrics.filters import Filters, default_filters
+from analysis.metrics.trends import period_changes
 from tests.browser.conftest import wait_for_app
 
 pytestmark = pytest.mark.browser

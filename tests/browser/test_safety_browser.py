@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from analysis import users
+from analysis.admin import users
 from tests.browser.conftest import CHROMIUM, ROOT, start_app, stop_app, wait_for_app
 
 pytestmark = pytest.mark.browser

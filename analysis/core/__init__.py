@@ -1,0 +1,1 @@
+"""Small pieces every room may use: user-text escaping (``text``) and error reporting (``errors``)."""

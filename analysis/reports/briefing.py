@@ -1,0 +1,893 @@
+"""The weekly briefing (anev): fakta → analisa → prediksi → rekomendasi, computed from the numbers.
+
+``build_briefing(dataset, filters, lang)`` returns a ``Briefing``: the period in words, the data stamp, four
+narrative sections whose every sentence is filled from counts, and the tables behind them (channels,
+category changes, next week's forecast, the patrol priority list). The figures for the slides are built
+here from those tables; ``analysis.reports.briefing_pdf`` turns it all into a PDF. ``python -m analysis
+briefing``
+is the Monday command.
+
+No personal data reaches a briefing: reporter columns are never read, and the only free text (a complaint's
+description in "notable reports") is scrubbed of phone-like numbers and truncated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import statistics
+import sys
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.admin.privacy import scrub_text
+from analysis.data.dataset import Dataset
+from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, t
+from analysis.metrics import stats
+from analysis.metrics.filters import Filters, filter_complaints, filter_patrols, selected_kelurahan
+from analysis.metrics.officers import ALERT_DAYS, gap_summary, reporting_gaps
+from analysis.metrics.priority import RECENT_DAYS, complaint_weights, patrol_priority, ranked
+from analysis.metrics.trends import period_changes
+
+SECTION_KEYS: tuple[str, ...] = ("fakta", "analisa", "prediksi", "rekomendasi")
+PREDICTION_WEEKS = 4
+PREDICTION_LEVEL = 0.90
+TOP_PRIORITY = 3
+TOP_ITEMS = 4
+NOTABLE_MAX = 3
+NOTABLE_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Briefing:
+    """Everything a briefing says, in one language. Tables are plain frames with English column names."""
+
+    lang: Lang
+    start: date
+    end: date
+    title: str
+    data_stamp: str
+    scope: str
+    kelurahan: tuple[str, ...]
+    has_data: bool
+    sections: tuple[Section, ...]
+    channels: pd.DataFrame  # channel, total, valid, invalid
+    categories: pd.DataFrame  # category, stage, current, previous, z, label
+    prediction: pd.DataFrame  # category, expected, low, high
+    priority: pd.DataFrame  # analysis.metrics.priority.PRIORITY_COLUMNS
+    colours: dict[str, str] = field(default_factory=dict)
+    patrol_count: int = 0
+    valid_count: int = 0
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+
+# --- the period -------------------------------------------------------------------------------------------
+
+
+def last_full_week(day: date) -> tuple[date, date]:
+    """The last Monday–Sunday week that ends on or before ``day``.
+
+    >>> last_full_week(date(2025, 5, 28))
+    (datetime.date(2025, 5, 19), datetime.date(2025, 5, 25))
+    >>> last_full_week(date(2025, 5, 25))
+    (datetime.date(2025, 5, 19), datetime.date(2025, 5, 25))
+    """
+    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+    return sunday - timedelta(days=6), sunday
+
+
+def briefing_weeks(filters: Filters, last_day: date, limit: int = 26) -> list[tuple[date, date]]:
+    """Full weeks whose Sunday lies in the filter period and not after the data's last day, newest first.
+
+    When none does (a period of a few days, or one past the data), the last full week ending by
+    ``filters.end``: a period past the data then gives an empty briefing, as every other page does.
+
+    >>> weeks = briefing_weeks(Filters(date(2025, 5, 1), date(2025, 5, 31)), date(2025, 5, 28))
+    >>> [f"{s:%d/%m}-{e:%d/%m}" for s, e in weeks]
+    ['19/05-25/05', '12/05-18/05', '05/05-11/05', '28/04-04/05']
+    >>> briefing_weeks(Filters(date(2025, 6, 2), date(2025, 6, 8)), date(2025, 5, 28))
+    [(datetime.date(2025, 6, 2), datetime.date(2025, 6, 8))]
+    """
+    weeks = []
+    start, end = last_full_week(min(filters.end, last_day))
+    while end >= filters.start and len(weeks) < limit:
+        weeks.append((start, end))
+        start, end = start - timedelta(days=7), end - timedelta(days=7)
+    return weeks or [last_full_week(filters.end)]
+
+
+def period_title(start: date, end: date, lang: Lang = "id") -> str:
+    """``"Minggu ke-21: 19–25 Mei 2025"`` for an ISO week (Monday–Sunday), else ``"Periode …"``.
+
+    >>> period_title(date(2025, 5, 19), date(2025, 5, 25))
+    'Minggu ke-21: 19–25 Mei 2025'
+    >>> period_title(date(2025, 5, 1), date(2025, 5, 31), "en")
+    'Period 1–31 May 2025'
+    """
+    span = fmt_date_range(start, end, lang)
+    if start.weekday() == 0 and (end - start).days == 6:
+        return t("briefing.period.week", lang, week=start.isocalendar().week, range=span)
+    return t("briefing.period.range", lang, range=span)
+
+
+def _join(items: list[str], lang: Lang) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('briefing.and', lang)} {items[-1]}"
+
+
+# --- fakta --------------------------------------------------------------------------------------------------
+
+
+def _counts(series: pd.Series) -> pd.Series:
+    """Value counts of a (possibly categorical) column, most frequent first, ties by name."""
+    counts = series.astype("str").value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def patrol_facts(
+    patrols: pd.DataFrame, kelurahan_total: int, start: date, end: date, lang: Lang
+) -> list[str]:
+    span = fmt_date_range(start, end, lang)
+    if patrols.empty:
+        return [t("briefing.fakta.no_patrols", lang, range=span)]
+    sentences = [
+        t(
+            "briefing.fakta.patrols",
+            lang,
+            range=span,
+            n=fmt_int(len(patrols), lang),
+            k=fmt_int(patrols["kelurahan"].nunique(), lang),
+            total=fmt_int(kelurahan_total, lang),
+            personnel=fmt_int(patrols["personnel_count"].sum(), lang),
+        )
+    ]
+    timed = patrols["duration_hours"].dropna()
+    if len(timed):
+        sentences.append(
+            t(
+                "briefing.fakta.hours",
+                lang,
+                hours=fmt_num(timed.sum(), lang),
+                n=fmt_int(len(timed), lang),
+                minutes=fmt_int(timed.mean() * 60, lang),
+            )
+        )
+    activities = _counts(patrols["activity"])
+    items = [f"{name} {fmt_int(n, lang)}" for name, n in activities.head(TOP_ITEMS).items()]
+    sentences.append(t("briefing.fakta.activities", lang, items=_join(items, lang)))
+    units = _counts(patrols["unit"])
+    sentences.append(
+        t(
+            "briefing.fakta.personnel",
+            lang,
+            leaders=fmt_int(patrols["leader_nrp"].nunique(), lang),
+            units=_join([f"{name} {fmt_int(n, lang)}" for name, n in units.items()], lang),
+        )
+    )
+    return sentences
+
+
+def channel_table(complaints: pd.DataFrame) -> pd.DataFrame:
+    """Reports per channel with the valid and invalid split, most reports first."""
+    frame = pd.DataFrame(
+        {"channel": complaints["channel"].astype("str"), "valid": complaints["is_valid"].astype(bool)}
+    )
+    table = frame.groupby("channel").agg(total=("valid", "size"), valid=("valid", "sum"))
+    table = table.assign(
+        valid=table["valid"].astype(int), invalid=(table["total"] - table["valid"]).astype(int)
+    )
+    return (
+        table.reset_index()
+        .sort_values(["total", "channel"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)[["channel", "total", "valid", "invalid"]]
+    )
+
+
+def _scrubbed(text: object, reporter: object = None) -> str:
+    """Free text fit for a projector: phone/NIK-like numbers removed, the reporter's own name (any word of
+    it of three letters or more) masked, cut to ``NOTABLE_CHARS``."""
+    if not isinstance(text, str):
+        return ""
+    if isinstance(reporter, str):
+        for word in {w for w in re.findall(r"\w{3,}", reporter)}:
+            text = re.sub(rf"\b{re.escape(word)}\b", "[…]", text, flags=re.IGNORECASE)
+    return scrub_text(text, max_len=NOTABLE_CHARS).rstrip(" .;,")
+
+
+def complaint_facts(
+    complaints: pd.DataFrame, categories: pd.DataFrame, start: date, end: date, lang: Lang
+) -> list[str]:
+    if complaints.empty:
+        return [t("briefing.fakta.no_complaints", lang, range=fmt_date_range(start, end, lang))]
+    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    sentences = [
+        t(
+            "briefing.fakta.complaints",
+            lang,
+            n=fmt_int(len(complaints), lang),
+            valid=fmt_int(len(valid), lang),
+            invalid=fmt_int(len(complaints) - len(valid), lang),
+        )
+    ]
+    items = []
+    for row in channel_table(complaints).itertuples():
+        if row.invalid:
+            items.append(
+                t(
+                    "briefing.fakta.channel_invalid",
+                    lang,
+                    channel=row.channel,
+                    n=fmt_int(row.total, lang),
+                    invalid=fmt_int(row.invalid, lang),
+                )
+            )
+        else:
+            items.append(f"{row.channel} {fmt_int(row.total, lang)}")
+    sentences.append(t("briefing.fakta.channels", lang, items=_join(items, lang)))
+    if valid.empty:
+        return sentences
+    stage = dict(zip(categories["category"], categories["stage"], strict=True))
+    top = _counts(valid["category"]).head(TOP_ITEMS)
+    cat_items = [f"{name} {fmt_int(n, lang)} ({stage.get(name, '?')})" for name, n in top.items()]
+    sentences.append(t("briefing.fakta.categories", lang, items=_join(cat_items, lang)))
+    gn = int(valid["category"].astype("str").map(stage).eq("GN").sum())
+    if gn:
+        sentences.append(t("briefing.fakta.gn", lang, n=fmt_int(gn, lang), valid=fmt_int(len(valid), lang)))
+    done = int(valid["status"].astype("str").eq("Selesai").sum())
+    sentences.append(
+        t("briefing.fakta.status", lang, done=fmt_int(done, lang), open=fmt_int(len(valid) - done, lang))
+    )
+    sentences.append(notable_sentence(valid, categories, lang))
+    return sentences
+
+
+def notable_sentence(valid: pd.DataFrame, categories: pd.DataFrame, lang: Lang) -> str:
+    """The heaviest valid reports (stage × urgency, then the newest), with scrubbed, truncated text."""
+    ordered = valid.assign(weight=complaint_weights(valid, categories)).sort_values(
+        ["weight", "received_at"], ascending=[False, False], kind="stable"
+    )
+    items = []
+    for row in ordered.head(NOTABLE_MAX).itertuples():
+        text = _scrubbed(row.description, getattr(row, "reporter_name", None))
+        values = {
+            "category": str(row.category),
+            "kelurahan": str(row.kelurahan),
+            "date": fmt_date(row.received_at, lang, "short"),
+        }
+        key = "briefing.fakta.notable_item" if text else "briefing.fakta.notable_item_blank"
+        items.append(t(key, lang, text=text, **values) if text else t(key, lang, **values))
+    return t("briefing.fakta.notable", lang, items="; ".join(items))
+
+
+# --- analisa ------------------------------------------------------------------------------------------------
+
+
+def category_table(changes: pd.DataFrame, categories: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Valid reports per category now and in the previous equal period, with the Poisson z and its label.
+
+    ``changes`` is ``analysis.metrics.trends.period_changes(..., keys=["category"])`` (the trends page's
+    table), so
+    the briefing and the trends page agree; ``previous`` is NaN when the data does not cover that period.
+    """
+    stage = dict(zip(categories["category"], categories["stage"], strict=True))
+    table = pd.DataFrame(
+        {
+            "category": changes["category"].astype("str").to_numpy(),
+            "current": changes["current"].astype(int).to_numpy(),
+            "previous": changes["previous"].to_numpy(dtype=float),
+            "z": changes["z_previous"].to_numpy(dtype=float),
+        }
+    )
+    table = table.assign(stage=table["category"].map(stage), label=stats.change_label(table["z"], lang))
+    table = table[["category", "stage", "current", "previous", "z", "label"]]
+    return table.sort_values(["current", "category"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def underserved(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
+    """Kelurahan with valid reports but no patrol in the same period, most reports first."""
+    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    counts = _counts(valid["kelurahan"])
+    visited = set(patrols["kelurahan"].astype("str"))
+    rows = [(k, int(n)) for k, n in counts.items() if k not in visited]
+    return pd.DataFrame(rows, columns=["kelurahan", "valid_complaints"]).astype({"kelurahan": "str"})
+
+
+def gap_days(patrols: pd.DataFrame, start: date, end: date) -> list[date]:
+    """Days of the period with no patrol report at all."""
+    seen = set(patrols["date"].dt.date)
+    return [d.date() for d in pd.date_range(start, end, freq="D") if d.date() not in seen]
+
+
+def gaps_in_scope(gaps: pd.DataFrame, kelurahan: list[str], whole_area: bool) -> pd.DataFrame:
+    """``analysis.metrics.officers.reporting_gaps`` rows for the briefing's area: everyone for the whole area,
+    else the officers whose kelurahan binaan is in scope."""
+    if whole_area:
+        return gaps
+    return gaps.loc[gaps["assigned_kelurahan"].astype("str").isin(kelurahan)]
+
+
+def gap_sentences(gaps: pd.DataFrame, lang: Lang) -> list[str]:
+    """The roster's reporting gaps in words, without names: counts, then who is on alert by unit/binaan."""
+    if gaps.empty:
+        return [t("briefing.analisa.no_roster", lang)]
+    sentences = [gap_summary(gaps, lang)]
+    alert = gaps.loc[gaps["level"].eq("alert")]
+    if len(alert):
+        items = []
+        for unit, rows in alert.groupby(alert["unit"].astype("str"), sort=True):
+            binaan = sorted(rows["assigned_kelurahan"].dropna().astype("str").unique())
+            if binaan:
+                items.append(
+                    t(
+                        "briefing.analisa.alert_binaan",
+                        lang,
+                        unit=unit,
+                        n=fmt_int(len(rows), lang),
+                        kelurahan=_join(binaan, lang),
+                    )
+                )
+            else:
+                items.append(f"{unit} {fmt_int(len(rows), lang)}")
+        sentences.append(
+            t("briefing.analisa.alert_units", lang, days=fmt_int(ALERT_DAYS, lang), items=_join(items, lang))
+        )
+    return sentences
+
+
+def analysis_sentences(
+    categories_now: pd.DataFrame,
+    prev_range: str,
+    under: pd.DataFrame,
+    patrols: pd.DataFrame,
+    kelurahan: list[str],
+    gaps: list[date],
+    officer_gaps: pd.DataFrame,
+    lang: Lang,
+) -> list[str]:
+    current = int(categories_now["current"].sum())
+    previous = float(categories_now["previous"].sum(min_count=1)) if len(categories_now) else 0.0
+    if pd.isna(previous) and categories_now["previous"].isna().any():
+        sentences = [
+            t(
+                "briefing.analisa.total_no_baseline",
+                lang,
+                current=fmt_int(current, lang),
+                prev_range=prev_range,
+            )
+        ]
+    else:
+        z = stats.poisson_change(current, previous)
+        sentences = [
+            t(
+                "briefing.analisa.total",
+                lang,
+                current=fmt_int(current, lang),
+                previous=fmt_int(previous, lang),
+                prev_range=prev_range,
+                label=stats.change_label(z, lang),
+                z=fmt_num(z, lang),
+            )
+        ]
+    significant = categories_now.loc[categories_now["z"].abs() >= stats.SIGNIFICANT_Z]
+    significant = significant.sort_values("z", key=abs, ascending=False, kind="stable")
+    if len(significant):
+        items = [
+            t(
+                "briefing.analisa.change_item",
+                lang,
+                category=row.category,
+                previous=fmt_int(row.previous, lang),
+                current=fmt_int(row.current, lang),
+                label=row.label,
+            )
+            for row in significant.itertuples()
+        ]
+        sentences.append(t("briefing.analisa.changes", lang, items=_join(items, lang)))
+    else:
+        sentences.append(t("briefing.analisa.no_changes", lang))
+    if len(under):
+        items = [
+            t(
+                "briefing.analisa.underserved_item",
+                lang,
+                kelurahan=r.kelurahan,
+                n=fmt_int(r.valid_complaints, lang),
+            )
+            for r in under.itertuples()
+        ]
+        sentences.append(t("briefing.analisa.underserved", lang, items=_join(items, lang)))
+    elif current:
+        sentences.append(t("briefing.analisa.underserved_none", lang))
+    unvisited = len(set(kelurahan) - set(patrols["kelurahan"].astype("str")))
+    total = fmt_int(len(kelurahan), lang)
+    if unvisited:
+        sentences.append(t("briefing.analisa.unpatrolled", lang, n=fmt_int(unvisited, lang), total=total))
+    else:
+        sentences.append(t("briefing.analisa.all_patrolled", lang, total=total))
+    if gaps:
+        items = [fmt_date(d, lang, "short") for d in gaps]
+        sentences.append(t("briefing.analisa.gap_days", lang, items=_join(items, lang)))
+    else:
+        sentences.append(t("briefing.analisa.no_gap_days", lang))
+    sentences += gap_sentences(officer_gaps, lang)
+    return sentences
+
+
+# --- prediksi -----------------------------------------------------------------------------------------------
+
+
+# Above this weekly mean the Poisson range comes from the normal approximation.
+LARGE_MEAN = 100.0
+
+
+def poisson_range(mean: float, level: float = PREDICTION_LEVEL) -> tuple[int, int]:
+    """The central ``level`` range of a Poisson count with this mean (equal tails).
+
+    >>> poisson_range(0.0)
+    (0, 0)
+    >>> poisson_range(4.0)
+    (1, 8)
+    """
+    if mean <= 0:
+        return 0, 0
+    tail = (1 - level) / 2
+    if mean > LARGE_MEAN:
+        # exp(-mean) underflows for a Polres/Polda-sized week; the normal approximation is exact enough.
+        spread = statistics.NormalDist().inv_cdf(1 - tail) * math.sqrt(mean)
+        return max(0, math.floor(mean - spread)), math.ceil(mean + spread)
+    low = high = None
+    k, term = 0, math.exp(-mean)
+    cdf = term
+    while high is None:
+        if low is None and cdf >= tail:
+            low = k
+        if cdf >= 1 - tail:
+            high = k
+        k += 1
+        term *= mean / k
+        cdf += term
+    return int(low if low is not None else 0), int(high)
+
+
+def prediction_table(valid_recent: pd.DataFrame, categories: pd.DataFrame, weeks: int) -> pd.DataFrame:
+    """Expected valid reports next week per category: the weekly mean of ``weeks`` weeks, 90 % range."""
+    counts = _counts(valid_recent["category"])
+    rows = []
+    for name in categories["category"]:
+        mean = float(counts.get(name, 0)) / weeks
+        low, high = poisson_range(mean)
+        rows.append((name, mean, low, high))
+    table = pd.DataFrame(rows, columns=["category", "expected", "low", "high"]).astype({"category": "str"})
+    return table.sort_values(["expected", "category"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def prediction_sentences(prediction: pd.DataFrame, weeks: int, next_range: str, lang: Lang) -> list[str]:
+    total = float(prediction["expected"].sum())
+    if total == 0:
+        return [t("briefing.prediksi.none", lang, weeks=fmt_int(weeks, lang), range=next_range)]
+    low, high = poisson_range(total)
+    sentences = [
+        t(
+            "briefing.prediksi.total",
+            lang,
+            range=next_range,
+            mean=fmt_num(total, lang),
+            low=fmt_int(low, lang),
+            high=fmt_int(high, lang),
+            weeks=fmt_int(weeks, lang),
+        )
+    ]
+    frequent = prediction.loc[prediction["expected"] >= 1]
+    if len(frequent):
+        items = [
+            t(
+                "briefing.prediksi.item",
+                lang,
+                category=r.category,
+                mean=fmt_num(r.expected, lang),
+                low=fmt_int(r.low, lang),
+                high=fmt_int(r.high, lang),
+            )
+            for r in frequent.head(TOP_ITEMS + 1).itertuples()
+        ]
+        sentences.append(t("briefing.prediksi.categories", lang, items=_join(items, lang)))
+    rare = prediction.loc[(prediction["expected"] > 0) & (prediction["expected"] < 1)]
+    if len(rare):
+        sentences.append(t("briefing.prediksi.rest", lang, n=fmt_int(len(rare), lang)))
+    return sentences
+
+
+# --- rekomendasi --------------------------------------------------------------------------------------------
+
+
+def recommendation_sentences(priority: pd.DataFrame, categories_now: pd.DataFrame, lang: Lang) -> list[str]:
+    top = ranked(priority, TOP_PRIORITY)
+    days = fmt_int(RECENT_DAYS, lang)
+    if top.empty:
+        sentences = [t("briefing.rekomendasi.none", lang, days=days)]
+    else:
+        sentences = [t("briefing.rekomendasi.intro", lang, n=fmt_int(len(top), lang), days=days)]
+        sentences += [
+            t("briefing.rekomendasi.item", lang, rank=int(r.rank), kelurahan=r.kelurahan, reason=r.reason)
+            for r in top.itertuples()
+        ]
+    rising = categories_now.loc[categories_now["z"] >= stats.SIGNIFICANT_Z, "category"].tolist()
+    if rising:
+        sentences.append(t("briefing.rekomendasi.topics", lang, items=_join(rising, lang)))
+    stale = priority.loc[priority["patrols"].eq(0) & priority["rank"].isna(), "kelurahan"].tolist()
+    if stale:
+        names = (
+            _join(stale, lang)
+            if len(stale) <= TOP_ITEMS
+            else t(
+                "briefing.rekomendasi.stale_more",
+                lang,
+                names=", ".join(stale[:TOP_ITEMS]),
+                n=fmt_int(len(stale) - TOP_ITEMS, lang),
+            )
+        )
+        sentences.append(t("briefing.rekomendasi.stale", lang, items=names, days=days))
+    return sentences
+
+
+# --- the briefing -------------------------------------------------------------------------------------------
+
+
+def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Briefing:
+    """The briefing for ``filters.start``–``filters.end`` in the filters' scope (kecamatan, kelurahan,
+    categories, channels and units apply as everywhere else)."""
+    reference = dataset.reference
+    kecamatan_of = reference.kecamatan_of()
+    scope = selected_kelurahan(filters, kecamatan_of)
+    kelurahan = list(scope) if scope is not None else reference.kelurahan_names
+    # Category names as the reader reads them (English names in English) from here on: every sentence,
+    # table, figure and colour of the briefing is built from these frames.
+    names = reference.category_labels(lang)
+    categories = reference.categories.assign(category=reference.categories["category"].map(names))
+    colours = {names.get(c, c): colour for c, colour in reference.category_colours().items()}
+
+    def named(frame: pd.DataFrame) -> pd.DataFrame:
+        if lang != "en" or frame.empty:
+            return frame
+        return frame.assign(category=frame["category"].astype("str").map(lambda c: names.get(c, c)))
+
+    patrols = filter_patrols(dataset.patrols, filters, kecamatan_of)
+    complaints = named(filter_complaints(dataset.complaints, filters, kecamatan_of))
+    previous = filters.previous()
+    recent = replace(filters, start=filters.end - timedelta(days=RECENT_DAYS - 1))
+    recent_patrols = filter_patrols(dataset.patrols, recent, kecamatan_of)
+    recent_complaints = named(filter_complaints(dataset.complaints, recent, kecamatan_of))
+
+    first = dataset.first_date or filters.start
+    covered = (filters.end - max(first, recent.start)).days + 1
+    weeks = max(1, min(PREDICTION_WEEKS, covered // 7))
+    window = replace(filters, start=filters.end - timedelta(days=7 * weeks - 1))
+    history = named(filter_complaints(dataset.complaints, window, kecamatan_of))
+    prediction = prediction_table(history.loc[history["is_valid"].astype(bool)], categories, weeks)
+
+    changes = named(
+        period_changes(dataset.complaints, filters, kecamatan_of, ["category"], dataset.first_date)
+    )
+    cats = category_table(changes, categories, lang)
+    priority = patrol_priority(recent_complaints, recent_patrols, categories, kelurahan, filters.end, lang)
+    next_range = fmt_date_range(filters.end + timedelta(days=1), filters.end + timedelta(days=7), lang)
+    if dataset.officers.empty:  # no roster file: nothing to measure gaps against
+        officer_gaps = pd.DataFrame(columns=["unit", "assigned_kelurahan", "level"])
+    else:
+        officer_gaps = reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, filters.end)
+    if filters.units:
+        officer_gaps = officer_gaps.loc[officer_gaps["unit"].astype("str").isin(filters.units)]
+    officer_gaps = gaps_in_scope(officer_gaps, kelurahan, whole_area=scope is None)
+
+    fakta = patrol_facts(patrols, len(kelurahan), filters.start, filters.end, lang) + complaint_facts(
+        complaints, categories, filters.start, filters.end, lang
+    )
+    analisa = analysis_sentences(
+        cats,
+        fmt_date_range(previous.start, previous.end, lang),
+        underserved(complaints, patrols),
+        patrols,
+        kelurahan,
+        gap_days(patrols, filters.start, filters.end),
+        officer_gaps,
+        lang,
+    )
+    texts = {
+        "fakta": fakta,
+        "analisa": analisa,
+        "prediksi": prediction_sentences(prediction, weeks, next_range, lang),
+        "rekomendasi": recommendation_sentences(priority, cats, lang),
+    }
+    sections = tuple(Section(k, t(f"briefing.section.{k}", lang), tuple(texts[k])) for k in SECTION_KEYS)
+    scope_text = (
+        t("briefing.scope.all", lang, n=fmt_int(len(kelurahan), lang))
+        if scope is None
+        else t("briefing.scope.some", lang, names=_join(kelurahan, lang))
+    )
+    return Briefing(
+        lang=lang,
+        start=filters.start,
+        end=filters.end,
+        title=period_title(filters.start, filters.end, lang),
+        data_stamp=t("data.as_of", lang, date=fmt_date(dataset.last_date, lang)),
+        scope=scope_text,
+        kelurahan=tuple(kelurahan),
+        has_data=bool(len(patrols) or len(complaints)),
+        sections=sections,
+        channels=channel_table(complaints),
+        categories=cats,
+        prediction=prediction,
+        priority=priority,
+        colours=colours,
+        patrol_count=len(patrols),
+        valid_count=int(complaints["is_valid"].astype(bool).sum()),
+    )
+
+
+def table_for_export(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A briefing table with column headers in the user's language and numbers rounded, for people."""
+    return frame.round(1).rename(columns={c: t(f"briefing.col.{c}", lang) for c in frame.columns})
+
+
+# --- figures for the slides ---------------------------------------------------------------------------------
+
+FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 20, "color": "#111111"}
+FIG_WIDTH, FIG_HEIGHT = 1200, 640
+FIG_MAX_ROWS = 10
+VALID_COLOUR, INVALID_COLOUR, PREVIOUS_COLOUR = "#0B3D91", "#B0B0B0", "#9A9A9A"
+
+
+def _styled(fig: go.Figure, title: str) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 28}, "x": 0.01},
+        font=FONT,
+        template="plotly_white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        width=FIG_WIDTH,
+        height=FIG_HEIGHT,
+        margin={"l": 20, "r": 40, "t": 80, "b": 60},
+        legend={"orientation": "h", "y": -0.12, "font": {"size": 20}},
+    )
+    fig.update_xaxes(gridcolor="#DDDDDD", zerolinecolor="#444444", tickfont={"size": 20})
+    fig.update_yaxes(tickfont={"size": 22}, automargin=True)
+    return fig
+
+
+def _empty(title: str, lang: Lang) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=t("briefing.fig.empty", lang), showarrow=False, font={"size": 28}, x=0.5, y=0.5)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _styled(fig, title)
+
+
+def figure_channels(b: Briefing) -> go.Figure:
+    title = t("briefing.fig.channels", b.lang)
+    if b.channels.empty:
+        return _empty(title, b.lang)
+    rows = b.channels.iloc[::-1]
+    fig = go.Figure(
+        [
+            go.Bar(
+                y=rows["channel"],
+                x=rows["valid"],
+                name=t("briefing.col.valid", b.lang),
+                orientation="h",
+                marker_color=VALID_COLOUR,
+                text=rows["valid"],
+                textposition="inside",
+                insidetextanchor="middle",
+            ),
+            go.Bar(
+                y=rows["channel"],
+                x=rows["invalid"],
+                name=t("briefing.col.invalid", b.lang),
+                orientation="h",
+                marker_color=INVALID_COLOUR,
+                text=rows["invalid"].where(rows["invalid"] > 0, None),
+                textposition="inside",
+                insidetextanchor="middle",
+            ),
+        ]
+    )
+    fig.update_layout(barmode="stack", xaxis_title=t("briefing.fig.count", b.lang))
+    return _styled(fig, title)
+
+
+def figure_categories(b: Briefing) -> go.Figure:
+    title = t("briefing.fig.categories", b.lang)
+    if b.categories.empty:
+        return _empty(title, b.lang)
+    order = b.categories.assign(_most=b.categories[["current", "previous"]].max(axis=1))
+    rows = (
+        order.sort_values(["_most", "current"], ascending=False, kind="stable").head(FIG_MAX_ROWS).iloc[::-1]
+    )
+    marks = [
+        f"{n}  ▲" if z >= stats.SIGNIFICANT_Z else f"{n}  ▼" if z <= -stats.SIGNIFICANT_Z else str(n)
+        for n, z in zip(rows["current"], rows["z"], strict=True)
+    ]
+    fig = go.Figure(
+        [
+            go.Bar(
+                y=rows["category"],
+                x=rows["previous"],
+                name=t("briefing.col.previous", b.lang),
+                orientation="h",
+                marker_color=PREVIOUS_COLOUR,
+                text=rows["previous"],
+                textposition="outside",
+            ),
+            go.Bar(
+                y=rows["category"],
+                x=rows["current"],
+                name=t("briefing.col.current", b.lang),
+                orientation="h",
+                marker_color=[b.colours.get(c, VALID_COLOUR) for c in rows["category"]],
+                marker_line={"color": "#111111", "width": 1},
+                text=marks,
+                textposition="outside",
+            ),
+        ]
+    )
+    fig.update_layout(barmode="group", xaxis_title=t("briefing.fig.count", b.lang), showlegend=False)
+    return _styled(fig, title)
+
+
+def figure_prediction(b: Briefing) -> go.Figure:
+    title = t("briefing.fig.prediction", b.lang)
+    rows = b.prediction.loc[b.prediction["expected"] > 0].head(FIG_MAX_ROWS).iloc[::-1]
+    if rows.empty:
+        return _empty(title, b.lang)
+    fig = go.Figure(
+        go.Bar(
+            y=[
+                f"{c}  {fmt_num(m, b.lang)} ({lo}–{hi})"
+                for c, m, lo, hi in zip(
+                    rows["category"], rows["expected"], rows["low"], rows["high"], strict=True
+                )
+            ],
+            x=rows["expected"],
+            orientation="h",
+            marker_color=[b.colours.get(c, VALID_COLOUR) for c in rows["category"]],
+            marker_line={"color": "#111111", "width": 1},
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": rows["high"] - rows["expected"],
+                "arrayminus": rows["expected"] - rows["low"],
+                "color": "#111111",
+                "thickness": 3,
+                "width": 10,
+            },
+            showlegend=False,
+        )
+    )
+    fig.update_layout(xaxis_title=t("briefing.fig.count", b.lang))
+    return _styled(fig, title)
+
+
+def figure_priority(b: Briefing) -> go.Figure:
+    title = t("briefing.fig.priority", b.lang)
+    rows = ranked(b.priority, FIG_MAX_ROWS).iloc[::-1]
+    if rows.empty:
+        return _empty(title, b.lang)
+    fig = go.Figure(
+        go.Bar(
+            y=[f"{int(r)}. {k}" for r, k in zip(rows["rank"], rows["kelurahan"], strict=True)],
+            x=rows["score"],
+            orientation="h",
+            marker_color=["#B22222" if p == 0 else VALID_COLOUR for p in rows["patrols"]],
+            text=[
+                t("briefing.fig.patrol_note", b.lang, weight=fmt_int(w, b.lang), n=fmt_int(p, b.lang))
+                for w, p in zip(rows["pressure"], rows["patrols"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            showlegend=False,
+        )
+    )
+    fig.update_layout(xaxis_title=t("briefing.fig.score", b.lang, days=RECENT_DAYS))
+    fig.update_xaxes(range=[0, float(rows["score"].max()) * 1.45])
+    return _styled(fig, title)
+
+
+FIGURES = {
+    "channels": figure_channels,
+    "categories": figure_categories,
+    "prediction": figure_prediction,
+    "priority": figure_priority,
+}
+SECTION_FIGURE = {
+    "fakta": "channels",
+    "analisa": "categories",
+    "prediksi": "prediction",
+    "rekomendasi": "priority",
+}
+
+
+def briefing_figures(b: Briefing) -> dict[str, go.Figure]:
+    """Every slide figure, in the order of the sections."""
+    return {name: build(b) for name, build in FIGURES.items()}
+
+
+# --- command line -------------------------------------------------------------------------------------------
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("briefing.cli.bad_date", "id", value=value)) from None
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Tulis briefing kamtibmas (fakta, analisa, prediksi, rekomendasi) sebagai PDF."
+    parser.epilog = "Kode keluar: 0 berhasil, 1 tidak ada data pada periode itu, 2 masukan salah."
+    parser.add_argument("--start", type=_iso_date, required=True, help="tanggal awal, TTTT-BB-HH")
+    parser.add_argument("--end", type=_iso_date, required=True, help="tanggal akhir (termasuk), TTTT-BB-HH")
+    parser.add_argument("--kelurahan", default="", help="daftar kelurahan dipisah koma; kosong = semua")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR atau data/)"
+    )
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa briefing")
+    parser.add_argument("--out", type=Path, required=True, help="berkas PDF yang ditulis")
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.reports.briefing_pdf import build_pdf
+
+    lang: Lang = args.lang
+    if args.start > args.end:
+        print(t("briefing.cli.bad_range", lang, start=args.start, end=args.end), file=sys.stderr)
+        return 2
+    data_dir = (args.data_dir or data_dir_from_env()).expanduser().resolve()
+    if not data_dir.is_dir():
+        print(t("briefing.cli.no_dir", lang, dir=data_dir), file=sys.stderr)
+        return 2
+    dataset = load_dataset(data_dir)
+    wanted = [k.strip() for k in args.kelurahan.split(",") if k.strip()]
+    unknown = [k for k in wanted if k not in dataset.reference.kelurahan_names]
+    if unknown:
+        known = ", ".join(dataset.reference.kelurahan_names)
+        print(t("briefing.cli.bad_kelurahan", lang, names=", ".join(unknown), known=known), file=sys.stderr)
+        return 2
+    briefing = build_briefing(dataset, Filters(start=args.start, end=args.end, kelurahan=tuple(wanted)), lang)
+    if not briefing.has_data:
+        span = fmt_date_range(args.start, args.end, lang)
+        print(
+            t("briefing.cli.no_data", lang, range=span, scope=briefing.scope, dir=data_dir), file=sys.stderr
+        )
+        return 1
+    document = build_pdf(briefing)
+    pdf = bytes(document.output())
+    out: Path = args.out.expanduser()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(pdf)
+    except OSError as exc:
+        print(t("briefing.cli.cannot_write", lang, path=out, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    size = fmt_num(len(pdf) / 1024, lang, 0)
+    print(t("briefing.cli.written", lang, path=out.resolve(), pages=document.page_no(), size=size))
+    return 0
