@@ -12,9 +12,10 @@ import pytest
 
 from analysis.__main__ import main as cli_main
 from analysis.data import localtime, plausibility, schema
+from analysis.data.contract import empty_frame
 from analysis.data.dataset import Dataset
 from analysis.data.intake import freshness_text
-from analysis.data.loading import date_order, empty_frame, load_table, parse_date, read_count
+from analysis.data.loading import date_order, load_table, parse_date, read_count
 from tests.test_loading import csv_text
 
 CASES = Path(__file__).parent / "cases" / "intake"
