@@ -16,6 +16,7 @@ from analysis.data.contract import empty_frame
 from analysis.data.dataset import Dataset
 from analysis.data.intake import freshness_text
 from analysis.data.loading import date_order, load_table, parse_date, read_count
+from tests import frames
 from tests.test_loading import csv_text
 
 CASES = Path(__file__).parent / "cases" / "intake"
@@ -499,7 +500,7 @@ def test_form_timestamp_headers_are_received_at(reference, header):
 
 
 def test_a_missing_nrp_is_found_by_the_leaders_name(reference):
-    officers = pd.DataFrame({"nrp": ["78050111", "1", "2"], "name": ["Sugeng Riyadi", "Budi", "budi"]})
+    officers = frames.officers(nrp=["78050111", "1", "2"], name=["Sugeng Riyadi", "Budi", "budi"])
     text = csv_text(
         "patrols",
         {"leader_nrp": "", "leader_name": "SUGENG  RIYADI"},
