@@ -292,7 +292,8 @@ def _text_chunks(series: pd.Series):
         buffers = chunk.buffers()
         width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
         offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + n + 1].astype(np.int64)
-        data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(1, np.uint8)
+        data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
+        data = data if len(data) else np.zeros(1, np.uint8)  # all values empty or NA: one byte to index
         null = chunk.is_null().to_numpy(zero_copy_only=False) if chunk.null_count else np.zeros(n, dtype=bool)
         yield chunk, null, offsets[:-1], offsets[1:], data
 
@@ -302,11 +303,10 @@ def _stripped_text(series: pd.Series) -> pd.Series:
     and last byte only, so a column of long notes costs no more than one of short names."""
     parts = []
     for chunk, null, starts, ends, data in _text_chunks(series):
-        ok = ends > starts
-        rows = np.flatnonzero(ok)
-        first, last = data[starts[rows]], data[ends[rows] - 1]
-        ok[rows] = ~(_ASCII_SPACE[first] | _ASCII_SPACE[last])
-        wide = rows[(first >= 0x80) | (last >= 0x80)]
+        last_byte = max(len(data) - 1, 0)
+        first, last = data[np.minimum(starts, last_byte)], data[np.maximum(ends - 1, 0)]
+        ok = (ends > starts) & ~_ASCII_SPACE[first] & ~_ASCII_SPACE[last]
+        wide = np.flatnonzero(ok & ((first >= 0x80) | (last >= 0x80)))
         if len(wide):
             texts = chunk.take(wide).to_pylist()
             ok[wide] = [not (t[0].isspace() or t[-1].isspace()) for t in texts]
@@ -319,10 +319,15 @@ def _clock(series: pd.Series) -> pd.Series:
     parts = []
     for _, null, starts, ends, data in _text_chunks(series):
         ok = (ends - starts) == 5
-        rows = np.flatnonzero(ok)
-        c = data[starts[rows, None] + np.arange(5)].astype(np.int16) - ord("0")
-        digits = ((c[:, [0, 1, 3, 4]] >= 0) & (c[:, [0, 1, 3, 4]] <= 9)).all(axis=1)
-        ok[rows] = digits & (c[:, 2] == ord(":") - ord("0")) & (c[:, 0] * 10 + c[:, 1] < 24) & (c[:, 3] < 6)
+        at = np.where(ok, starts, 0)
+        if len(data) < 5:
+            parts.append(null.copy())  # no value of five bytes: only NA passes
+            continue
+        h1, h2, colon, m1, m2 = (data[np.minimum(at + i, len(data) - 1)] for i in range(5))
+        ok &= (colon == ord(":")) & (m1 >= ord("0")) & (m1 <= ord("5")) & (m2 >= ord("0")) & (m2 <= ord("9"))
+        ok &= ((h1 >= ord("0")) & (h1 <= ord("1")) & (h2 >= ord("0")) & (h2 <= ord("9"))) | (
+            (h1 == ord("2")) & (h2 >= ord("0")) & (h2 <= ord("3"))
+        )
         parts.append(ok | null)
     return pd.Series(np.concatenate(parts) if parts else np.ones(0, bool), index=series.index)
 
