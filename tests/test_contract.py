@@ -128,3 +128,36 @@ def test_a_cached_frame_that_breaks_the_contract_is_read_again(tmp_path, referen
     cold.officers.assign(rank=cold.officers["rank"].astype(str)).to_parquet(cached, index=False)
     warm = load_dataset(tmp_path, reference)
     pd.testing.assert_frame_equal(warm.officers, cold.officers)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("Pos ronda", True),
+        (" Pos", False),
+        ("Pos\t", False),
+        ("", False),
+        ("é", True),
+        ("Pos\u00a0", False),
+        ("\u3000Pos", False),
+        ("a b", True),
+    ],
+)
+def test_stripped_text_looks_at_both_ends_including_non_ascii_spaces(value, ok):
+    series = pd.Series(["x", value, None], dtype="str")
+    assert contract._stripped_text(series).tolist() == [True, ok, True]
+    assert contract._stripped_text(series.iloc[1:]).tolist() == [ok, True]  # a slice of the Arrow buffer
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        *[("00:00", True), ("09:05", True), ("19:59", True), ("23:59", True)],
+        *[("24:00", False), ("12:60", False), ("9:05", False), ("09.05", False), ("0a:00", False)],
+        *[("09:05 ", False), ("1", False)],
+    ],
+)
+def test_clock_is_hh_mm_of_one_day(value, ok):
+    series = pd.Series([value, None], dtype="str")
+    assert contract._clock(series).tolist() == [ok, True]
+    assert contract._clock(pd.Series(["12:00", value], dtype="str").iloc[1:]).tolist() == [ok]
