@@ -24,7 +24,7 @@ bundled one, read once).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -301,6 +301,8 @@ def _text_chunks(series: pd.Series):
 def _stripped_text(series: pd.Series) -> pd.Series:
     """True where a text value (or NA) is not ``""`` and has no space at either end. Looks at the first
     and last byte only, so a column of long notes costs no more than one of short names."""
+    if series.dtype != TEXT_DTYPE:  # the exact_dtype check names the fault
+        return pd.Series(False, index=series.index)
     parts = []
     for chunk, null, starts, ends, data in _text_chunks(series):
         last_byte = max(len(data) - 1, 0)
@@ -316,6 +318,8 @@ def _stripped_text(series: pd.Series) -> pd.Series:
 
 def _clock(series: pd.Series) -> pd.Series:
     """True where a text value (or NA) is ``HH:MM`` from 00:00 to 23:59."""
+    if series.dtype != TEXT_DTYPE:
+        return pd.Series(False, index=series.index)
     parts = []
     for _, null, starts, ends, data in _text_chunks(series):
         ok = (ends - starts) == 5
@@ -333,6 +337,9 @@ def _clock(series: pd.Series) -> pd.Series:
 
 
 def _day(series: pd.Series) -> pd.Series:
+    """True where a datetime (or NaT) is at midnight."""
+    if series.dtype != np.dtype(DATETIME_DTYPE):
+        return pd.Series(False, index=series.index)
     values = series.to_numpy()
     return pd.Series(np.isnat(values) | (values.astype("datetime64[D]") == values), index=series.index)
 
@@ -440,6 +447,6 @@ def _failing_column(error: Any, df: pd.DataFrame) -> str | None:
     return None
 
 
-def file_columns(kind: Kind) -> Sequence[str]:
+def file_columns(kind: Kind) -> list[str]:
     """The contract's file columns (the non-derived fields), which ``schema.columns(kind)`` lists too."""
     return [f.name for f in FIELDS[kind] if not f.derived]
