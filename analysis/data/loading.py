@@ -61,14 +61,14 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from analysis.data import localtime, plausibility, schema
+from analysis.data import contract, localtime, plausibility, schema
 from analysis.data.reference import KECAMATAN, Reference
 from analysis.data.schema import KINDS, Kind
 from analysis.i18n import fmt_date, t
 
 Severity = Literal["error", "warning"]
-DATETIME_DTYPE = "datetime64[us]"
-TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str": Arrow strings, NaN when missing
+DATETIME_DTYPE = contract.DATETIME_DTYPE
+TEXT = contract.TEXT_DTYPE  # pandas' "str": Arrow strings, NaN when missing
 ID_PREFIX: dict[Kind, str] = {"patrols": "P-", "complaints": "L-", "officers": "O-"}
 HEADER_SCAN_ROWS = 10  # a title block above the header row is common in Excel exports
 MIN_YEAR, MAX_YEAR = 1970, 2100
@@ -1040,70 +1040,19 @@ def _grouping_proven(text: str, sep: str) -> bool:
 
 
 def _category_lists(kind: Kind, reference: Reference) -> dict[str, tuple[list[str], bool]]:
-    """Categorical column -> (categories, ordered)."""
-    kelurahan = reference.kelurahan_names
-    common = {"kelurahan": (kelurahan, False), "kecamatan": (list(KECAMATAN), False)}
-    return {
-        "patrols": {
-            **common,
-            "activity": (list(schema.ACTIVITIES), False),
-            "unit": (list(schema.UNITS), False),
-            "leader_rank": (list(schema.RANKS), True),
-        },
-        "complaints": {
-            **common,
-            "channel": (list(schema.CHANNELS), False),
-            "category": (reference.category_names, False),
-            "status": (list(schema.STATUSES), False),
-        },
-        "officers": {
-            "rank": (list(schema.RANKS), True),
-            "unit": (list(schema.UNITS), False),
-            "assigned_kelurahan": (kelurahan, False),
-        },
-    }[kind]
-
-
-_DATETIME_COLUMNS = {"date", "received_at", "resolved_at"}
-_FLOAT_COLUMNS = {"residents_met", "lat", "lon", "duration_hours", "resolution_days"}
-_INT_COLUMNS = {"personnel_count"}
-_BOOL_COLUMNS = {"is_valid", "active"}
-
-
-def _clean_columns(kind: Kind) -> list[str]:
-    return schema.columns(kind) + list(schema.DERIVED[kind])
+    """Categorical column -> (categories, ordered), as the contract declares them."""
+    lists = {}
+    for column in contract.fields(kind):
+        if column.vocabulary is not None:
+            dtype = contract.dtype_of(column, reference)
+            lists[column.name] = (list(dtype.categories), bool(dtype.ordered))
+    return lists
 
 
 def _assemble(kind: Kind, reference: Reference, values: Mapping[str, Any], n: int) -> pd.DataFrame:
-    """Put column values into the clean frame's dtypes. Categorical values arrive as integer codes."""
-    categories = _category_lists(kind, reference)
-    data: dict[str, Any] = {}
-    for column in _clean_columns(kind):
-        value = values.get(column)
-        if column in categories:
-            cats, ordered = categories[column]
-            codes = np.full(n, -1, dtype=np.int64) if value is None else value
-            data[column] = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats, ordered=ordered))
-        elif column in _DATETIME_COLUMNS:
-            data[column] = np.full(n, np.datetime64("NaT"), dtype=DATETIME_DTYPE) if value is None else value
-        elif column in _FLOAT_COLUMNS:
-            data[column] = np.full(n, np.nan) if value is None else np.asarray(value, dtype=np.float64)
-        elif column in _INT_COLUMNS:
-            data[column] = np.zeros(n, dtype=np.int64) if value is None else np.asarray(value, dtype=np.int64)
-        elif column in _BOOL_COLUMNS:
-            data[column] = np.ones(n, dtype=bool) if value is None else np.asarray(value, dtype=bool)
-        elif isinstance(value, pd.Series):
-            data[column] = value.reset_index(drop=True).astype("str")
-        else:
-            data[column] = pd.Series(
-                np.full(n, np.nan, dtype=object) if value is None else value, dtype="str"
-            )
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
-
-
-def empty_frame(kind: Kind, reference: Reference) -> pd.DataFrame:
-    """A clean frame with no rows: the right columns and dtypes, for a missing file."""
-    return _assemble(kind, reference, {}, 0)
+    """Put column values into the clean frame's dtypes (``contract.build_frame``). Categorical values
+    arrive as integer codes."""
+    return contract.build_frame(kind, values, n, reference)
 
 
 def clean_to_contract(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:

@@ -188,7 +188,7 @@ def kelurahan_measures(
     count = len(names)
     # Everything is counted on each row's position in the reference list (codes, not text): 21 bins.
     patrol_at = _positions(patrols["kelurahan"], names)
-    is_valid = complaints["is_valid"].astype(bool).to_numpy()
+    is_valid = complaints["is_valid"].to_numpy()
     valid = complaints.loc[is_valid]
     valid_at = _positions(valid["kelurahan"], names)
     known = patrol_at >= 0
@@ -603,7 +603,7 @@ def density_cells(
     Columns ``south``, ``west``, ``count``; only cells with at least one complaint.
     """
     (south, west), (north, east) = bounds
-    valid = complaints.loc[complaints["is_valid"].astype(bool), ["lat", "lon"]].astype(float).dropna()
+    valid = complaints.loc[complaints["is_valid"], ["lat", "lon"]].dropna()
     inside = valid.loc[valid["lat"].between(south, north) & valid["lon"].between(west, east)]
     if inside.empty:
         return pd.DataFrame({"south": [], "west": [], "count": []}).astype({"count": int})
@@ -749,7 +749,7 @@ def complaint_point_features(
     complaints: pd.DataFrame, reference: Reference, lang: Lang, limit: int = 3000
 ) -> list[dict[str, Any]]:
     """Valid complaints with coordinates as GeoJSON points coloured by category (latest ``limit``)."""
-    located = _with_coordinates(complaints.loc[complaints["is_valid"].astype(bool)], limit)
+    located = _with_coordinates(complaints.loc[complaints["is_valid"]], limit)
     colours = reference.category_colours()
     categories = _as_text(located["category"])
     tips = [

@@ -184,9 +184,7 @@ def patrol_facts(
 
 def channel_table(complaints: pd.DataFrame) -> pd.DataFrame:
     """Reports per channel with the valid and invalid split, most reports first."""
-    frame = pd.DataFrame(
-        {"channel": complaints["channel"].astype("str"), "valid": complaints["is_valid"].astype(bool)}
-    )
+    frame = pd.DataFrame({"channel": complaints["channel"].astype("str"), "valid": complaints["is_valid"]})
     table = frame.groupby("channel").agg(total=("valid", "size"), valid=("valid", "sum"))
     table = table.assign(
         valid=table["valid"].astype(int), invalid=(table["total"] - table["valid"]).astype(int)
@@ -214,7 +212,7 @@ def complaint_facts(
 ) -> list[str]:
     if complaints.empty:
         return [t("briefing.fakta.no_complaints", lang, range=fmt_date_range(start, end, lang))]
-    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    valid = complaints.loc[complaints["is_valid"]]
     sentences = [
         t(
             "briefing.fakta.complaints",
@@ -302,7 +300,7 @@ def category_table(changes: pd.DataFrame, categories: pd.DataFrame, lang: Lang) 
 
 def underserved(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
     """Kelurahan with valid reports but no patrol in the same period, most reports first."""
-    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    valid = complaints.loc[complaints["is_valid"]]
     counts = _counts(valid["kelurahan"])
     visited = set(patrols["kelurahan"].astype("str"))
     rows = [(k, int(n)) for k, n in counts.items() if k not in visited]
@@ -582,7 +580,7 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     weeks = max(1, min(PREDICTION_WEEKS, covered // 7))
     window = replace(filters, start=filters.end - timedelta(days=7 * weeks - 1))
     history = named(filter_complaints(dataset.complaints, window, kecamatan_of))
-    prediction = prediction_table(history.loc[history["is_valid"].astype(bool)], categories, weeks)
+    prediction = prediction_table(history.loc[history["is_valid"]], categories, weeks)
 
     changes = named(
         period_changes(dataset.complaints, filters, kecamatan_of, ["category"], dataset.first_date)
@@ -639,7 +637,7 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
         priority=priority,
         colours=colours,
         patrol_count=len(patrols),
-        valid_count=int(complaints["is_valid"].astype(bool).sum()),
+        valid_count=int(complaints["is_valid"].sum()),
     )
 
 

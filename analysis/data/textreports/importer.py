@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import intake, loading, schema
+from analysis.data import contract, intake, loading, schema
 from analysis.data.dataset import FILE_NAMES, data_dir_from_env
 from analysis.data.reference import Reference, load_reference
 from analysis.i18n import Lang, fmt_int, t
@@ -125,7 +125,7 @@ def known_events(existing: pd.DataFrame, incoming: pd.DataFrame, kind: schema.Ki
 def _existing_clean(data_dir: Path, kind: schema.Kind, reference: Reference) -> pd.DataFrame:
     path = data_dir / FILE_NAMES[kind]
     if not path.exists():
-        return loading.empty_frame(kind, reference)
+        return contract.empty_frame(kind, reference)
     return loading.load_table(path, kind, reference, filename=path.name)[0]
 
 
