@@ -391,7 +391,7 @@ def add_user(users_file: Path, username: str, role: str, password: str) -> Accou
         accounts = load_accounts(users_file)
         if name in accounts:
             raise ValueError(f"Pengguna '{name}' sudah ada; pakai 'reset' untuk mengganti kata sandi.")
-        account = Account(name, role, hash_password(password), False, _stamp())  # type: ignore[arg-type]
+        account = Account(name, role, hash_password(password), False, _stamp())
         save_accounts(users_file, {**accounts, name: account})
     return account
 

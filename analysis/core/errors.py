@@ -19,7 +19,7 @@ from analysis.i18n import Lang, t
 log = logging.getLogger("analysis.core.errors")
 log.propagate = False  # never to the screen (Python's last-resort handler prints to stderr)
 
-_BY_ERRNO = {
+_BY_ERRNO: dict[int | None, str] = {
     errno.ENOSPC: "errors.disk_full",
     errno.EDQUOT: "errors.disk_full",
     errno.EACCES: "errors.permission",

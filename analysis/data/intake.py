@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -38,6 +39,9 @@ from analysis.data.files import atomic_write_bytes, exclusive
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
+
+if TYPE_CHECKING:  # loading is heavy; intake only reads its problems
+    from analysis.data.loading import Problem
 
 CONFIG_PATH = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 LOG_NAME = "import_log.jsonl"
@@ -432,7 +436,7 @@ def import_rows(
 # --- tables for the page ---------------------------------------------------------------------------------
 
 
-def problems_table(problems: Sequence[object], lang: Lang = "id") -> pd.DataFrame:
+def problems_table(problems: Sequence[Problem], lang: Lang = "id") -> pd.DataFrame:
     """One row per rejected row or changed value, rejected rows first, each in file order."""
     rows = [
         {

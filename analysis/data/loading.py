@@ -272,7 +272,8 @@ def split_identity(text: str, is_rank: Callable[[str], bool]) -> dict[str, str]:
     found = _NRP_RE.search(text)
     nrp = found.group(0) if found else ""
     rest = _NRP_RE.sub(" ", text) if found else text
-    rank, names = "", []
+    rank = ""
+    names: list[str] = []
     for part in (p.strip() for p in re.split(r"[/,;|]", rest)):
         if not part:
             continue
@@ -302,8 +303,9 @@ def _split_combined(
         key = normalise_header(header)
         if (mapping and header in mapping) or "/" not in key or key in table:
             continue
-        roles = [schema.IDENTITY_HEADER_WORDS.get(part.strip()) for part in key.split("/")]
-        if None not in roles and len(set(roles)) == len(roles) > 1:
+        words = [schema.IDENTITY_HEADER_WORDS.get(part.strip()) for part in key.split("/")]
+        roles = [role for role in words if role is not None]
+        if len(roles) == len(words) and len(set(roles)) == len(roles) > 1:
             candidates.append((header, roles))
     if not candidates:
         return raw, (dict(mapping) if mapping is not None else None), []
@@ -312,7 +314,7 @@ def _split_combined(
     labels = {c.name: c.label_id for c in schema.COLUMNS[kind]}
     frame = raw.frame
     new_mapping: dict[str, str | None] = dict(mapping or {})
-    notes = []
+    notes: list[tuple[str, str, dict[str, object]]] = []
     for header, roles in candidates:
         wanted = {role: roles_of[role] for role in roles if roles_of[role] not in taken}
         if not wanted:
@@ -886,8 +888,8 @@ class _Vocabulary:
         # strict on purpose: one slip in a short name, two in a long one, never the first letter
         # ("kenakalan" is two slips from "kebakaran" and must not become it)
         limit = 1 if len(key) < 10 else 2
-        found = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
-        found = [(k, score) for k, score, _ in found if k[0] == key[0]]
+        near = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        found = [(k, score) for k, score, _ in near if k[0] == key[0]]
         if not found:
             return None, None
         best = min(score for _, score in found)
@@ -1190,7 +1192,9 @@ class _Checker:
                 results.append(empty_means)
                 issues.append(("warning", "values.reason.empty_means", {"value": empty_means}))
             elif text == "":
-                issue = ("error", "loading.reason.required", {}) if column in self.required else None
+                issue: Issue | None = (
+                    ("error", "loading.reason.required", {}) if column in self.required else None
+                )
                 results.append(None)
                 issues.append(issue)
             else:
@@ -1403,9 +1407,9 @@ class _Checker:
             month_first = next(text for text in numeric if date_order([text]) == ("mdy", True))
             self.note(column, "", "values.note.mixed_order", day_first=day_first, month_first=month_first)
         elif not proven:
-            example = next((text for text in numeric if _two_readings(text)), None)
-            if example is not None:
-                self.note(column, example, "values.note.day_first_default", example=example)
+            ambiguous = next((text for text in numeric if _two_readings(text)), None)
+            if ambiguous is not None:
+                self.note(column, ambiguous, "values.note.day_first_default", example=ambiguous)
         if column in self.required:
             for i, text in enumerate(texts):
                 if text == "":
@@ -1775,7 +1779,7 @@ def _counts(checker: _Checker, column: str, minimum: int, severity: Severity) ->
             values[small] = np.nan
         return values
     codes, results = checker.per_unique(column, make_parse=make_parse)
-    values = np.array([np.nan if r is None else float(r) for r in results] + [np.nan], dtype=np.float64)
+    values = np.array([np.nan if r is None else r for r in results] + [np.nan], dtype=np.float64)
     return values[codes]
 
 

@@ -47,7 +47,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from analysis.data import limits as bounds
 from analysis.data import schema
@@ -268,7 +268,8 @@ class _SheetParser:
         self.formula: list[str] | None = None
         self.inline: list[str] | None = None
         self.phonetic = 0
-        self.kind, self.style, self.ref = "n", 0, None
+        self.kind, self.style = "n", 0
+        self.ref: str | None = None
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name[name.rfind("}") + 1 :]
@@ -368,7 +369,7 @@ class _SheetParser:
             self.cells.typed.setdefault(row, set()).add(column)
 
 
-def _refuse_markup(*_: object) -> None:
+def _refuse_markup(*_: object) -> NoReturn:
     raise UnreadableFile("loading.file.bad_excel")  # a DTD or an entity has no place in a sheet
 
 

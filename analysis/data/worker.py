@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from multiprocessing import spawn
 from typing import Any
 
+from analysis.data.schema import Kind
 from analysis.i18n import Lang, fmt_int, t
 
 SECONDS_ENV = "DASHBOARD_PARSE_SECONDS"
@@ -106,7 +107,7 @@ def _preparation_data(name: str) -> dict:
 spawn.get_preparation_data = _preparation_data
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     try:
         context = multiprocessing.get_context("forkserver")
     except ValueError:  # Windows
@@ -282,7 +283,7 @@ def read_headers(data: bytes, filename: str, sheet: str | None = None) -> list[s
 def load_upload(
     data: bytes,
     filename: str,
-    kind: str,
+    kind: Kind,
     reference,
     mapping: dict | None,
     sheet: str | None = None,

@@ -15,12 +15,12 @@ import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from analysis.data.reference import Reference
@@ -843,7 +843,7 @@ def kelurahan_map(
     # Instance attributes, so no other map in the process is affected.
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
-    fmap.get_root().header.add_child(Element(_CSS), name="kelurahan_map_css")
+    cast(Figure, fmap.get_root()).header.add_child(Element(_CSS), name="kelurahan_map_css")
     if tiles == "osm":
         folium.TileLayer(
             "OpenStreetMap",

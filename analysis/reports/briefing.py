@@ -102,7 +102,7 @@ def briefing_weeks(filters: Filters, last_day: date, limit: int = 26) -> list[tu
     >>> briefing_weeks(Filters(date(2025, 6, 2), date(2025, 6, 8)), date(2025, 5, 28))
     [(datetime.date(2025, 6, 2), datetime.date(2025, 6, 8))]
     """
-    weeks = []
+    weeks: list[tuple[date, date]] = []
     start, end = last_full_week(min(filters.end, last_day))
     while end >= filters.start and len(weeks) < limit:
         weeks.append((start, end))

@@ -253,12 +253,12 @@ def read_activity(text: str, start_time: object) -> Field:
     if hits:
         _, match, name = min(hits, key=lambda h: h[0])
         return Field(name, "certain", _snippet(text, match.start(), match.end()))
-    match = P.PATROL_WORD.search(text)
-    if match:
+    word = P.PATROL_WORD.search(text)
+    if word:
         hour = int(str(start_time)[:2]) if isinstance(start_time, str) else None
         night = (hour is not None and (hour >= 18 or hour < 5)) or re.search(r"\bmalam\b", text, re.I)
         name = "Patroli Malam" if night else "Patroli Dialogis"
-        return Field(name, "inferred", _snippet(text, match.start(), match.end()))
+        return Field(name, "inferred", _snippet(text, word.start(), word.end()))
     return MISSING
 
 

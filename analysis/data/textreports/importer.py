@@ -145,7 +145,11 @@ def import_text_rows(
     out = TextImportResult()
     relinked: dict[str, str] = {}
     accepted: set[str] = set()
-    for kind, rows in (("patrols", patrols), ("complaints", complaints)):
+    kinds: tuple[tuple[schema.Kind, pd.DataFrame | None], ...] = (
+        ("patrols", patrols),
+        ("complaints", complaints),
+    )
+    for kind, rows in kinds:
         if rows is None or rows.empty:
             continue
         if kind == "complaints":

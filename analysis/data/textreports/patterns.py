@@ -11,6 +11,7 @@ English locales, so "Jumat", "Jum'at", "Friday", "Mei", "Agt." are all known.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from babel.dates import get_day_names, get_month_names
 
@@ -19,7 +20,7 @@ from analysis.data import schema
 IC = re.IGNORECASE
 
 
-def _names(kind: str, width: str, locale: str) -> dict[int, str]:
+def _names(kind: str, width: Literal["abbreviated", "narrow", "wide"], locale: str) -> dict[int, str]:
     getter = get_month_names if kind == "month" else get_day_names
     return dict(getter(width, locale=locale).items())
 
