@@ -50,6 +50,9 @@ def describe(exc: BaseException, lang: Lang = "id") -> str:
 
 
 def error_log_path() -> Path:
+    """Where unexpected errors are logged: ``DASHBOARD_ERROR_LOG`` if set (``~`` expanded), else
+    ``<data folder>/.logs/errors.log`` (``analysis.data.dataset.data_dir_from_env``). Not created here.
+    """
     configured = os.environ.get("DASHBOARD_ERROR_LOG")
     if configured:
         return Path(configured).expanduser()

@@ -67,6 +67,7 @@ class UploadRefused(Exception):
         self.values = values
 
     def message(self, lang: Lang = "id") -> str:
+        """Why the file was refused, in ``lang`` (from ``analysis.i18n``)."""
         return t(self.key, lang, **self.values)
 
 
@@ -121,6 +122,7 @@ def check_upload(data: bytes, filename: str, limit: int | None = None) -> None:
 
 
 def file_sha256(data: bytes) -> str:
+    """The SHA-256 of ``data`` as 64 lowercase hex digits (the import log's file fingerprint)."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -175,6 +177,10 @@ def remember_mapping(
 
 @dataclass(frozen=True)
 class Change:
+    """One cell of a conflicting row: contract ``column``, the ``old`` text in the data folder, the ``new``
+    text in the incoming file.
+    """
+
     column: str
     old: str
     new: str
@@ -190,6 +196,10 @@ class Conflict:
 
 @dataclass(frozen=True)
 class MergePlan:
+    """What merging one file into the data folder would do, by record id (``schema.ID_COLUMN[kind]``): ids
+    new to the folder, ids already there with the same values, and conflicts (already there, different).
+    """
+
     kind: Kind
     new_ids: tuple[str, ...]
     identical_ids: tuple[str, ...]
@@ -198,6 +208,7 @@ class MergePlan:
 
     @property
     def conflict_ids(self) -> tuple[str, ...]:
+        """The ids of the conflicting rows, in the plan's order."""
         return tuple(c.record_id for c in self.conflicts)
 
 
@@ -322,6 +333,7 @@ class ImportResult:
     conflicts: tuple[Conflict, ...] = field(default=(), compare=False)
 
     def log_entry(self) -> dict:
+        """This result as one JSON-ready line of the import log: every field but ``conflicts``."""
         entry = asdict(self)
         entry.pop("conflicts")
         return entry
@@ -579,6 +591,9 @@ def freshness_text(last_date: date | None, lang: Lang = "id", today: date | None
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis import``: the file, ``--kind`` (else detected from the headers),
+    ``--data-dir``, ``--json``, ``--yes`` (apply changed rows too), ``--user`` and ``--sheet``.
+    """
     parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
     parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
     parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")

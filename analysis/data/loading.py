@@ -102,6 +102,7 @@ class Problem:
     reason_en: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict (row, column, value, Bahasa reason, severity, contract_column)."""
         return {
             "row": self.row,
             "column": self.column,
@@ -114,6 +115,11 @@ class Problem:
 
 @dataclass
 class ValidationReport:
+    """What loading one file found: rows read, kept and rejected, every problem (rejected rows and changed
+    values), how headers mapped to contract columns, the columns ignored and, for Excel, the sheet read and
+    the sheets not read with why.
+    """
+
     kind: Kind
     source: str
     rows_total: int = 0
@@ -127,13 +133,16 @@ class ValidationReport:
 
     @property
     def errors(self) -> list[Problem]:
+        """The problems that rejected a row (``severity == "error"``), in report order."""
         return [p for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
+        """The problems about values kept but changed or doubtful (``severity == "warning"``), in order."""
         return [p for p in self.problems if p.severity == "warning"]
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict (what ``python -m analysis validate --json`` prints)."""
         return {
             "kind": self.kind,
             "source": self.source,
@@ -158,6 +167,7 @@ class UnreadableFile(Exception):
 
     @property
     def message_en(self) -> str:
+        """The reason in English (the exception's own message is in Bahasa Indonesia)."""
         return t(self.key, "en", **self.values)
 
 
@@ -2097,6 +2107,9 @@ def _parse_active(text: str) -> tuple[object, Issue | None]:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis validate``: the file, ``--kind`` (else detected from the headers),
+    ``--json``, ``--out`` (write the clean rows as CSV) and ``--sheet``.
+    """
     parser.description = "Periksa satu berkas CSV/Excel terhadap kontrak data. Keluar 0: semua valid; " + (
         "1: ada baris ditolak; 2: berkas tidak dapat dibaca."
     )
@@ -2146,6 +2159,10 @@ def officers_in_data_dir(
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Check ``args.file`` against the data contract and print the report (text or ``--json``); the exit code.
+
+    0 every row valid, 1 some rows rejected, 2 the file cannot be read (or its kind not recognised).
+    """
     from analysis.data.reference import load_reference
 
     kind: Kind | None = args.kind

@@ -80,6 +80,11 @@ class SheetInfo:
 
 @dataclass
 class SheetRead:
+    """One sheet of a workbook read as text: which sheet, every sheet with its state, the sheets skipped with
+    a reason code, the header and data rows (cells as text, "" when empty), the sheet row number of each
+    data row, the formulas found by (row, header), and file-level notes for the validation report.
+    """
+
     sheet: str
     sheets: list[SheetInfo]
     skipped: list[tuple[str, str]]  # (sheet name, reason code: hidden, very_hidden, not_active, no_header)

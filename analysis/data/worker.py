@@ -75,6 +75,7 @@ class ParseFailed(Exception):
         self.detail = detail
 
     def message(self, lang: Lang = "id") -> str:
+        """Why the parse stopped, in ``lang``, with the time (seconds) and memory (MB) budget it had."""
         return t(
             f"safety.worker.{self.reason}",
             lang,
@@ -206,10 +207,12 @@ class ParseJob:
 
     @property
     def elapsed(self) -> float:
+        """Seconds since the child was started (monotonic clock)."""
         return time.monotonic() - self.started
 
     @property
     def pid(self) -> int | None:
+        """The child process's id; None before it has started."""
         return self._process.pid
 
     def wait(self, seconds: float) -> bool:

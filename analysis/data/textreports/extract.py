@@ -53,9 +53,11 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
     def value(self, column: str) -> object:
+        """The value read for contract ``column``; None when it was not found."""
         return self.fields.get(column, MISSING).value
 
     def certainty(self, column: str) -> Certainty:
+        """How sure the reader is of ``column``: "certain", "inferred" or "missing"."""
         return self.fields.get(column, MISSING).certainty
 
 
@@ -267,6 +269,10 @@ _NAME_STOP = {"nrp", "kel", "kelurahan", "polsek", "polres", "selaku", "dkk", "w
 
 @dataclass(frozen=True)
 class Leader:
+    """The patrol leader named in a report: rank, name, NRP and unit, each a ``Field``, and ``window`` the
+    (start, end) character offsets in the report of the text they were read from.
+    """
+
     rank: Field
     name: Field
     nrp: Field
@@ -503,6 +509,9 @@ def complaint_segments(text: str) -> list[str]:
 
 
 def read_status(text: str) -> Field:
+    """A complaint's status: the status word said last in ``text`` (``patterns.STATUS_PATTERNS``), certain;
+    "Baru" (inferred) when none is said.
+    """
     hits = [
         (m.start(), status, m) for pattern, status in P.STATUS_PATTERNS for m in [pattern.search(text)] if m
     ]
@@ -513,6 +522,9 @@ def read_status(text: str) -> Field:
 
 
 def read_channel(text: str) -> Field:
+    """The channel a complaint came by: the first of ``patterns.CHANNEL_PATTERNS`` found in ``text``
+    (certain); missing when none is.
+    """
     for pattern, channel in P.CHANNEL_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -521,6 +533,9 @@ def read_channel(text: str) -> Field:
 
 
 def read_reporter(text: str) -> tuple[Field, Field]:
+    """The reporter's (name, phone), each certain when found in ``text`` and missing otherwise. The snippets
+    are left empty so the reporter's details are not shown twice.
+    """
     name = P.REPORTER_NAME.search(text) or P.NAME_BEFORE_COMPLAINT.search(text)
     phone = P.PHONE.search(text)
     return (

@@ -48,10 +48,12 @@ class TextImportResult:
 
     @property
     def rejected(self) -> int:
+        """Rows refused by the loader, over both kinds."""
         return sum(r.rows_rejected for r in self.reports.values())
 
     @property
     def added(self) -> int:
+        """Rows added to the data folder, over both kinds."""
         return sum(r.added for r in self.results.values())
 
 
@@ -208,6 +210,9 @@ def summary_lines(result: TextImportResult, lang: Lang = "id") -> list[str]:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis import-text``: the .txt file, ``--data-dir``, ``--json``, ``--yes``
+    (apply changed rows too) and ``--user``.
+    """
     parser.description = (
         "Baca laporan teks (WhatsApp, ekspor grup, rilis) menjadi baris patroli/laporan dan gabungkan."
     )
