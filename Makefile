@@ -22,7 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# mypy on analysis/ (settings in pyproject.toml).
+# mypy on analysis/ and ui/ (settings in pyproject.toml).
 typecheck: $(STAMP)
 	$(BIN)/mypy
 

@@ -41,8 +41,8 @@ class KnownEvent:
 class TextImportResult:
     """What merging the rows of one text did, per kind, and which rows were events already there."""
 
-    results: dict[str, intake.ImportResult] = field(default_factory=dict)
-    reports: dict[str, loading.ValidationReport] = field(default_factory=dict)
+    results: dict[schema.Kind, intake.ImportResult] = field(default_factory=dict)
+    reports: dict[schema.Kind, loading.ValidationReport] = field(default_factory=dict)
     known: list[KnownEvent] = field(default_factory=list)
     held: list[str] = field(default_factory=list)  # complaints raised on a patrol that was refused
 
