@@ -51,7 +51,7 @@ def gate() -> User:
     except users.UsersFileError as exc:  # fail closed: a broken users file never means "no login"
         # The reason names the file's path: it goes to the server's log for the admin, not to the screen.
         _log.error("users file unusable: %s", exc)
-        _show_only(lambda: st.error(ctx.t("safety.auth.file_error")))
+        _show_only(_error_page(ctx.t("safety.auth.file_error")))
     if not login_required:
         return _demo(users_file)
     assert users_file is not None
@@ -72,6 +72,15 @@ def requested_page() -> str:
         if _PAGE_NAME.fullmatch(last):
             return last
     return LOGIN_PAGE
+
+
+def _error_page(message: str) -> Callable[[], None]:
+    """A page that only shows ``message`` as an error."""
+
+    def render() -> None:
+        st.error(message)
+
+    return render
 
 
 def _show_only(render: Callable[[], None], url_path: str = "") -> NoReturn:
@@ -121,7 +130,7 @@ def _demo(users_file: Path | None) -> User:
     address = st.get_option("server.address")
     if not is_loopback(address):
         shown = address or ctx.t("auth.all_interfaces")
-        _show_only(lambda: st.error(ctx.t("auth.refuse_address", address=shown)))
+        _show_only(_error_page(ctx.t("auth.refuse_address", address=shown)))
     _set_user(DEMO_USER)
     st.warning(ctx.t("demo.banner"), icon=":material/lock_open:")
     if users_file is not None and not users_file.exists():

@@ -145,7 +145,10 @@ def backups_panel(data_dir: Path, may_restore: bool) -> None:
         for b in kept
     }
     chosen = st.selectbox(
-        ctx.t("safety.backups.choose"), list(labels), format_func=labels.get, key="safety_restore_choice"
+        ctx.t("safety.backups.choose"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key="safety_restore_choice",
     )
     target = next(b.data_file for b in kept if b.name == chosen)
     confirmed = st.checkbox(

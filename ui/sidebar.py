@@ -152,13 +152,13 @@ def filters(ds: Dataset) -> Filters:
 
     sb = st.sidebar
     sb.header(ctx.t("filter.header"))
-    # dict.get, not a function reading the session's language: the labels are fixed for this run.
+    # A dict look-up, not a function reading the session's language: the labels are fixed for this run.
     preset_labels = {p: _period_label(p) for p in PERIOD_PRESETS}
     preset = sb.selectbox(
         ctx.t("filter.period"),
         PERIOD_PRESETS,
         index=PERIOD_PRESETS.index(DEFAULT_PRESET),
-        format_func=preset_labels.get,
+        format_func=preset_labels.__getitem__,
         key=KEYS["period"],
     )
     if preset == "custom":
@@ -167,7 +167,7 @@ def filters(ds: Dataset) -> Filters:
             ctx.t("filter.dates"), value=(start_default, end_default), format="DD/MM/YYYY", key=KEYS["dates"]
         )
         start, end = (picked[0], picked[-1]) if isinstance(picked, tuple) and picked else (picked, picked)
-        if not isinstance(start, date):
+        if not isinstance(start, date) or not isinstance(end, date):
             start, end = start_default, end_default
     else:
         start, end = preset_range(preset, last_day)
@@ -188,7 +188,7 @@ def filters(ds: Dataset) -> Filters:
     categories = sb.multiselect(
         ctx.t("filter.category"),
         ds.reference.category_names,
-        format_func=ds.reference.category_labels(ctx.lang()).get,
+        format_func=ds.reference.category_labels(ctx.lang()).__getitem__,
         key=KEYS["categories"],
         placeholder=all_label,
     )

@@ -210,6 +210,11 @@ def update_readme(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Rewrite the data dictionary section of the README at ``argv[0]`` (default ``README.md``) in place; 0.
+
+    Raises ``OSError`` when the file cannot be read or written, ``ValueError`` when it has no
+    data-dictionary markers.
+    """
     path = Path((argv if argv is not None else sys.argv[1:] or ["README.md"])[0])
     path.write_text(update_readme(path.read_text("utf-8")), "utf-8")
     return 0

@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -103,7 +103,7 @@ def _clean_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return np.append(codes, -1)[raw], pd.Index(names, dtype="string", name="key")
 
 
-Key = pd.Series | tuple[np.ndarray, pd.Index]
+Key: TypeAlias = pd.Series | tuple[np.ndarray, pd.Index]
 
 
 def _as_codes(key: Key) -> tuple[np.ndarray, pd.Index]:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from analysis.admin import users
-from tests.browser.conftest import CHROMIUM, ROOT, start_app, stop_app, wait_for_app
+from tests.browser.conftest import ROOT, served, wait_for_app
 from tests.test_auth_page import HOSTILE, write_small_dataset
 
 pytestmark = pytest.mark.browser
@@ -35,19 +34,11 @@ def page_urls() -> list[str]:
     raise AssertionError("app.py has no PAGES list")
 
 
-def _serve(env: dict[str, str]) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    process, url = start_app(env)
-    yield url
-    stop_app(process)
-
-
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory) -> Iterator[str]:
     """The app in local demo mode on a data folder holding the hostile complaint."""
     folder = tmp_path_factory.mktemp("hostile")
-    yield from _serve(
+    yield from served(
         {
             "DASHBOARD_DATA_DIR": str(write_small_dataset(folder / "data")),
             "DASHBOARD_AUTH_FILE": "",
@@ -62,7 +53,7 @@ def login_url(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("login")
     users_file = folder / "users.json"
     users.add_user(users_file, "ani", "kapolsek", PASSWORD)
-    yield from _serve(
+    yield from served(
         {
             "DASHBOARD_DATA_DIR": str(write_small_dataset(folder / "data")),
             "DASHBOARD_AUTH_FILE": str(users_file),
