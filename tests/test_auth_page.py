@@ -12,7 +12,7 @@ from streamlit import config
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
-from analysis.admin import audit, users
+from analysis.admin import audit, privacy, users
 from ui import auth
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,12 +122,21 @@ def shows_data(at: AppTest) -> set[str]:
 
 
 def pages_for(role: str) -> list[str]:
-    """The pages app.py's PAGES list opens to ``role`` (entries are (path, title, url, icon, roles))."""
+    """The pages app.py's PAGES list opens to ``role`` (entries are (path, title, url, icon, may_open),
+    ``may_open`` None or a ``privacy.may_*`` question)."""
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "PAGES":
-            entries = [ast.literal_eval(entry) for entry in node.value.elts]
-            return [path for path, *_, roles in entries if roles is None or role in roles]
+            opened = []
+            for entry in node.value.elts:
+                path, may_open = ast.literal_eval(entry.elts[0]), entry.elts[-1]
+                if isinstance(may_open, ast.Constant) and may_open.value is None:
+                    opened.append(path)
+                else:
+                    assert isinstance(may_open, ast.Attribute) and ast.unparse(may_open.value) == "privacy"
+                    if getattr(privacy, may_open.attr)(role):
+                        opened.append(path)
+            return opened
     raise AssertionError("app.py has no PAGES list")
 
 
