@@ -159,3 +159,19 @@ def test_pages_reach_data_only_through_ui_context():
         if name in PAGE_FORBIDDEN_IMPORTS
     ]
     assert offenders == []
+
+
+def test_every_page_passes_the_frame_guard_before_anything_else():
+    """Streamlit's legacy pages/ mode can run a page file alone (bare ``streamlit run`` on a fresh server):
+    the first thing a page does is ``ctx.dataset()`` or ``ctx.filters()``, whose ``ui.frame.require()``
+    sends such a run back through app.py before the page draws anything or reads data."""
+    late = {}
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        for node in parsed(path).body:
+            calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+            if calls:
+                first = ast.unparse(calls[0].func)
+                if first not in ("ctx.dataset", "ctx.filters"):
+                    late[path.name] = first
+                break
+    assert late == {}
