@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -121,23 +122,27 @@ def shows_data(at: AppTest) -> set[str]:
     return {kind for kind in element_types(at) if kind in DATA_ELEMENTS}
 
 
-def pages_for(role: str) -> list[str]:
-    """The pages app.py's PAGES list opens to ``role`` (entries are (path, title, url, icon, may_open),
-    ``may_open`` None or a ``privacy.may_*`` question)."""
+def page_entries() -> list[tuple[str, str, Callable[[str | None], bool] | None]]:
+    """app.py's PAGES list read without running the app: (path, URL path, who may open it), the last
+    None for everyone or the ``analysis.admin.privacy`` question app.py asks."""
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "PAGES":
-            opened = []
+            entries = []
             for entry in node.value.elts:
-                path, may_open = ast.literal_eval(entry.elts[0]), entry.elts[-1]
-                if isinstance(may_open, ast.Constant) and may_open.value is None:
-                    opened.append(path)
-                else:
-                    assert isinstance(may_open, ast.Attribute) and ast.unparse(may_open.value) == "privacy"
-                    if getattr(privacy, may_open.attr)(role):
-                        opened.append(path)
-            return opened
+                path, url, may_open = (ast.literal_eval(entry.elts[0]), ast.literal_eval(entry.elts[2]), None)
+                last = entry.elts[-1]
+                if not (isinstance(last, ast.Constant) and last.value is None):
+                    assert isinstance(last, ast.Attribute) and ast.unparse(last.value) == "privacy"
+                    may_open = getattr(privacy, last.attr)
+                entries.append((path, url, may_open))
+            return entries
     raise AssertionError("app.py has no PAGES list")
+
+
+def pages_for(role: str) -> list[str]:
+    """The pages app.py's PAGES list opens to ``role``."""
+    return [path for path, _, may_open in page_entries() if may_open is None or may_open(role)]
 
 
 def login(at: AppTest, username: str, password: str) -> AppTest:
