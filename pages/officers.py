@@ -7,7 +7,7 @@ from analysis.metrics import officers as off
 from analysis.metrics.filters import selected_kelurahan
 from analysis.metrics.tables import styled
 from ui import context as ctx
-from ui import url_state, widgets
+from ui import keys, url_state, widgets
 
 PEOPLE_WIDTHS = (210, 90, 140, *[120] * 9)  # px: officer, NRP, unit, then the nine figures
 
@@ -46,8 +46,8 @@ else:
     labels = {"": ctx.t("officers.view.all")}
     labels |= {f"unit:{u}": ctx.t("officers.view.unit", unit=u) for u in unit_totals["unit"]}
     labels |= {f"nrp:{n}": f"{p} · {n}" for n, p in zip(officer_totals["nrp"], people, strict=True)}
-    url_state.seed("view", "officers_view", labels)
-    view = st.selectbox(ctx.t("officers.view"), list(labels), format_func=labels.get, key="officers_view")
+    url_state.seed("view", keys.OFFICERS_VIEW, labels)
+    view = st.selectbox(ctx.t("officers.view"), list(labels), format_func=labels.get, key=keys.OFFICERS_VIEW)
     url_state.publish("view", view, "")
 
     if view.startswith("nrp:"):

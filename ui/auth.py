@@ -2,13 +2,13 @@
 
 ``gate()`` is the first call in app.py. With a users file (``DASHBOARD_AUTH_FILE``) holding at least one
 enabled account it shows the login form and stops the script until the user signs in; sessions end after
-``DASHBOARD_SESSION_MINUTES`` (30) of inactivity. Without users it runs as a local demo (role kapolsek,
-banner) and refuses to serve at all unless the server listens on the loopback address only.
+``DASHBOARD_SESSION_MINUTES`` (30) of inactivity. Without users it runs as a local demo (what it may do:
+``analysis.admin.privacy.LOCAL_DEMO``; banner) and refuses to serve at all unless the server listens on
+the loopback address only.
 
-Pages call ``role()`` for permissions (with ``analysis.admin.privacy``) and ``audit(event, detail)`` for
-exports
-and imports. Passwords are hashed and checked by bcrypt in ``analysis.admin.users``; this module never
-stores a
+The session's user is kept under ``ui.context.USER_KEY``; pages call ``ui.context.role()`` for
+permissions (with ``analysis.admin.privacy``) and ``audit(event, detail)`` for exports and imports.
+Passwords are hashed and checked by bcrypt in ``analysis.admin.users``; this module never stores a
 password in session state (the form clears itself on submit).
 """
 
@@ -32,8 +32,9 @@ from analysis.admin import users
 from analysis.admin.users import User
 from analysis.core.text import plain
 from ui import context as ctx
+from ui import sidebar
+from ui.context import USER_KEY, current_user
 
-USER_KEY = "auth_user"
 LAST_SEEN_KEY = "auth_last_seen"
 FLASH_KEY = "auth_flash"
 DEMO_USER = User("demo", "kapolsek", demo=True)
@@ -94,16 +95,6 @@ def _show_only(render: Callable[[], None], url_path: str = "") -> NoReturn:
         pages.append(st.Page(render, title=ctx.t("app.title"), url_path=url_path))
     st.navigation(pages, position="hidden").run()
     st.stop()
-
-
-def current_user() -> User | None:
-    return st.session_state.get(USER_KEY)
-
-
-def role() -> str:
-    """The session's role: ``kapolsek``, ``analis`` or ``tamu`` (``tamu`` when nobody is signed in)."""
-    user = current_user()
-    return user.role if user is not None else "tamu"
 
 
 def audit(event: str, detail: str = "") -> None:
@@ -174,9 +165,7 @@ def _session_user(users_file: Path) -> User | None:
 
 
 def _login_form(users_file: Path) -> None:
-    from ui import sidebar  # the same language switch app.py draws after the gate
-
-    sidebar.language_switch()
+    sidebar.language_switch()  # the same language switch app.py draws after the gate
     st.title(ctx.t("app.title"))
     st.subheader(ctx.t("auth.title"))
     st.caption(ctx.t("auth.intro"))

@@ -25,7 +25,7 @@ from analysis.metrics.filters import (
     to_query_params,
 )
 from ui import context as ctx
-from ui import url_state
+from ui import keys, url_state
 
 KEYS = {
     "period": "f_period",
@@ -68,16 +68,10 @@ def language_switch() -> None:
     url_state.publish("lang", ctx.lang(), "id")
 
 
-# Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
-TRANSLATED_SELECTBOXES = (
-    "f_period",
-    "map.measure",
-    "officers_view",
-    "briefing_week",
-    "safety_restore_choice",
-    "f_category",
-)
-TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_", "intake_sheet_")
+# Select boxes whose options are shown translated (format_func): the sidebar's own, and the ones pages and
+# the Data page's widgets own (listed in ui.keys, never spelled here); per-file boxes are keyed by prefix.
+TRANSLATED_SELECTBOXES = (KEYS["period"], KEYS["categories"], *keys.TRANSLATED_SELECTBOXES)
+TRANSLATED_SELECTBOX_PREFIXES = keys.TRANSLATED_SELECTBOX_PREFIXES
 
 
 def _relabel_choices() -> None:

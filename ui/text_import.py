@@ -223,5 +223,5 @@ def _unmasked(frame: pd.DataFrame, reading: Reading, kind: schema.Kind) -> pd.Da
 
 
 def _user_name() -> str:
-    user = auth.current_user()
+    user = ctx.current_user()
     return user.username if user else ctx.role()

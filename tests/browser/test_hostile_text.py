@@ -7,15 +7,14 @@ records it and the test fails), while the markup is visible literally where desc
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
-from analysis.admin import users
-from tests.browser.conftest import ROOT, served, wait_for_app
-from tests.test_auth_page import HOSTILE, write_small_dataset
+from analysis.admin import privacy, users
+from tests.browser.conftest import served, wait_for_app
+from tests.test_auth_page import HOSTILE, page_entries, write_small_dataset
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Kapolsek-Sananwetan-1"
@@ -25,13 +24,8 @@ SCRIPT_FROM_DATA = (
 
 
 def page_urls() -> list[str]:
-    """The URL path of every page in app.py's PAGES list (open to the demo user, a kapolsek)."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "PAGES":
-            entries = [ast.literal_eval(entry) for entry in node.value.elts]
-            return [url for _, _, url, _, roles in entries if roles is None or "kapolsek" in roles]
-    raise AssertionError("app.py has no PAGES list")
+    """The URL path of every page in app.py's PAGES list open to the local demo (the served mode here)."""
+    return [url for _, url, may_open in page_entries() if may_open is None or may_open(privacy.LOCAL_DEMO)]
 
 
 @pytest.fixture(scope="module")
