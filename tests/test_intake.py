@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main as cli_main
+from analysis.core import settings
 from analysis.data import intake, loading
 from analysis.data.schema import KINDS, columns
 
@@ -52,10 +53,10 @@ def officers(*rows: tuple[str, str]) -> pd.DataFrame:
 
 
 def test_upload_limit_comes_from_the_streamlit_config(tmp_path):
-    assert intake.upload_limit_bytes() == 20 * 1024 * 1024
+    assert settings.upload_limit_bytes() == 20 * 1024 * 1024
     config = tmp_path / "config.toml"
     config.write_text("[server]\nmaxUploadSize = 5\n")
-    assert intake.upload_limit_bytes(config) == 5 * 1024 * 1024
+    assert settings.upload_limit_bytes(config) == 5 * 1024 * 1024
 
 
 def test_a_file_over_the_limit_is_refused_with_its_size_and_the_limit():

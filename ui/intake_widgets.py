@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.admin import privacy
+from analysis.core import settings
 from analysis.core.text import plain, plain_values
 from analysis.data import intake, loading, value_pairs
 from analysis.data.dataset import Dataset
@@ -36,7 +37,7 @@ def kind_name(kind: Kind) -> str:
 
 def uploaded_file() -> tuple[str, bytes] | None:
     """The chosen file's name and bytes, or None (with the reason shown) when it must be refused."""
-    limit = intake.upload_limit_bytes()
+    limit = settings.upload_limit_bytes()
     upload = st.file_uploader(
         ctx.t("intake.upload.label", limit=fmt_int(limit // 1024 // 1024, ctx.lang())),
         type=["csv", "txt", "xlsx", "xls"],

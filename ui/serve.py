@@ -10,9 +10,10 @@ declares its pages with ``st.navigation``, so the legacy mode is switched off be
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+from analysis.core import settings
+
+APP = settings.PROJECT_ROOT / "app.py"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,14 +32,11 @@ from typing import Literal
 import bcrypt
 
 from analysis.admin import audit
+from analysis.core import settings
 from analysis.data.files import atomic_write_bytes, exclusive
 
 Role = Literal["kapolsek", "analis", "tamu"]
 ROLES: tuple[Role, ...] = ("kapolsek", "analis", "tamu")
-ENV_AUTH_FILE = "DASHBOARD_AUTH_FILE"
-ENV_SESSION_MINUTES = "DASHBOARD_SESSION_MINUTES"
-DEFAULT_SESSION_MINUTES = 30.0
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BCRYPT_ROUNDS = 12  # about 0.3 s per check here: slow for guessing, unnoticed at login
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit; longer passwords are refused, never silently cut
@@ -165,12 +162,6 @@ def normalise_username(username: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------------
 # Files
-
-
-def auth_file_from_env() -> Path | None:
-    """``DASHBOARD_AUTH_FILE`` as a path, or None when it is not set."""
-    configured = os.environ.get(ENV_AUTH_FILE, "").strip()
-    return Path(configured).expanduser().resolve() if configured else None
 
 
 def lockout_path(users_file: Path) -> Path:
@@ -350,15 +341,6 @@ class _RecentFailures:
 _UNKNOWN_FAILURES = _RecentFailures()
 
 
-def session_minutes_from_env() -> float:
-    """Minutes of inactivity after which a session ends: ``DASHBOARD_SESSION_MINUTES`` (1–720), else 30."""
-    try:
-        minutes = float(os.environ.get(ENV_SESSION_MINUTES, DEFAULT_SESSION_MINUTES))
-    except ValueError:
-        return DEFAULT_SESSION_MINUTES
-    return minutes if 1 <= minutes <= 720 else DEFAULT_SESSION_MINUTES
-
-
 def session_expired(last_seen: float, now: float, minutes: float) -> bool:
     """True when more than ``minutes`` passed since ``last_seen`` (both epoch seconds).
 
@@ -460,12 +442,13 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _resolve_file(args: argparse.Namespace) -> Path:
-    path = args.file.expanduser().resolve() if args.file else auth_file_from_env()
+    path = args.file.expanduser().resolve() if args.file else settings.AUTH_FILE.read()
     if path is None:
         raise UsersFileError("Tentukan berkas pengguna dengan --file atau DASHBOARD_AUTH_FILE.")
-    if path.is_relative_to(PROJECT_ROOT):
+    if path.is_relative_to(settings.PROJECT_ROOT):
         raise UsersFileError(
-            f"Berkas pengguna harus di luar folder aplikasi ({PROJECT_ROOT}), agar tidak ikut tersalin."
+            f"Berkas pengguna harus di luar folder aplikasi ({settings.PROJECT_ROOT}), "
+            "agar tidak ikut tersalin."
         )
     return path
 

@@ -16,14 +16,7 @@ from analysis.data.plausibility import plausible_range
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import KINDS, Kind
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 FILE_NAMES: dict[Kind, str] = {kind: f"{kind}.csv" for kind in KINDS}
-
-
-def data_dir_from_env() -> Path:
-    """``DASHBOARD_DATA_DIR`` if set, else the bundled ``data/`` folder."""
-    configured = os.environ.get("DASHBOARD_DATA_DIR")
-    return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA_DIR
 
 
 @dataclass(frozen=True)

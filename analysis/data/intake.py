@@ -24,7 +24,6 @@ import io
 import json
 import os
 import sys
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -32,14 +31,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.core import settings
 from analysis.data import backups, localtime
-from analysis.data.dataset import FILE_NAMES, data_dir_from_env
+from analysis.data.dataset import FILE_NAMES
 from analysis.data.files import atomic_write_bytes, exclusive
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 
-CONFIG_PATH = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 LOG_NAME = "import_log.jsonl"
 MAPPINGS_NAME = ".mappings.json"
 BACKUP_DIR = backups.BACKUP_DIR
@@ -66,19 +65,6 @@ class UploadRefused(Exception):
         return t(self.key, lang, **self.values)
 
 
-def upload_limit_bytes(config_path: Path = CONFIG_PATH) -> int:
-    """``server.maxUploadSize`` (MB) from the Streamlit config, in bytes; 20 MB if the file says nothing.
-
-    The browser refuses larger files itself, but scripts and tests do not go through the browser.
-    """
-    megabytes = 20
-    with contextlib.suppress(OSError, tomllib.TOMLDecodeError):
-        megabytes = int(
-            tomllib.loads(config_path.read_text("utf-8")).get("server", {}).get("maxUploadSize", 20)
-        )
-    return megabytes * 1024 * 1024
-
-
 def looks_binary(data: bytes) -> bool:
     """True for bytes no CSV could be: NUL bytes, a known binary signature, or mostly control characters.
 
@@ -96,7 +82,7 @@ def looks_binary(data: bytes) -> bool:
 
 def check_upload(data: bytes, filename: str, limit: int | None = None) -> None:
     """Raise ``UploadRefused`` for a file over the size limit, an empty file, or one of the wrong sort."""
-    limit = upload_limit_bytes() if limit is None else limit
+    limit = settings.upload_limit_bytes() if limit is None else limit
     if len(data) > limit:
         raise UploadRefused(
             "intake.refused.too_big",
@@ -583,7 +569,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
     parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=os.environ.get("USER", ""), help="nama pengguna untuk log impor")
+    parser.add_argument("--user", default=settings.USER.read(), help="nama pengguna untuk log impor")
     parser.add_argument(
         "--sheet", default=None, help="lembar Excel yang dibaca (bawaan: lembar aktif yang terlihat)"
     )
@@ -601,7 +587,7 @@ def run_cli(args: argparse.Namespace) -> int:
     """Exit 0: every row valid; 1: some rows rejected (the valid ones are merged); 2: not readable at all."""
     from analysis.data import loading, value_pairs
 
-    data_dir: Path = args.data_dir or data_dir_from_env()
+    data_dir: Path = args.data_dir or settings.DATA_DIR.read()
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:

@@ -2130,9 +2130,10 @@ def officers_in_data_dir(
 ) -> pd.DataFrame | None:
     """The data folder's officers (``DASHBOARD_DATA_DIR``), for a patrols file whose leaders' empty NRPs
     are looked up by name; None for other kinds or when there is no readable officers file."""
-    from analysis.data.dataset import FILE_NAMES, data_dir_from_env
+    from analysis.core import settings
+    from analysis.data.dataset import FILE_NAMES
 
-    path = (data_dir or data_dir_from_env()) / FILE_NAMES["officers"]
+    path = (data_dir or settings.DATA_DIR.read()) / FILE_NAMES["officers"]
     if kind != "patrols" or not path.exists():
         return None
     try:
@@ -2151,8 +2152,8 @@ def run_cli(args: argparse.Namespace) -> int:
             if kind is None:
                 return _fail(args, t("loading.file.unknown_kind"))
         reference = load_reference()
+        from analysis.core import settings
         from analysis.data import value_pairs
-        from analysis.data.dataset import data_dir_from_env
 
         frame, report = load_table(
             args.file,
@@ -2160,7 +2161,7 @@ def run_cli(args: argparse.Namespace) -> int:
             reference,
             sheet=args.sheet,
             officers=officers_in_data_dir(kind, reference),
-            value_pairs=value_pairs.pairs_for(data_dir_from_env(), kind),
+            value_pairs=value_pairs.pairs_for(settings.DATA_DIR.read(), kind),
         )
     except UnreadableFile as exc:
         return _fail(args, str(exc))

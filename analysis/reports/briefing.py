@@ -854,14 +854,15 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
     from analysis.reports.briefing_pdf import build_pdf
 
     lang: Lang = args.lang
     if args.start > args.end:
         print(t("briefing.cli.bad_range", lang, start=args.start, end=args.end), file=sys.stderr)
         return 2
-    data_dir = (args.data_dir or data_dir_from_env()).expanduser().resolve()
+    data_dir = (args.data_dir or settings.DATA_DIR.read()).expanduser().resolve()
     if not data_dir.is_dir():
         print(t("briefing.cli.no_dir", lang, dir=data_dir), file=sys.stderr)
         return 2

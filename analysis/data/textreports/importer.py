@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.core import settings
 from analysis.data import intake, loading, schema
-from analysis.data.dataset import FILE_NAMES, data_dir_from_env
+from analysis.data.dataset import FILE_NAMES
 from analysis.data.reference import Reference, load_reference
 from analysis.i18n import Lang, fmt_int, t
 
@@ -213,7 +213,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="cetak baris yang ditemukan dan kepastiannya")
     parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=os.environ.get("USER", ""), help="nama pengguna untuk log impor")
+    parser.add_argument("--user", default=settings.USER.read(), help="nama pengguna untuk log impor")
 
 
 def _fail(message: str, as_json: bool) -> int:
@@ -251,7 +251,7 @@ def run_cli(args: argparse.Namespace) -> int:
     from analysis.data.dataset import load_dataset
     from analysis.data.textreports import read_text, rows_frame
 
-    data_dir: Path = args.data_dir or data_dir_from_env()
+    data_dir: Path = args.data_dir or settings.DATA_DIR.read()
     name = Path(args.file).name
     try:
         data = Path(args.file).read_bytes()
