@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.__main__ import main as cli_main
+from analysis.cli import validate as validate_cli
 from analysis.data import loading, schema
 from analysis.data.loading import (
     Problem,
@@ -921,7 +922,7 @@ def test_read_raw_index_finds_the_rejected_row(reference):
 
 
 def test_module_exposes_the_cli_hooks():
-    assert callable(loading.configure_parser) and callable(loading.run_cli)
+    assert callable(validate_cli.configure_parser) and callable(validate_cli.run_cli)
 
 
 @pytest.mark.parametrize("kind", ["patrols", "complaints"])

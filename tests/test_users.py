@@ -12,6 +12,7 @@ import pytest
 
 from analysis.admin import audit, users
 from analysis.admin.users import LockoutPolicy
+from analysis.cli import users as users_cli
 from analysis.core import settings
 
 PASSWORD = "Kamtibmas-Gedog-2025"
@@ -42,10 +43,10 @@ def users_file(tmp_path: Path) -> Path:
 
 def cli(argv: list[str], stdin: str = "", monkeypatch=None) -> int:
     parser = argparse.ArgumentParser()
-    users.configure_parser(parser)
+    users_cli.configure_parser(parser)
     args = parser.parse_args(argv)
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    return users.run_cli(args)
+    return users_cli.run_cli(args)
 
 
 # --- passwords and names -----------------------------------------------------------------------------

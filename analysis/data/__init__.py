@@ -4,7 +4,7 @@ What a clean frame is (``schema``), the reference tables (``reference``), readin
 (``loading``, ``workbook``, value conventions in ``localtime``, ``plausibility``, ``value_pairs``), the
 limits and the parse worker that keep a hostile file harmless (``limits``, ``worker``), importing into the
 data folder (``intake``, ``textreports``, ``backups``, ``files``), the loaded ``dataset``, downloads
-(``export``), the generated README dictionary (``contract_doc``) and the sample generator (``sample``).
+(``export``) and the generated README dictionary (``contract_doc``).
 
 A new import format goes here.
 """

@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.data.loading import Problem, ValidationReport, empty_frame, load_table
+from analysis.core import settings
+from analysis.data.loading import Problem, UnreadableFile, ValidationReport, empty_frame, load_table
 from analysis.data.plausibility import plausible_range
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import KINDS, Kind
@@ -154,3 +155,17 @@ def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
         data_dir=data_dir,
         reports=reports,
     )
+
+
+def officers_in_data_dir(
+    kind: Kind, reference: Reference, data_dir: Path | None = None
+) -> pd.DataFrame | None:
+    """The data folder's officers (``DASHBOARD_DATA_DIR``), for a patrols file whose leaders' empty NRPs
+    are looked up by name; None for other kinds or when there is no readable officers file."""
+    path = (data_dir or settings.DATA_DIR.read()) / FILE_NAMES["officers"]
+    if kind != "patrols" or not path.exists():
+        return None
+    try:
+        return load_table(path, "officers", reference)[0]
+    except UnreadableFile:
+        return None

@@ -17,13 +17,11 @@ freshness line every page shows.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import hashlib
 import io
 import json
 import os
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -32,10 +30,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.core import settings
-from analysis.data import backups, localtime
+from analysis.data import backups, loading, localtime
 from analysis.data.dataset import FILE_NAMES
 from analysis.data.files import atomic_write_bytes, exclusive
-from analysis.data.reference import Reference, load_reference
+from analysis.data.reference import Reference
 from analysis.data.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 
@@ -199,8 +197,6 @@ def incoming_rows(clean: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     >>> incoming_rows(frame, "officers").loc[0, "name"]
     '=HYPERLINK()'
     """
-    from analysis.data import loading
-
     text = _as_text(loading.clean_to_contract(clean, kind), kind)
     return text.apply(lambda column: column.str.replace(_PROTECTED, r"\1", regex=True))
 
@@ -314,8 +310,6 @@ def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFr
 
     Rows the loader rejects in that file are kept too (as written), so rewriting it never drops them.
     """
-    from analysis.data import loading
-
     path = data_dir / FILE_NAMES[kind]
     if not path.exists():
         return _as_text(pd.DataFrame(columns=columns(kind)), kind)
@@ -529,8 +523,6 @@ def export_frame(clean: pd.DataFrame, kind: Kind) -> pd.DataFrame:
 
     Feed it to ``analysis.data.export.to_csv_bytes`` / ``to_excel_bytes``: they neutralise formulas in text.
     """
-    from analysis.data import loading
-
     text = loading.clean_to_contract(clean, kind).reindex(columns=columns(kind))
     numeric = {c: pd.to_numeric(text[c], errors="coerce") for c in NUMERIC_COLUMNS if c in text.columns}
     return text.assign(**numeric)
@@ -555,103 +547,6 @@ def freshness_text(last_date: date | None, lang: Lang = "id", today: date | None
         return t("intake.freshness.today", lang, date=when)
     key = "intake.freshness.one_day" if days == 1 else "intake.freshness.days"
     return t(key, lang, date=when, days=fmt_int(days, lang))
-
-
-# --- command line ------------------------------------------------------------------------------------------
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
-    parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
-    parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR/data)"
-    )
-    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
-    parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=settings.USER.read(), help="nama pengguna untuk log impor")
-    parser.add_argument(
-        "--sheet", default=None, help="lembar Excel yang dibaca (bawaan: lembar aktif yang terlihat)"
-    )
-
-
-def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json.dumps({"error": message}, ensure_ascii=False))
-    else:
-        print(message, file=sys.stderr)
-    return 2
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Exit 0: every row valid; 1: some rows rejected (the valid ones are merged); 2: not readable at all."""
-    from analysis.data import loading, value_pairs
-
-    data_dir: Path = args.data_dir or settings.DATA_DIR.read()
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
-    try:
-        check_upload(data, Path(args.file).name)
-        raw = loading.read_raw(io.BytesIO(data), Path(args.file).name, sheet=args.sheet)
-        remembered = find_mapping(data_dir, list(raw.columns))
-        kind: Kind | None = args.kind or (remembered[0] if remembered else None)
-        kind = kind or loading.detect_kind(list(raw.columns))
-        if kind is None:
-            return _fail(t("loading.file.unknown_kind", "id"), args.json)
-        mapping = remembered[1] if remembered and remembered[0] == kind else None
-        reference = load_reference()
-        clean, report = loading.load_table(
-            io.BytesIO(data),
-            kind,
-            reference,
-            filename=Path(args.file).name,
-            column_mapping=mapping,
-            officers=loading.officers_in_data_dir(kind, reference, data_dir),
-            value_pairs=value_pairs.pairs_for(data_dir, kind),
-            sheet=args.sheet,
-        )
-    except UploadRefused as exc:
-        return _fail(exc.message("id"), args.json)
-    except loading.UnreadableFile as exc:
-        return _fail(str(exc), args.json)
-    try:
-        result = import_rows(
-            data_dir,
-            kind,
-            clean,
-            report,
-            file_name=Path(args.file).name,
-            sha256=file_sha256(data),
-            reference=reference,
-            accept_updates=args.yes,
-            user=args.user,
-        )
-    except (OSError, loading.UnreadableFile) as exc:  # nothing was replaced: the rename is the last step
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _fail(t("intake.merge.failed", "id", reason=reason), args.json)
-    if args.json:
-        out = result.log_entry() | {
-            "problems": [p.to_dict() for p in report.problems],
-            "conflicts": [asdict(c) for c in result.conflicts],
-        }
-        print(json.dumps(out, ensure_ascii=False, default=str))
-    else:
-        print(summary_text(result, "id"))
-        from analysis.data.workbook import sheet_lines
-
-        for line in sheet_lines(report, "id"):
-            print(line)
-        for problem in report.problems:
-            where = "berkas" if problem.row is None else f"baris {problem.row}"
-            print(f"  {where}, {problem.column}: {problem.value!r} – {problem.reason}")
-        for conflict in result.conflicts:
-            for change in conflict.changes:
-                print(f"  {conflict.record_id}, {change.column}: {change.old!r} → {change.new!r}")
-        if result.pending:
-            print(t("intake.cli.pending", "id", count=result.pending))
-    return 1 if result.rows_rejected else 0
 
 
 def summary_text(result: ImportResult, lang: Lang) -> str:

@@ -42,12 +42,9 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -2086,122 +2083,3 @@ def _parse_active(text: str) -> tuple[object, Issue | None]:
     if value in _NO:
         return False, None
     return None, ("error", "loading.reason.unknown_active", {})
-
-
-# --------------------------------------------------------------------------------------------------------
-# Command line: python -m analysis validate FILE --kind patrols|complaints|officers [--json] [--out CLEAN.csv]
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Periksa satu berkas CSV/Excel terhadap kontrak data. Keluar 0: semua valid; " + (
-        "1: ada baris ditolak; 2: berkas tidak dapat dibaca."
-    )
-    parser.add_argument("file", type=Path, metavar="BERKAS", help=t("loading.cli.help_file"))
-    parser.add_argument("--kind", choices=KINDS, default=None, help=t("loading.cli.help_kind"))
-    parser.add_argument("--json", action="store_true", help=t("loading.cli.help_json"))
-    parser.add_argument(
-        "--out", type=Path, default=None, metavar="BERSIH.csv", help=t("loading.cli.help_out")
-    )
-    parser.add_argument("--sheet", default=None, metavar="NAMA", help=t("workbook.cli.help_sheet"))
-
-
-def _fail(args: argparse.Namespace, reason: str) -> int:
-    if args.json:
-        print(json.dumps({"error": reason}, ensure_ascii=False))
-    print(t("loading.cli.unreadable", "id", name=args.file, reason=reason), file=sys.stderr)
-    return 2
-
-
-def _format_problem(problem: Problem) -> str:
-    if problem.row is None:
-        return t("loading.cli.problem_file", "id", column=problem.column, reason=problem.reason)
-    return t(
-        "loading.cli.problem",
-        "id",
-        row=problem.row,
-        column=problem.column,
-        value=problem.value,
-        reason=problem.reason,
-    )
-
-
-def officers_in_data_dir(
-    kind: Kind, reference: Reference, data_dir: Path | None = None
-) -> pd.DataFrame | None:
-    """The data folder's officers (``DASHBOARD_DATA_DIR``), for a patrols file whose leaders' empty NRPs
-    are looked up by name; None for other kinds or when there is no readable officers file."""
-    from analysis.core import settings
-    from analysis.data.dataset import FILE_NAMES
-
-    path = (data_dir or settings.DATA_DIR.read()) / FILE_NAMES["officers"]
-    if kind != "patrols" or not path.exists():
-        return None
-    try:
-        return load_table(path, "officers", reference)[0]
-    except UnreadableFile:
-        return None
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    from analysis.data.reference import load_reference
-
-    kind: Kind | None = args.kind
-    try:
-        if kind is None:
-            kind = detect_kind(read_raw(args.file, sheet=args.sheet).columns)
-            if kind is None:
-                return _fail(args, t("loading.file.unknown_kind"))
-        reference = load_reference()
-        from analysis.core import settings
-        from analysis.data import value_pairs
-
-        frame, report = load_table(
-            args.file,
-            kind,
-            reference,
-            sheet=args.sheet,
-            officers=officers_in_data_dir(kind, reference),
-            value_pairs=value_pairs.pairs_for(settings.DATA_DIR.read(), kind),
-        )
-    except UnreadableFile as exc:
-        return _fail(args, str(exc))
-    if args.out is not None:
-        try:
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            clean_to_contract(frame, kind).to_csv(args.out, index=False, encoding="utf-8")
-        except OSError as exc:
-            print(
-                t("loading.cli.write_failed", "id", path=args.out, reason=exc.strerror or exc),
-                file=sys.stderr,
-            )
-            return 2
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(t("loading.cli.header", "id", name=report.source, kind=kind))
-        from analysis.data.workbook import sheet_lines
-
-        for line in sheet_lines(report, "id"):
-            print(line)
-        print(
-            t(
-                "loading.cli.counts",
-                "id",
-                total=report.rows_total,
-                valid=report.rows_valid,
-                rejected=report.rows_rejected,
-            )
-        )
-        if report.ignored_columns:
-            print(t("loading.cli.ignored", "id", columns=", ".join(report.ignored_columns)))
-        for heading, problems in (
-            ("loading.cli.errors", report.errors),
-            ("loading.cli.warnings", report.warnings),
-        ):
-            if problems:
-                print(t(heading, "id"))
-                for problem in problems:
-                    print("  " + _format_problem(problem))
-        if args.out is not None:
-            print(t("loading.cli.written", "id", count=report.rows_valid, path=args.out))
-    return 1 if report.rows_rejected else 0
