@@ -17,18 +17,10 @@ from hypothesis import strategies as st
 from analysis.__main__ import main as cli_main
 from analysis.cli import validate as validate_cli
 from analysis.data import loading, schema
-from analysis.data.loading import (
-    Problem,
-    UnreadableFile,
-    clean_to_contract,
-    detect_kind,
-    empty_frame,
-    load_table,
-    map_headers,
-    parse_date,
-    parse_time,
-    read_raw,
-)
+from analysis.data.dates import parse_date, parse_time
+from analysis.data.headers import detect_kind, map_headers
+from analysis.data.loading import clean_to_contract, empty_frame, load_table, read_raw
+from analysis.data.problems import Problem, UnreadableFile
 
 PATROL = {
     "patrol_id": "P-1",

@@ -14,8 +14,9 @@ from analysis.__main__ import main as cli_main
 from analysis.core import settings
 from analysis.data import localtime, plausibility, schema
 from analysis.data.dataset import Dataset
+from analysis.data.dates import date_order, parse_date
 from analysis.data.intake import freshness_text
-from analysis.data.loading import date_order, empty_frame, load_table, parse_date, read_count
+from analysis.data.loading import empty_frame, load_table, read_count
 from tests.test_loading import csv_text
 
 CASES = Path(__file__).parent / "cases" / "intake"

@@ -15,6 +15,7 @@ from pathlib import Path
 from analysis.core import settings
 from analysis.data import value_pairs
 from analysis.data.dataset import officers_in_data_dir
+from analysis.data.headers import detect_kind
 from analysis.data.intake import (
     UploadRefused,
     check_upload,
@@ -23,7 +24,8 @@ from analysis.data.intake import (
     import_rows,
     summary_text,
 )
-from analysis.data.loading import UnreadableFile, detect_kind, load_table, read_raw
+from analysis.data.loading import load_table, read_raw
+from analysis.data.problems import UnreadableFile
 from analysis.data.reference import load_reference
 from analysis.data.schema import KINDS, Kind
 from analysis.data.workbook import sheet_lines

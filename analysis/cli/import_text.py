@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis.core import settings
 from analysis.data import intake, schema
 from analysis.data.dataset import load_dataset
-from analysis.data.loading import UnreadableFile
+from analysis.data.problems import UnreadableFile
 from analysis.data.reference import load_reference
 from analysis.data.textreports import read_text, rows_frame
 from analysis.data.textreports.importer import import_text_rows, summary_lines

@@ -12,14 +12,9 @@ from pathlib import Path
 from analysis.core import settings
 from analysis.data import value_pairs
 from analysis.data.dataset import officers_in_data_dir
-from analysis.data.loading import (
-    Problem,
-    UnreadableFile,
-    clean_to_contract,
-    detect_kind,
-    load_table,
-    read_raw,
-)
+from analysis.data.headers import detect_kind
+from analysis.data.loading import clean_to_contract, load_table, read_raw
+from analysis.data.problems import Problem, UnreadableFile
 from analysis.data.reference import load_reference
 from analysis.data.schema import KINDS, Kind
 from analysis.data.workbook import sheet_lines

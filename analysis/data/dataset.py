@@ -12,8 +12,9 @@ from typing import Any
 import pandas as pd
 
 from analysis.core import settings
-from analysis.data.loading import Problem, UnreadableFile, ValidationReport, empty_frame, load_table
+from analysis.data.loading import empty_frame, load_table
 from analysis.data.plausibility import plausible_range
+from analysis.data.problems import Problem, UnreadableFile, ValidationReport
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import KINDS, Kind
 

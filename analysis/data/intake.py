@@ -33,6 +33,7 @@ from analysis.core import settings
 from analysis.data import backups, loading, localtime
 from analysis.data.dataset import FILE_NAMES
 from analysis.data.files import atomic_write_bytes, exclusive
+from analysis.data.headers import map_headers
 from analysis.data.reference import Reference
 from analysis.data.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
@@ -319,7 +320,7 @@ def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFr
     if not bad_lines:
         return kept
     raw = loading.read_raw(path, path.name)
-    raw = raw.rename(columns=loading.map_headers(list(raw.columns), kind)[0])
+    raw = raw.rename(columns=map_headers(list(raw.columns), kind)[0])
     rejected = raw.loc[raw.index.isin(bad_lines)]  # read_raw indexes records by their line in the file
     return pd.concat([kept, _as_text(rejected, kind)], ignore_index=True)
 

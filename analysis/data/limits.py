@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analysis.core import settings
-from analysis.data.loading import UnreadableFile
+from analysis.data.problems import UnreadableFile
 from analysis.i18n import fmt_int
 
 # Rows a file may hold above its data: a title block and a header of one or two rows (HEADER_SCAN_ROWS + 2).

@@ -22,6 +22,8 @@ child is spawned and only the time budget applies.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import io
 import multiprocessing
 import os
 import threading
@@ -32,6 +34,7 @@ from multiprocessing import spawn
 from typing import Any
 
 from analysis.core import settings
+from analysis.data import loading
 from analysis.i18n import Lang, fmt_int, t
 
 DEFAULT_SECONDS = settings.PARSE_SECONDS.default
@@ -163,8 +166,6 @@ def _child(connection, function: Callable[..., Any], args: tuple, extra_mb: int)
 
 
 def _rebuild(module: str, name: str, key: str, values: dict) -> Exception:
-    import importlib
-
     with contextlib.suppress(Exception):
         cls = getattr(importlib.import_module(module), name)
         return cls(key, **values)
@@ -263,10 +264,6 @@ def run(function: Callable[..., Any], args: tuple, budget: Budget | None = None)
 
 def read_headers(data: bytes, filename: str, sheet: str | None = None) -> list[str]:
     """The file's column headers as the loader reads them (``loading.read_raw``; ``sheet``: Excel sheet)."""
-    import io
-
-    from analysis.data import loading
-
     return [str(c) for c in loading.read_raw(io.BytesIO(data), filename, sheet=sheet).columns]
 
 
@@ -281,10 +278,6 @@ def load_upload(
     pairs: dict | None = None,
 ):
     """``loading.load_table`` of an upload: ``(clean frame, ValidationReport)``."""
-    import io
-
-    from analysis.data import loading
-
     return loading.load_table(
         io.BytesIO(data),
         kind,

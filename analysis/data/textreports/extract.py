@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Literal
 
 import pandas as pd
+from babel.dates import format_date
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -174,8 +175,6 @@ def read_date(text: str) -> Field:
     weekday = _WEEKDAY_RE.search(match.group(0))
     written_day = weekday.group(0).lower() if weekday else None
     if written_day:
-        from babel.dates import format_date
-
         names = {format_date(found, "EEEE", locale=loc).lower() for loc in ("id", "en")}
         if written_day.replace("'", "").replace(" ", "") not in {n.replace("'", "") for n in names}:
             certainty = "inferred"  # "Senin, 27 Mei 2025" (a Tuesday): the date is kept, the clash shown

@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis.data import intake, loading, schema
 from analysis.data.dataset import FILE_NAMES
+from analysis.data.problems import ValidationReport
 from analysis.data.reference import Reference
 from analysis.i18n import Lang, fmt_int, t
 
@@ -38,7 +39,7 @@ class TextImportResult:
     """What merging the rows of one text did, per kind, and which rows were events already there."""
 
     results: dict[str, intake.ImportResult] = field(default_factory=dict)
-    reports: dict[str, loading.ValidationReport] = field(default_factory=dict)
+    reports: dict[str, ValidationReport] = field(default_factory=dict)
     known: list[KnownEvent] = field(default_factory=list)
     held: list[str] = field(default_factory=list)  # complaints raised on a patrol that was refused
 
