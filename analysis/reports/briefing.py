@@ -22,7 +22,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.admin.privacy import scrub_text
+from analysis.core.text import scrub_text
 from analysis.data.dataset import Dataset
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, t
 from analysis.metrics import stats

@@ -20,7 +20,7 @@ from babel.dates import format_date
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from analysis.admin import privacy
+from analysis.core.text import scrub_text
 from analysis.data import schema
 from analysis.data.reference import Reference
 from analysis.data.textreports import patterns as P
@@ -459,7 +459,7 @@ def scrub_personal(text: str) -> str:
     text = P.LISTED_NAME.sub(lambda m: m["lead"] + "warga", text)
     text = P.NAME_BEFORE_COMPLAINT.sub("warga", text)
     text = P.PHONE.sub("[…]", text)
-    return privacy.scrub_text(text, max_len=10_000)
+    return scrub_text(text, max_len=10_000)
 
 
 # --- complaints --------------------------------------------------------------------------------------------
