@@ -55,6 +55,9 @@ from typing import Any, BinaryIO, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyarrow import csv as pa_csv
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -246,7 +249,6 @@ def _read_source(
 def _map(path: Path) -> bytes | memoryview:
     """The file as a read-only view of a memory map; its bytes when the file cannot be mapped (some
     network shares). The map lives as long as the view, and the parsed columns do not keep it."""
-    import pyarrow as pa
 
     if not path.is_file():
         return path.read_bytes()  # the operating system's own error for a directory or missing file
@@ -366,8 +368,6 @@ def _read_csv_arrow(
     data: bytes | memoryview, encoding: str, sep: str, skip: int, header: list[str]
 ) -> pd.DataFrame | None:
     """The fast path: pyarrow's multi-threaded reader, every column as text. None when it cannot cope."""
-    import pyarrow as pa
-    from pyarrow import csv as pa_csv
 
     if not header or len(sep) != 1:
         return None
@@ -871,8 +871,6 @@ class _Checker:
 
     def text(self, column: str) -> pd.Series:
         """A free-text column: stripped, NA when empty; empty required cells are errors."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
 
         raw = self.raw(column)
         # Arrow's own trim and compare, as ``.str.strip()`` and ``== ""`` would call them, without pandas'
@@ -1127,8 +1125,6 @@ class _Checker:
 def _exact_codes(text: pd.Series, vocabulary: _Vocabulary, categories: list[str]) -> np.ndarray | None:
     """Each cell's position in ``categories`` when every cell is exactly a name the vocabulary takes as
     itself (no alias, no spelling fix); None otherwise."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     names = [name if vocabulary.match(name) == (name, None) else None for name in categories]
     arrow = pa.array(text.array, from_pandas=True)
@@ -1143,8 +1139,6 @@ def _exact_codes(text: pd.Series, vocabulary: _Vocabulary, categories: list[str]
 def _whole_numbers(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """(value of each cell, NaN when empty; mask of the empty cells) when every cell is ASCII digits or
     empty; None otherwise (spaces, signs, "5 orang", hexadecimal, a number above ``MAX_COUNT``)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     try:
         arrow = _arrow_text(text)  # empty cells as nulls, which every check below passes over
@@ -1162,8 +1156,6 @@ def _clock_minutes(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """(minutes after midnight of each cell, NaN when empty; mask of the empty cells) when every cell is
     exactly ``HH:MM`` (00:00-23:59) or empty; None otherwise. Read from the column's bytes with NumPy:
     Arrow cannot cast text to a time of day."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     arrow = pa.array(text.array, from_pandas=True)
     if isinstance(arrow, pa.ChunkedArray):
@@ -1198,8 +1190,6 @@ def _minutes(clock: object) -> float:
 
 
 def _is_text(arrow) -> bool:
-    import pyarrow as pa
-
     return pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)
 
 
@@ -1231,8 +1221,6 @@ def _localised(values: Mapping[str, object], lang: Literal["id", "en"]) -> dict[
 
 def _arrow_text(text: pd.Series):
     """The column as a pyarrow string array with empty cells as nulls (no copy of the text)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     arrow = pa.array(text.array, from_pandas=True)
     return pc.if_else(pc.equal(arrow, ""), pa.scalar(None, arrow.type), arrow)
@@ -1245,7 +1233,6 @@ def _blank_to_na(text: pd.Series) -> pd.Series:
 
 def _text_series(arrow, index: pd.Index) -> pd.Series:
     """An Arrow string array (or chunked array) as a pandas ``str`` column, without a copy."""
-    import pyarrow as pa
 
     chunked = arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
     return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=TEXT), index=index)
@@ -1253,7 +1240,6 @@ def _text_series(arrow, index: pd.Index) -> pd.Series:
 
 def _to_float(text: pd.Series) -> np.ndarray:
     """Decimal numbers (point or comma) as floats; NaN where empty or unreadable."""
-    import pyarrow as pa
 
     try:  # the usual case: plain decimal points, nothing to clean
         arrow = _arrow_text(text)
@@ -1306,8 +1292,6 @@ def _canonical_datetimes(text: pd.Series, blank_ok: bool, length: int = 16) -> t
     expression leaves out (read here, then judged by the year-range check) come out the same as from the
     slower parsers. A refusal anywhere sends the column through the expression instead.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     n = len(text)
     none = np.zeros(n, dtype=bool)
@@ -1327,8 +1311,6 @@ def _canonical_datetimes(text: pd.Series, blank_ok: bool, length: int = 16) -> t
 
 def _cast_datetimes(arrow, selected) -> tuple[np.ndarray, np.ndarray]:
     """The ``selected`` cells cast to date-times (raises ``ArrowInvalid`` if any cannot be)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     mask = selected.to_numpy(zero_copy_only=False).astype(bool)  # null (none expected) -> False
     stamps = np.full(len(mask), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
@@ -1493,9 +1475,6 @@ def _nrp_from_names(checker: _Checker, values: dict[str, Any], officers: pd.Data
 
 
 def _strictly_increasing(values: pd.Series) -> bool:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if len(values) < 2:
         return True
     arrow = pa.array(values.array)
@@ -1720,7 +1699,6 @@ def _release_arrow_memory() -> None:
     """Give the file's raw text and the intermediate columns back to the system. Arrow's allocator keeps
     freed blocks for reuse; after a million-row load that is over half a gigabyte a dashboard server
     would otherwise hold for good."""
-    import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
 
