@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from analysis.cli.common import add_merge_options, fail
 from analysis.core import settings
 from analysis.data import value_pairs
 from analysis.data.dataset import officers_in_data_dir
@@ -36,23 +36,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
     parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
     parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR/data)"
-    )
-    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
-    parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=settings.USER.read(), help="nama pengguna untuk log impor")
+    add_merge_options(parser, "cetak hasil sebagai JSON")
     parser.add_argument(
         "--sheet", default=None, help="lembar Excel yang dibaca (bawaan: lembar aktif yang terlihat)"
     )
-
-
-def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json.dumps({"error": message}, ensure_ascii=False))
-    else:
-        print(message, file=sys.stderr)
-    return 2
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -61,7 +48,7 @@ def run_cli(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
-        return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
+        return fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
     try:
         check_upload(data, Path(args.file).name)
         raw = read_raw(io.BytesIO(data), Path(args.file).name, sheet=args.sheet)
@@ -69,7 +56,7 @@ def run_cli(args: argparse.Namespace) -> int:
         kind: Kind | None = args.kind or (remembered[0] if remembered else None)
         kind = kind or detect_kind(list(raw.columns))
         if kind is None:
-            return _fail(t("loading.file.unknown_kind", "id"), args.json)
+            return fail(t("loading.file.unknown_kind", "id"), args.json)
         mapping = remembered[1] if remembered and remembered[0] == kind else None
         reference = load_reference()
         clean, report = load_table(
@@ -83,9 +70,9 @@ def run_cli(args: argparse.Namespace) -> int:
             sheet=args.sheet,
         )
     except UploadRefused as exc:
-        return _fail(exc.message("id"), args.json)
+        return fail(exc.message("id"), args.json)
     except UnreadableFile as exc:
-        return _fail(str(exc), args.json)
+        return fail(str(exc), args.json)
     try:
         result = import_rows(
             data_dir,
@@ -100,7 +87,7 @@ def run_cli(args: argparse.Namespace) -> int:
         )
     except (OSError, UnreadableFile) as exc:  # nothing was replaced: the rename is the last step
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _fail(t("intake.merge.failed", "id", reason=reason), args.json)
+        return fail(t("intake.merge.failed", "id", reason=reason), args.json)
     if args.json:
         out = result.log_entry() | {
             "problems": [p.to_dict() for p in report.problems],

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from analysis.cli.common import add_merge_options, fail
 from analysis.core import settings
 from analysis.data import intake, schema
 from analysis.data.dataset import load_dataset
@@ -25,20 +25,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "Baca laporan teks (WhatsApp, ekspor grup, rilis) menjadi baris patroli/laporan dan gabungkan."
     )
     parser.add_argument("file", type=Path, help="berkas .txt")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR/data)"
-    )
-    parser.add_argument("--json", action="store_true", help="cetak baris yang ditemukan dan kepastiannya")
-    parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=settings.USER.read(), help="nama pengguna untuk log impor")
-
-
-def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json.dumps({"error": message}, ensure_ascii=False))
-    else:
-        print(message, file=sys.stderr)
-    return 2
+    add_merge_options(parser, "cetak baris yang ditemukan dan kepastiannya")
 
 
 def reading_json(reading) -> dict:
@@ -70,12 +57,12 @@ def run_cli(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
-        return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
+        return fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
     try:
         intake.check_upload(data, name)
         text = data.decode("utf-8-sig")
     except intake.UploadRefused as exc:
-        return _fail(exc.message("id"), args.json)
+        return fail(exc.message("id"), args.json)
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     reference = load_reference()
@@ -85,7 +72,7 @@ def run_cli(args: argparse.Namespace) -> int:
         officers = None
     reading = read_text(text, reference, officers)
     if reading.empty:
-        return _fail(t("textimport.none_found", "id"), args.json)
+        return fail(t("textimport.none_found", "id"), args.json)
     try:
         result = import_text_rows(
             data_dir,
@@ -99,7 +86,7 @@ def run_cli(args: argparse.Namespace) -> int:
         )
     except (OSError, UnreadableFile) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _fail(t("intake.merge.failed", "id", reason=reason), args.json)
+        return fail(t("intake.merge.failed", "id", reason=reason), args.json)
     if args.json:
         out = reading_json(reading) | {
             "imports": {k: r.log_entry() for k, r in result.results.items()},
