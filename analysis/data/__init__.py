@@ -1,7 +1,8 @@
 """The data contract and its input/output.
 
 What a clean frame is (``schema``), the reference tables (``reference``), reading files into clean frames
-(``loading``, ``workbook``, value conventions in ``localtime``, ``plausibility``, ``value_pairs``), the
+(``loading``, ``workbook``; below them ``problems`` (the report), ``headers`` and ``dates``; value
+conventions in ``localtime``, ``plausibility``, ``value_pairs``), the
 limits and the parse worker that keep a hostile file harmless (``limits``, ``worker``), importing into the
 data folder (``intake``, ``textreports``, ``backups``, ``files``), the loaded ``dataset``, downloads
 (``export``) and the generated README dictionary (``contract_doc``).
