@@ -6,11 +6,11 @@ Run with ``make run`` (or ``streamlit run app.py``). Every page reads the filter
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import streamlit as st
 
 from analysis.admin import privacy
+from analysis.core import settings
 from analysis.core.text import plain
 from analysis.data.intake import freshness_text
 from ui import auth, frame, page_style, responsive, safety_widgets, sidebar, url_state
@@ -18,7 +18,7 @@ from ui import context as ctx
 from ui import data as data_cache
 
 # A local file: a Material icon here would make the browser fetch it from the internet.
-ICON = Path(__file__).parent / "assets" / "icon.png"
+ICON = settings.PROJECT_ROOT / "assets" / "icon.png"
 st.set_page_config(page_title="Dasbor Kamtibmas", page_icon=str(ICON), layout="wide")
 
 url_state.seed("lang", ctx.LANG_KEY, ("id", "en"))  # a link's language holds on the login page too

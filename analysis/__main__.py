@@ -1,8 +1,9 @@
 """Command line: ``python -m analysis <command> ...``.
 
-Each command lives in its own module, imported only when it runs, exposing ``configure_parser(parser)``
-and ``run_cli(args) -> int``. No traceback reaches the user: an unexpected error prints what happened
-(``analysis.core.errors``), its details go to the error log, and the command exits 2.
+Each command lives in its own module of ``analysis/cli/``, imported only when it runs (a command does not
+pay for the others' imports), exposing ``configure_parser(parser)`` and ``run_cli(args) -> int``. No
+traceback reaches the user: an unexpected error prints what happened (``analysis.core.errors``), its
+details go to the error log, and the command exits 2.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import argparse
 import importlib
 import sys
 
+from analysis.core.errors import describe, log_unexpected
+
 COMMANDS: dict[str, tuple[str, str]] = {
-    "sample": ("analysis.data.sample", "tulis data contoh yang deterministik"),
-    "validate": ("analysis.data.loading", "periksa satu berkas terhadap kontrak data"),
-    "import": ("analysis.data.intake", "gabungkan berkas ke folder data"),
-    "import-text": ("analysis.data.textreports.importer", "baca laporan teks/WhatsApp dan gabungkan"),
-    "briefing": ("analysis.reports.briefing", "tulis briefing mingguan sebagai PDF"),
-    "users": ("analysis.admin.users", "kelola pengguna dasbor"),
+    "sample": ("analysis.cli.sample", "tulis data contoh yang deterministik"),
+    "validate": ("analysis.cli.validate", "periksa satu berkas terhadap kontrak data"),
+    "import": ("analysis.cli.import_file", "gabungkan berkas ke folder data"),
+    "import-text": ("analysis.cli.import_text", "baca laporan teks/WhatsApp dan gabungkan"),
+    "briefing": ("analysis.cli.briefing", "tulis briefing mingguan sebagai PDF"),
+    "users": ("analysis.cli.users", "kelola pengguna dasbor"),
 }
 
 
@@ -46,8 +49,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # MemoryError included: it says so instead of printing nothing
-        from analysis.core.errors import describe, log_unexpected
-
         logged = log_unexpected(exc, f"python -m analysis {argv[0]}")
         print(f"Galat tak terduga: {describe(exc)}", file=sys.stderr)
         if logged is not None:

@@ -90,7 +90,7 @@ def peak_memory_mb() -> float:
 
 
 def generate_files(rows: int, seed: int, directory: Path) -> None:
-    from analysis.data import sample
+    from analysis.sample import generator as sample
 
     sample.write(sample.generate(seed, rows=rows), directory)
 

@@ -197,11 +197,12 @@ def test_nothing_qualifies_gives_no_finding():
 
 
 def test_on_the_sample_data_the_first_line_is_trens_top_rise_and_links_carry_valid_filters():
-    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
     from analysis.metrics.filters import default_filters
     from analysis.metrics.trends import period_changes
 
-    ds = load_dataset(data_dir_from_env())
+    ds = load_dataset(settings.DATA_DIR.read())
     f = default_filters(ds.last_date)
     found = attention.attention_findings(ds, f)
     table = period_changes(
@@ -217,9 +218,10 @@ def test_on_the_sample_data_the_first_line_is_trens_top_rise_and_links_carry_val
 
 
 def test_a_period_without_data_finds_no_rise_and_does_not_fail():
-    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
 
-    ds = load_dataset(data_dir_from_env())
+    ds = load_dataset(settings.DATA_DIR.read())
     future = Filters(start=date(2027, 3, 1), end=date(2027, 3, 7))
     found = attention.attention_findings(ds, future)
     assert all(f.kind != "rise" for f in found) and len(found) <= 5

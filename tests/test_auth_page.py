@@ -14,6 +14,7 @@ from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
 from analysis.admin import audit, privacy, users
+from analysis.core import settings
 from ui import auth
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,9 +82,9 @@ def users_file(tmp_path, monkeypatch) -> Path:
     for name, password in PASSWORDS.items():
         users.add_user(path, name, ROLES[name], password)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_small_dataset(tmp_path / "data")))
-    monkeypatch.setenv(users.ENV_AUTH_FILE, str(path))
-    monkeypatch.setenv(audit.ENV_AUDIT_LOG, str(tmp_path / "audit.log"))
-    monkeypatch.delenv(users.ENV_SESSION_MINUTES, raising=False)
+    monkeypatch.setenv(settings.AUTH_FILE.name, str(path))
+    monkeypatch.setenv(settings.AUDIT_LOG.name, str(tmp_path / "audit.log"))
+    monkeypatch.delenv(settings.SESSION_MINUTES.name, raising=False)
     return path
 
 
@@ -280,8 +281,8 @@ def test_kapolsek_and_analis_open_the_data_page(users_file, name):
 
 def test_demo_mode_without_users_shows_a_banner(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_small_dataset(tmp_path / "data")))
-    monkeypatch.setenv(users.ENV_AUTH_FILE, str(tmp_path / "missing.json"))
-    monkeypatch.setenv(audit.ENV_AUDIT_LOG, str(tmp_path / "audit.log"))
+    monkeypatch.setenv(settings.AUTH_FILE.name, str(tmp_path / "missing.json"))
+    monkeypatch.setenv(settings.AUDIT_LOG.name, str(tmp_path / "audit.log"))
     at = fresh_app()
     assert "Mode demo lokal" in " ".join(w.value for w in at.warning)
     assert "missing.json" in " ".join(c.value for c in at.caption)
@@ -291,8 +292,8 @@ def test_demo_mode_without_users_shows_a_banner(tmp_path, monkeypatch):
 @pytest.mark.parametrize("address", ["0.0.0.0", "192.168.1.10", "", "::"])
 def test_demo_mode_refuses_a_non_loopback_address(tmp_path, monkeypatch, address):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_small_dataset(tmp_path / "data")))
-    monkeypatch.delenv(users.ENV_AUTH_FILE, raising=False)
-    monkeypatch.setenv(audit.ENV_AUDIT_LOG, str(tmp_path / "audit.log"))
+    monkeypatch.delenv(settings.AUTH_FILE.name, raising=False)
+    monkeypatch.setenv(settings.AUDIT_LOG.name, str(tmp_path / "audit.log"))
     previous = config.get_option("server.address")
     config.set_option("server.address", address)
     try:
@@ -307,7 +308,7 @@ def test_a_broken_users_file_keeps_the_dashboard_locked(tmp_path, monkeypatch):
     broken = tmp_path / "users.json"
     broken.write_text("{oops")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_small_dataset(tmp_path / "data")))
-    monkeypatch.setenv(users.ENV_AUTH_FILE, str(broken))
+    monkeypatch.setenv(settings.AUTH_FILE.name, str(broken))
     at = fresh_app()
     assert "tetap terkunci" in " ".join(e.value for e in at.error)
     assert shows_data(at) == set()

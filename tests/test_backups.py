@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from analysis.core import settings
 from analysis.data import backups, intake
 from analysis.data.dataset import FILE_NAMES
 from analysis.data.files import atomic_write_bytes
@@ -21,22 +22,22 @@ def officers_csv(count: int) -> str:
 
 
 def test_retention_settings_come_from_the_environment_with_defaults(monkeypatch):
-    monkeypatch.delenv(backups.KEEP_ENV, raising=False)
-    monkeypatch.delenv(backups.DAYS_ENV, raising=False)
+    monkeypatch.delenv(settings.BACKUP_KEEP.name, raising=False)
+    monkeypatch.delenv(settings.BACKUP_DAYS.name, raising=False)
     assert backups.retention_from_env() == backups.Retention(20, 90)
-    monkeypatch.setenv(backups.KEEP_ENV, "5")
-    monkeypatch.setenv(backups.DAYS_ENV, "7")
+    monkeypatch.setenv(settings.BACKUP_KEEP.name, "5")
+    monkeypatch.setenv(settings.BACKUP_DAYS.name, "7")
     assert backups.retention_from_env() == backups.Retention(5, 7)
-    monkeypatch.setenv(backups.KEEP_ENV, "nol")
-    monkeypatch.setenv(backups.DAYS_ENV, "-3")
+    monkeypatch.setenv(settings.BACKUP_KEEP.name, "nol")
+    monkeypatch.setenv(settings.BACKUP_DAYS.name, "-3")
     assert backups.retention_from_env() == backups.Retention(20, 90)
 
 
 def test_fifty_imports_of_changing_data_leave_the_retained_backups_and_no_temporary_file(
     tmp_path, reference, monkeypatch
 ):
-    monkeypatch.delenv(backups.KEEP_ENV, raising=False)
-    monkeypatch.delenv(backups.DAYS_ENV, raising=False)
+    monkeypatch.delenv(settings.BACKUP_KEEP.name, raising=False)
+    monkeypatch.delenv(settings.BACKUP_DAYS.name, raising=False)
     start = datetime(2026, 11, 1, 8, 0)
     for i in range(1, 51):
         run_import(tmp_path, officers_csv(i), "officers", reference, now=start + timedelta(minutes=i))

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.core import settings
+from analysis.data.dataset import load_dataset
 from analysis.reports.briefing import last_full_week, period_title
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +20,7 @@ PHONE_LIKE = re.compile(r"(\+62|\b0)8\d[\d\s.\-]{6,}\d")
 
 @pytest.fixture(scope="module")
 def last_week() -> tuple:
-    ds = load_dataset(data_dir_from_env())
+    ds = load_dataset(settings.DATA_DIR.read())
     assert ds.last_date is not None, "the bundled sample data is missing"
     return last_full_week(ds.last_date)
 

@@ -7,8 +7,8 @@ import errno
 import pytest
 
 from analysis.__main__ import main as cli_main
+from analysis.cli import validate as validate_cli
 from analysis.core import errors
-from analysis.data import loading
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_out_of_memory_on_the_command_line_says_so_and_logs_the_details(tmp_path
     def out_of_memory(args):
         raise MemoryError
 
-    monkeypatch.setattr(loading, "run_cli", out_of_memory)
+    monkeypatch.setattr(validate_cli, "run_cli", out_of_memory)
     assert cli_main(["validate", str(tmp_path / "x.csv")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Galat tak terduga: memori tidak cukup (MemoryError)")
@@ -62,7 +62,7 @@ def test_an_unwritable_log_still_names_the_error(tmp_path, monkeypatch, capsys):
     def disk_full(args):
         raise OSError(errno.ENOSPC, "No space left on device", "/data/patrols.csv")
 
-    monkeypatch.setattr(loading, "run_cli", disk_full)
+    monkeypatch.setattr(validate_cli, "run_cli", disk_full)
     assert cli_main(["validate", "x.csv"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "Galat tak terduga: disk penuh: /data/patrols.csv"

@@ -13,6 +13,8 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main as cli_main
+from analysis.core import settings
+from analysis.data import headers as header_rules
 from analysis.data import intake, loading
 from analysis.data.schema import KINDS, columns
 
@@ -52,10 +54,10 @@ def officers(*rows: tuple[str, str]) -> pd.DataFrame:
 
 
 def test_upload_limit_comes_from_the_streamlit_config(tmp_path):
-    assert intake.upload_limit_bytes() == 20 * 1024 * 1024
+    assert settings.upload_limit_bytes() == 20 * 1024 * 1024
     config = tmp_path / "config.toml"
     config.write_text("[server]\nmaxUploadSize = 5\n")
-    assert intake.upload_limit_bytes(config) == 5 * 1024 * 1024
+    assert settings.upload_limit_bytes(config) == 5 * 1024 * 1024
 
 
 def test_a_file_over_the_limit_is_refused_with_its_size_and_the_limit():
@@ -194,7 +196,7 @@ def test_the_import_log_only_grows(tmp_path):
 def test_templates_have_indonesian_headers_the_loader_recognises(kind):
     headers = pd.read_csv(io.BytesIO(intake.template_csv_bytes(kind)), encoding="utf-8-sig").columns.tolist()
     assert headers[0] in {"ID patroli", "ID laporan", "NRP"}
-    assert loading.detect_kind(headers) == kind
+    assert header_rules.detect_kind(headers) == kind
     workbook = openpyxl.load_workbook(io.BytesIO(intake.template_excel_bytes(kind)))
     assert workbook.sheetnames == ["Data", "Petunjuk"]
     assert [c.value for c in workbook["Data"][1]] == headers

@@ -78,7 +78,7 @@ def test_the_defaults_and_the_settings(env):
 def test_a_mistyped_setting_keeps_the_default_and_says_so(env, caplog):
     env.setenv("DASHBOARD_MAX_CELL_CHARS", "seratus ribu")
     env.setenv("DASHBOARD_MAX_ROWS", "0")
-    with caplog.at_level(logging.WARNING, logger="analysis.data.limits"):
+    with caplog.at_level(logging.WARNING, logger="analysis.core.settings"):
         assert limits_from_env() == Limits()
     assert "DASHBOARD_MAX_CELL_CHARS" in caplog.text and "DASHBOARD_MAX_ROWS" in caplog.text
 

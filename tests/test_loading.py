@@ -15,19 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.__main__ import main as cli_main
+from analysis.cli import validate as validate_cli
 from analysis.data import contract, loading, schema
 from analysis.data.contract import empty_frame
-from analysis.data.loading import (
-    Problem,
-    UnreadableFile,
-    clean_to_contract,
-    detect_kind,
-    load_table,
-    map_headers,
-    parse_date,
-    parse_time,
-    read_raw,
-)
+from analysis.data.dates import parse_date, parse_time
+from analysis.data.headers import detect_kind, map_headers
+from analysis.data.loading import clean_to_contract, load_table, read_raw
+from analysis.data.problems import Problem, UnreadableFile
 
 PATROL = {
     "patrol_id": "P-1",
@@ -921,7 +915,7 @@ def test_read_raw_index_finds_the_rejected_row(reference):
 
 
 def test_module_exposes_the_cli_hooks():
-    assert callable(loading.configure_parser) and callable(loading.run_cli)
+    assert callable(validate_cli.configure_parser) and callable(validate_cli.run_cli)
 
 
 @pytest.mark.parametrize("kind", ["patrols", "complaints"])

@@ -11,11 +11,13 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main as cli_main
+from analysis.core import settings
 from analysis.data import localtime, plausibility, schema
 from analysis.data.contract import empty_frame
 from analysis.data.dataset import Dataset
+from analysis.data.dates import date_order, parse_date
 from analysis.data.intake import freshness_text
-from analysis.data.loading import date_order, load_table, parse_date, read_count
+from analysis.data.loading import load_table, read_count
 from tests import frames
 from tests.test_loading import csv_text
 
@@ -102,10 +104,11 @@ def test_case_09_a_future_date_is_rejected(reference):
 def test_case_09_imported_into_the_sample_data_moves_neither_period_nor_freshness(reference, tmp_path):
     import shutil
 
-    from analysis.data.dataset import DEFAULT_DATA_DIR, load_dataset
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
 
     for name in ("patrols.csv", "complaints.csv", "officers.csv"):
-        shutil.copy(DEFAULT_DATA_DIR / name, tmp_path / name)
+        shutil.copy(settings.BUNDLED_DATA_DIR / name, tmp_path / name)
     dataset = load_dataset(tmp_path, reference)
     before = dataset.last_date
     frame, _ = case(reference, "09-future-date-typo.csv", "complaints", today=localtime.today())
@@ -247,7 +250,7 @@ def test_date_order_and_parse_date_helpers():
     ],
 )
 def test_iso_8601_with_a_zone_is_converted_to_local_time(reference, monkeypatch, cell, zone, expected):
-    monkeypatch.setenv(localtime.ENV_VAR, zone)
+    monkeypatch.setenv(settings.TIMEZONE.name, zone)
     frame, report = load(reference, csv_text("complaints", {"received_at": cell}), "complaints")
     assert frame["received_at"].tolist() == [pd.Timestamp(expected)]
     assert report.errors == []

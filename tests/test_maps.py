@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from analysis.core import settings
 from analysis.data.reference import GEO_ATTRIBUTION
 from analysis.metrics import maps
 from tests import frames
@@ -301,9 +302,9 @@ def test_kecamatan_outlines_are_drawn_on_top(map_html):
 
 
 def test_osm_tiles_only_when_asked(reference, measures, monkeypatch):
-    monkeypatch.delenv(maps.TILES_ENV, raising=False)
+    monkeypatch.delenv(settings.TILES.name, raising=False)
     assert maps.tiles_setting() is None
-    monkeypatch.setenv(maps.TILES_ENV, "osm")
+    monkeypatch.setenv(settings.TILES.name, "osm")
     assert maps.tiles_setting() == "osm"
     map_html = maps.kelurahan_map(reference, measures, "visits", tiles="osm").get_root().render()
     assert "tile.openstreetmap.org" in map_html and "OpenStreetMap" in map_html

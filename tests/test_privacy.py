@@ -7,6 +7,7 @@ import pytest
 
 from analysis.admin import privacy
 from analysis.admin.users import ROLES
+from analysis.core import text as text_rules
 
 
 @pytest.mark.parametrize(
@@ -84,7 +85,7 @@ def test_mask_personal_without_personal_columns():
     ],
 )
 def test_scrub_text_removes_personal_numbers(text):
-    scrubbed = privacy.scrub_text(text)
+    scrubbed = text_rules.scrub_text(text)
     assert scrubbed.endswith("[…]"), scrubbed
     assert not any(ch.isdigit() for ch in scrubbed)
 
@@ -99,21 +100,21 @@ def test_scrub_text_removes_personal_numbers(text):
     ],
 )
 def test_scrub_text_keeps_dates_times_and_amounts(text):
-    assert privacy.scrub_text(text) == text
+    assert text_rules.scrub_text(text) == text
 
 
 def test_scrub_text_collapses_whitespace_and_truncates():
-    assert privacy.scrub_text("  a \n\t b  ") == "a b"
+    assert text_rules.scrub_text("  a \n\t b  ") == "a b"
     long = "kata " * 100
-    scrubbed = privacy.scrub_text(long, max_len=20)
+    scrubbed = text_rules.scrub_text(long, max_len=20)
     assert len(scrubbed) <= 20 and scrubbed.endswith("…")
 
 
 @pytest.mark.parametrize("value", [None, float("nan"), pd.NA, 12])
 def test_scrub_text_of_missing_or_non_text_is_empty(value):
-    assert privacy.scrub_text(value) == ""
+    assert text_rules.scrub_text(value) == ""
 
 
 def test_scrub_text_keeps_hostile_markup_as_text():
     hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
-    assert privacy.scrub_text(hostile) == hostile
+    assert text_rules.scrub_text(hostile) == hostile

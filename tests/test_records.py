@@ -170,11 +170,12 @@ def test_hour_cell_targets_cover_both_grids_and_decode_back():
 
 
 def test_a_clicked_hour_cell_lists_exactly_the_records_its_grid_counts():
-    from analysis.data.dataset import data_dir_from_env, load_dataset
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
     from analysis.metrics.filters import filter_complaints, filter_patrols
     from analysis.metrics.trends import complaints_by_weekday_hour, patrol_presence_by_weekday_hour
 
-    ds = load_dataset(data_dir_from_env())
+    ds = load_dataset(settings.DATA_DIR.read())
     kec = ds.reference.kecamatan_of()
     patrols_in = filter_patrols(ds.patrols, F, kec)
     complaints_in = filter_complaints(ds.complaints, F, kec)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.core import settings
+from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import Filters, filter_complaints
 from tests import apptest
 
@@ -37,7 +38,7 @@ def test_the_gedog_event_is_listed_with_leader_personnel_and_both_topics():
 def test_complaints_are_the_valid_ones_unless_asked_and_downloads_offer_those_rows():
     start, end = "2025-05-01", "2025-05-31"
     at = open_records(start=start, end=end)
-    ds = load_dataset(data_dir_from_env())
+    ds = load_dataset(settings.DATA_DIR.read())
     f = Filters(start=date.fromisoformat(start), end=date.fromisoformat(end))
     period = filter_complaints(ds.complaints, f, ds.reference.kecamatan_of())
     valid = int(period["is_valid"].sum())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.admin import audit, users
+from analysis.core import settings
 from analysis.core.text import plain
 from analysis.data import backups
 from tests.test_auth_page import write_small_dataset
@@ -49,8 +49,8 @@ def assert_literal(at: AppTest, payload: str = PAYLOAD) -> None:
 def data_dir(tmp_path, monkeypatch) -> Path:
     folder = write_small_dataset(tmp_path / "data")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
-    monkeypatch.delenv(users.ENV_AUTH_FILE, raising=False)
-    monkeypatch.setenv(audit.ENV_AUDIT_LOG, str(tmp_path / "audit.log"))
+    monkeypatch.delenv(settings.AUTH_FILE.name, raising=False)
+    monkeypatch.setenv(settings.AUDIT_LOG.name, str(tmp_path / "audit.log"))
     return folder
 
 
@@ -204,7 +204,7 @@ def test_a_broken_users_file_shows_no_path_on_the_login_screen(data_dir, tmp_pat
     broken = tmp_path / "rahasia" / "users.json"
     broken.parent.mkdir()
     broken.write_text("{oops")
-    monkeypatch.setenv(users.ENV_AUTH_FILE, str(broken))
+    monkeypatch.setenv(settings.AUTH_FILE.name, str(broken))
     at = run_app()
     shown = " ".join(bodies(at))
     assert "tetap terkunci" in shown

@@ -10,8 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.data import sample, schema
+from analysis.cli import sample as sample_cli
+from analysis.data import schema
 from analysis.data.reference import load_reference
+from analysis.sample import generator as sample
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -25,7 +27,7 @@ def frames() -> dict[str, pd.DataFrame]:
 def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     args = argparse.Namespace(out=out, seed=sample.DEFAULT_SEED, rows=None, end=sample.DEFAULT_END)
-    assert sample.run_cli(args) == 0
+    assert sample_cli.run_cli(args) == 0
     return out
 
 
@@ -231,5 +233,5 @@ def test_scale_mode_gives_exact_row_counts() -> None:
 
 def test_cli_rejects_too_few_rows(tmp_path: Path) -> None:
     args = argparse.Namespace(out=tmp_path, seed=1, rows=5, end=sample.DEFAULT_END)
-    assert sample.run_cli(args) == 2
+    assert sample_cli.run_cli(args) == 2
     assert not list(tmp_path.iterdir())

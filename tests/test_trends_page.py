@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.core import settings
+from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import Filters, filter_complaints
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def stacked_total(at: AppTest) -> int:
 
 @pytest.fixture(scope="module")
 def expected():
-    ds = load_dataset(data_dir_from_env())
+    ds = load_dataset(settings.DATA_DIR.read())
     in_period = filter_complaints(ds.complaints, Filters(start=START, end=END), ds.reference.kecamatan_of())
     return {
         "valid": int(in_period["is_valid"].sum()),

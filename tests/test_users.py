@@ -12,6 +12,8 @@ import pytest
 
 from analysis.admin import audit, users
 from analysis.admin.users import LockoutPolicy
+from analysis.cli import users as users_cli
+from analysis.core import settings
 
 PASSWORD = "Kamtibmas-Gedog-2025"
 POLICY = LockoutPolicy(slow_after=3, first_delay_s=5.0, lock_after=6, lock_minutes=15.0)
@@ -22,8 +24,8 @@ T0 = 1_750_000_000.0
 def fast_hashes(monkeypatch, tmp_path):
     """Cost 4 keeps the tests quick; one test checks the real default."""
     monkeypatch.setattr(users, "BCRYPT_ROUNDS", 4)
-    monkeypatch.setenv(audit.ENV_AUDIT_LOG, str(tmp_path / "audit.log"))
-    monkeypatch.delenv(users.ENV_AUTH_FILE, raising=False)
+    monkeypatch.setenv(settings.AUDIT_LOG.name, str(tmp_path / "audit.log"))
+    monkeypatch.delenv(settings.AUTH_FILE.name, raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +43,10 @@ def users_file(tmp_path: Path) -> Path:
 
 def cli(argv: list[str], stdin: str = "", monkeypatch=None) -> int:
     parser = argparse.ArgumentParser()
-    users.configure_parser(parser)
+    users_cli.configure_parser(parser)
     args = parser.parse_args(argv)
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    return users.run_cli(args)
+    return users_cli.run_cli(args)
 
 
 # --- passwords and names -----------------------------------------------------------------------------
@@ -126,7 +128,7 @@ def test_corrupt_users_file_raises(tmp_path):
 
 def test_cli_add_list_disable_reset_never_show_the_password(tmp_path, monkeypatch, capsys):
     path = tmp_path / "users.json"
-    monkeypatch.setenv(users.ENV_AUTH_FILE, str(path))
+    monkeypatch.setenv(settings.AUTH_FILE.name, str(path))
     assert cli(["add", "Budi", "--role", "tamu", "--password-stdin"], PASSWORD + "\n", monkeypatch) == 0
     assert cli(["list"], monkeypatch=monkeypatch) == 0
     assert cli(["disable", "budi"], monkeypatch=monkeypatch) == 0
@@ -153,7 +155,7 @@ def test_cli_exit_codes(tmp_path, monkeypatch, capsys):
     assert not path.exists()
     assert cli(["--file", str(path), "disable", "nobody"], monkeypatch=monkeypatch) == 1
     assert cli(["list"], monkeypatch=monkeypatch) == 2  # no file given at all
-    inside = users.PROJECT_ROOT / "data" / "users.json"
+    inside = settings.PROJECT_ROOT / "data" / "users.json"
     assert cli(["--file", str(inside), "list"], monkeypatch=monkeypatch) == 2
     path.write_text("[]")
     assert cli(["--file", str(path), "list"], monkeypatch=monkeypatch) == 2
@@ -170,7 +172,7 @@ def test_the_users_command_runs_from_the_shell(tmp_path):
         input=PASSWORD + "\n",
         capture_output=True,
         text=True,
-        cwd=users.PROJECT_ROOT,
+        cwd=settings.PROJECT_ROOT,
         env={"PATH": "/usr/bin:/bin", "DASHBOARD_AUDIT_LOG": str(tmp_path / "audit.log")},
     )
     assert result.returncode == 0, result.stderr
@@ -273,10 +275,10 @@ def test_lockout_sidecar_is_private(users_file):
 @pytest.mark.parametrize(("value", "expected"), [(None, 30.0), ("5", 5.0), ("abc", 30.0), ("0", 30.0)])
 def test_session_minutes_from_env(monkeypatch, value, expected):
     if value is None:
-        monkeypatch.delenv(users.ENV_SESSION_MINUTES, raising=False)
+        monkeypatch.delenv(settings.SESSION_MINUTES.name, raising=False)
     else:
-        monkeypatch.setenv(users.ENV_SESSION_MINUTES, value)
-    assert users.session_minutes_from_env() == expected
+        monkeypatch.setenv(settings.SESSION_MINUTES.name, value)
+    assert settings.SESSION_MINUTES.read() == expected
 
 
 def test_session_expires_after_inactivity():
@@ -303,9 +305,9 @@ def test_audit_rejects_unknown_events(tmp_path):
 
 
 def test_audit_log_location(monkeypatch, tmp_path):
-    monkeypatch.setenv(audit.ENV_AUDIT_LOG, str(tmp_path / "a.log"))
+    monkeypatch.setenv(settings.AUDIT_LOG.name, str(tmp_path / "a.log"))
     assert audit.log_path(tmp_path / "users.json") == tmp_path / "a.log"
-    monkeypatch.delenv(audit.ENV_AUDIT_LOG)
+    monkeypatch.delenv(settings.AUDIT_LOG.name)
     assert audit.log_path(tmp_path / "users.json") == tmp_path / "audit.log"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "data"))
     assert audit.log_path(None) == tmp_path / "data" / "audit.log"
@@ -320,7 +322,7 @@ def test_unknown_names_are_remembered_only_up_to_a_bound():
 
 def test_the_audit_log_is_rotated_and_still_read_whole(tmp_path, monkeypatch):
     log = tmp_path / "audit.log"
-    monkeypatch.setenv(audit.ENV_AUDIT_MAX_MB, str(400 / 1024 / 1024))  # ~3 events a file
+    monkeypatch.setenv(settings.AUDIT_MAX_MB.name, str(400 / 1024 / 1024))  # ~3 events a file
     for i in range(80):
         audit.record("export", "siti", f"file-{i:02d}.csv", path=log)
     rotated = sorted(p.name for p in tmp_path.glob("audit.log.*") if not p.name.endswith(".lock"))
@@ -333,5 +335,5 @@ def test_the_audit_log_is_rotated_and_still_read_whole(tmp_path, monkeypatch):
 
 
 def test_a_bad_audit_size_setting_falls_back_to_the_default(monkeypatch):
-    monkeypatch.setenv(audit.ENV_AUDIT_MAX_MB, "lima")
+    monkeypatch.setenv(settings.AUDIT_MAX_MB.name, "lima")
     assert audit.max_bytes() == 5 * 1024 * 1024

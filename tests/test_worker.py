@@ -8,6 +8,7 @@ import time
 import pandas as pd
 import pytest
 
+from analysis.core import settings
 from analysis.data import loading, worker
 from tests.test_intake import PATROLS_CSV
 
@@ -65,11 +66,11 @@ def test_a_cancelled_parse_ends_its_process():
 
 
 def test_budget_settings_come_from_the_environment(monkeypatch):
-    monkeypatch.setenv(worker.SECONDS_ENV, "30")
-    monkeypatch.setenv(worker.MEMORY_ENV, "512")
+    monkeypatch.setenv(settings.PARSE_SECONDS.name, "30")
+    monkeypatch.setenv(settings.PARSE_MEMORY_MB.name, "512")
     assert worker.budget_from_env() == worker.Budget(30, 512)
-    monkeypatch.setenv(worker.SECONDS_ENV, "nol")
-    monkeypatch.setenv(worker.MEMORY_ENV, "-1")
+    monkeypatch.setenv(settings.PARSE_SECONDS.name, "nol")
+    monkeypatch.setenv(settings.PARSE_MEMORY_MB.name, "-1")
     assert worker.budget_from_env() == worker.Budget(worker.DEFAULT_SECONDS, worker.DEFAULT_MEMORY_MB)
 
 

@@ -30,6 +30,7 @@ import streamlit as st
 from analysis.admin import audit as audit_log
 from analysis.admin import users
 from analysis.admin.users import User
+from analysis.core import settings
 from analysis.core.text import plain
 from ui import context as ctx
 from ui import sidebar
@@ -46,7 +47,7 @@ _log = logging.getLogger(__name__)
 
 def gate() -> User:
     """The signed-in (or demo) user; otherwise draws the login form, or a refusal, and ``st.stop()``s."""
-    users_file = users.auth_file_from_env()
+    users_file = settings.AUTH_FILE.read()
     try:
         login_required = users.has_enabled_users(users_file)
     except users.UsersFileError as exc:  # fail closed: a broken users file never means "no login"
@@ -101,7 +102,7 @@ def audit(event: str, detail: str = "") -> None:
     """Append ``event`` (``export``, ``import``, ...: ``analysis.admin.audit.EVENTS``) for the session's
     user."""
     user = current_user()
-    users_file = users.auth_file_from_env()
+    users_file = settings.AUTH_FILE.read()
     audit_log.record(event, user.username if user else "-", detail, path=audit_log.log_path(users_file))
 
 
@@ -147,7 +148,7 @@ def _session_user(users_file: Path) -> User | None:
     if user is None or user.demo:
         return None
     now = time.time()
-    minutes = users.session_minutes_from_env()
+    minutes = settings.SESSION_MINUTES.read()
     if users.session_expired(st.session_state.get(LAST_SEEN_KEY, 0.0), now, minutes):
         audit_log.record("session_expired", user.username, path=audit_log.log_path(users_file))
         _clear_session()
@@ -208,7 +209,7 @@ def _login_form(users_file: Path) -> None:
 def _logout() -> None:
     user = current_user()
     if user is not None:
-        audit_log.record("logout", user.username, path=audit_log.log_path(users.auth_file_from_env()))
+        audit_log.record("logout", user.username, path=audit_log.log_path(settings.AUTH_FILE.read()))
     _clear_session()
     st.session_state[FLASH_KEY] = ("auth.signed_out", {})
 
@@ -226,5 +227,5 @@ def _expiry_watch() -> None:
     """Once a minute, without counting as activity: when the session has expired, rerun the whole app so
     the gate signs out and an unattended screen stops showing data."""
     last_seen = st.session_state.get(LAST_SEEN_KEY, 0.0)
-    if users.session_expired(last_seen, time.time(), users.session_minutes_from_env()):
+    if users.session_expired(last_seen, time.time(), settings.SESSION_MINUTES.read()):
         st.rerun(scope="app")

@@ -16,14 +16,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.data.dataset import Dataset, data_dir_from_env, data_signature, load_dataset
+from analysis.core import settings
+from analysis.data.dataset import Dataset, data_signature, load_dataset
 from analysis.data.export import excel_notes as notes_of
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import Kind, columns
 from analysis.metrics.filters import Filters, filter_complaints, filter_patrols
 from ui.static_assets import ensure_leaflet_assets
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = settings.PROJECT_ROOT / "static"
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,7 +46,7 @@ def _dataset(data_dir: str, signature: tuple) -> Dataset:
 
 def dataset() -> Dataset:
     """The current data set (shared, read-only)."""
-    data_dir = data_dir_from_env()
+    data_dir = settings.DATA_DIR.read()
     return _dataset(str(data_dir), data_signature(data_dir))
 
 

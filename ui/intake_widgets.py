@@ -16,9 +16,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis.admin import privacy
+from analysis.core import settings
 from analysis.core.text import plain, plain_values
 from analysis.data import intake, loading, value_pairs, worker
 from analysis.data.dataset import Dataset
+from analysis.data.headers import detect_kind, map_headers
 from analysis.data.schema import COLUMNS, KINDS, Kind, columns, required_columns
 from analysis.i18n import fmt_int
 from analysis.i18n import t as translate
@@ -38,7 +40,7 @@ def kind_name(kind: Kind) -> str:
 
 def uploaded_file() -> tuple[str, bytes] | None:
     """The chosen file's name and bytes, or None (with the reason shown) when it must be refused."""
-    limit = intake.upload_limit_bytes()
+    limit = settings.upload_limit_bytes()
     upload = st.file_uploader(
         ctx.t("intake.upload.label", limit=fmt_int(limit // 1024 // 1024, ctx.lang())),
         type=["csv", "txt", "xlsx", "xls"],
@@ -88,7 +90,7 @@ def kind_and_mapping(
 ) -> tuple[Kind, dict[str, str | None] | None] | None:
     """The kind of data and the column pairing (None = the loader's own), or None until complete."""
     remembered = intake.find_mapping(data_dir, headers)
-    detected = remembered[0] if remembered else loading.detect_kind(list(headers))
+    detected = remembered[0] if remembered else detect_kind(list(headers))
     if remembered:
         st.info(ctx.t("intake.mapping.remembered"), icon=":material/bookmark:")
     elif detected:
@@ -103,7 +105,7 @@ def kind_and_mapping(
         key=keys.INTAKE_KIND_PREFIX + intake.header_key(headers),
     )
     initial = remembered[1] if remembered and remembered[0] == kind else None
-    automatic = loading.map_headers(list(headers), kind, initial)[0]
+    automatic = map_headers(list(headers), kind, initial)[0]
     if set(required_columns(kind)) <= set(automatic.values()) and detected == kind:
         return kind, initial
     return _mapping_step(headers, kind, automatic)

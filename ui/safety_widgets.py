@@ -16,9 +16,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analysis.core import settings
 from analysis.core.text import plain, plain_values
 from analysis.data import backups, intake, worker
-from analysis.data.dataset import FILE_NAMES, Dataset, data_dir_from_env
+from analysis.data.dataset import FILE_NAMES, Dataset
 from analysis.i18n import fmt_int, fmt_num
 from analysis.i18n import t as translate
 from ui import auth, keys
@@ -39,7 +40,7 @@ def _housekeeping(data_dir: str) -> int:
 def housekeeping() -> None:
     """Remove what a killed import left and apply the backup retention, once per process and folder;
     start the upload parser's fork server."""
-    _housekeeping(str(data_dir_from_env()))
+    _housekeeping(str(settings.DATA_DIR.read()))
 
 
 def rejected_counts(ds: Dataset) -> dict[str, int]:

@@ -15,12 +15,13 @@ upgrade moved the switch, and tests/test_serve.py checks that it still works.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+from analysis.core import settings
+
+APP = settings.PROJECT_ROOT / "app.py"
 
 
 def legacy_pages_off() -> None:

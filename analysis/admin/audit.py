@@ -22,13 +22,11 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from analysis.core import settings
 from analysis.data.files import exclusive
 
-ENV_AUDIT_LOG = "DASHBOARD_AUDIT_LOG"
-ENV_AUDIT_MAX_MB = "DASHBOARD_AUDIT_MAX_MB"
 LOG_NAME = "audit.log"
 MAX_DETAIL = 500
-DEFAULT_MAX_MB = 5.0
 KEEP = 9  # rotated files kept: audit.log.1 (newest) ... audit.log.9
 
 EVENTS: frozenset[str] = frozenset(
@@ -51,14 +49,12 @@ EVENTS: frozenset[str] = frozenset(
 
 def log_path(users_file: Path | None = None) -> Path:
     """Where events are appended (see the module docstring)."""
-    configured = os.environ.get(ENV_AUDIT_LOG, "").strip()
-    if configured:
-        return Path(configured).expanduser().resolve()
+    configured = settings.AUDIT_LOG.read()
+    if configured is not None:
+        return configured
     if users_file is not None:
         return users_file.with_name(LOG_NAME)
-    from analysis.data.dataset import data_dir_from_env
-
-    return data_dir_from_env() / LOG_NAME
+    return settings.DATA_DIR.read() / LOG_NAME
 
 
 def record(event: str, user: str, detail: str = "", path: Path | None = None) -> None:
@@ -67,7 +63,7 @@ def record(event: str, user: str, detail: str = "", path: Path | None = None) ->
     concurrent sessions never interleave inside a line."""
     if event not in EVENTS:
         raise ValueError(f"unknown audit event: {event!r}")
-    target = path or log_path(_users_file_from_env())
+    target = path or log_path(settings.AUTH_FILE.read())
     entry = {
         "ts": datetime.now().astimezone().isoformat(timespec="seconds"),
         "event": event,
@@ -89,7 +85,7 @@ def record(event: str, user: str, detail: str = "", path: Path | None = None) ->
 
 def read_events(path: Path | None = None) -> list[dict]:
     """Every event in the log and its rotated files, oldest first (empty when there is no log yet)."""
-    target = path or log_path(_users_file_from_env())
+    target = path or log_path(settings.AUTH_FILE.read())
     files = [_rotated(target, i) for i in range(KEEP, 0, -1)] + [target]
     events: list[dict] = []
     for file in files:
@@ -101,11 +97,7 @@ def read_events(path: Path | None = None) -> list[dict]:
 
 def max_bytes() -> int:
     """The size at which the log is rotated: ``DASHBOARD_AUDIT_MAX_MB`` megabytes (default 5)."""
-    try:
-        megabytes = float(os.environ.get(ENV_AUDIT_MAX_MB, "") or DEFAULT_MAX_MB)
-    except ValueError:
-        megabytes = DEFAULT_MAX_MB
-    return max(1, int(megabytes * 1024 * 1024))
+    return max(1, int(settings.AUDIT_MAX_MB.read() * 1024 * 1024))
 
 
 def _rotated(target: Path, number: int) -> Path:
@@ -126,9 +118,3 @@ def _rotate(target: Path) -> None:
         if _rotated(target, number).exists():
             os.replace(_rotated(target, number), _rotated(target, number + 1))
     os.replace(target, _rotated(target, 1))
-
-
-def _users_file_from_env() -> Path | None:
-    from analysis.admin.users import auth_file_from_env
-
-    return auth_file_from_env()

@@ -5,21 +5,17 @@ hashes only; it is written atomically with mode 0600. Failed logins are counted 
 (``<users file>.lockout.json``) so a new browser session cannot reset the counter, and the app never needs
 to rewrite the users file itself. Both files are changed under an exclusive lock (``<users file>.lock``).
 
-Command line (``python -m analysis users ...``): ``add``, ``list``, ``disable``, ``enable``, ``reset``.
-Passwords are read from standard input (``--password-stdin``) or typed without echo; they are never
-printed, logged, passed as arguments or written anywhere in clear text.
+The command line that manages them is ``analysis.cli.users`` (``python -m analysis users ...``). Passwords
+are never printed, logged, passed as arguments or written anywhere in clear text.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
-import getpass
 import json
 import os
 import re
-import sys
 import threading
 import time
 from collections import OrderedDict
@@ -31,15 +27,10 @@ from typing import Literal
 
 import bcrypt
 
-from analysis.admin import audit
 from analysis.data.files import atomic_write_bytes, exclusive
 
 Role = Literal["kapolsek", "analis", "tamu"]
 ROLES: tuple[Role, ...] = ("kapolsek", "analis", "tamu")
-ENV_AUTH_FILE = "DASHBOARD_AUTH_FILE"
-ENV_SESSION_MINUTES = "DASHBOARD_SESSION_MINUTES"
-DEFAULT_SESSION_MINUTES = 30.0
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BCRYPT_ROUNDS = 12  # about 0.3 s per check here: slow for guessing, unnoticed at login
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit; longer passwords are refused, never silently cut
@@ -171,12 +162,6 @@ def normalise_username(username: str) -> str:
 # Files
 
 
-def auth_file_from_env() -> Path | None:
-    """``DASHBOARD_AUTH_FILE`` as a path, or None when it is not set."""
-    configured = os.environ.get(ENV_AUTH_FILE, "").strip()
-    return Path(configured).expanduser().resolve() if configured else None
-
-
 def lockout_path(users_file: Path) -> Path:
     """The lockout file beside ``users_file`` (``<users file>.lockout.json``): failure counts per user."""
     return users_file.with_name(users_file.name + ".lockout.json")
@@ -254,7 +239,8 @@ def has_enabled_users(users_file: Path | None) -> bool:
     return any(not a.disabled for a in load_accounts(users_file).values())
 
 
-def _load_failures(users_file: Path) -> dict[str, FailureState]:
+def load_failures(users_file: Path) -> dict[str, FailureState]:
+    """Each username's failed-login state from the sidecar file (empty when there is none)."""
     raw = _read_json(lockout_path(users_file))
     return {
         name: FailureState(
@@ -276,7 +262,7 @@ def _save_failures(users_file: Path, failures: dict[str, FailureState]) -> None:
 
 def failure_state(users_file: Path, username: str) -> FailureState:
     """``username``'s failed-login state from the lockout file; ``FailureState()`` when none is kept."""
-    return _load_failures(users_file).get(username, FailureState())
+    return load_failures(users_file).get(username, FailureState())
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -305,7 +291,7 @@ def authenticate(
         return LoginResult("failed", reason="unknown")
     with _exclusive(users_file):
         account = load_accounts(users_file).get(name)
-        failures = _load_failures(users_file) if account is not None else {}
+        failures = load_failures(users_file) if account is not None else {}
         state = failures.get(name) if account is not None else _UNKNOWN_FAILURES.get(name)
         state = state or FailureState()
         if state.locked_until > now:
@@ -358,15 +344,6 @@ class _RecentFailures:
 
 
 _UNKNOWN_FAILURES = _RecentFailures()
-
-
-def session_minutes_from_env() -> float:
-    """Minutes of inactivity after which a session ends: ``DASHBOARD_SESSION_MINUTES`` (1–720), else 30."""
-    try:
-        minutes = float(os.environ.get(ENV_SESSION_MINUTES, DEFAULT_SESSION_MINUTES))
-    except ValueError:
-        return DEFAULT_SESSION_MINUTES
-    return minutes if 1 <= minutes <= 720 else DEFAULT_SESSION_MINUTES
 
 
 def session_expired(last_seen: float, now: float, minutes: float) -> bool:
@@ -432,104 +409,8 @@ def reset_password(users_file: Path, username: str, password: str) -> Account:
         old = accounts[name]
         account = Account(name, old.role, hash_password(password), old.disabled, _stamp())
         save_accounts(users_file, {**accounts, name: account})
-        failures = _load_failures(users_file)
+        failures = load_failures(users_file)
         if name in failures:
             del failures[name]
             _save_failures(users_file, failures)
     return account
-
-
-# ---------------------------------------------------------------------------------------------------------
-# CLI
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m analysis users``: ``--file`` and one action (add, list, disable, enable,
-    reset). Passwords are read from stdin only, never from an argument.
-    """
-    parser.description = (
-        "Kelola pengguna dasbor. Berkas pengguna: --file atau variabel lingkungan DASHBOARD_AUTH_FILE "
-        "(di luar folder aplikasi). Kata sandi dibaca dari stdin, tidak pernah dari argumen."
-    )
-    parser.add_argument("--file", type=Path, help="berkas pengguna (bawaan: $DASHBOARD_AUTH_FILE)")
-    sub = parser.add_subparsers(dest="action", metavar="AKSI", required=True)
-    add = sub.add_parser("add", help="tambah pengguna")
-    add.add_argument("username")
-    add.add_argument("--role", required=True, choices=ROLES, help="kapolsek, analis atau tamu")
-    add.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin")
-    sub.add_parser("list", help="daftar pengguna (tanpa hash)")
-    for action, text in (("disable", "nonaktifkan pengguna"), ("enable", "aktifkan kembali pengguna")):
-        sub.add_parser(action, help=text).add_argument("username")
-    reset = sub.add_parser("reset", help="ganti kata sandi dan buka kunci")
-    reset.add_argument("username")
-    reset.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin")
-
-
-def _read_password(from_stdin: bool) -> str:
-    """The first line of stdin, or a prompt without echo (asked twice) when stdin is a terminal."""
-    if from_stdin or not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Kata sandi: ")
-    if getpass.getpass("Ulangi kata sandi: ") != first:
-        raise ValueError("Kedua kata sandi tidak sama.")
-    return first
-
-
-def _resolve_file(args: argparse.Namespace) -> Path:
-    path = args.file.expanduser().resolve() if args.file else auth_file_from_env()
-    if path is None:
-        raise UsersFileError("Tentukan berkas pengguna dengan --file atau DASHBOARD_AUTH_FILE.")
-    if path.is_relative_to(PROJECT_ROOT):
-        raise UsersFileError(
-            f"Berkas pengguna harus di luar folder aplikasi ({PROJECT_ROOT}), agar tidak ikut tersalin."
-        )
-    return path
-
-
-def _when(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch).strftime("%d/%m/%Y %H:%M")
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Exit codes: 0 done; 1 refused (bad name, role or password; user exists or is missing);
-    2 the users file cannot be used."""
-    try:
-        path = _resolve_file(args)
-        if args.action == "list":
-            accounts = load_accounts(path)
-            if not accounts:
-                print(f"Belum ada pengguna di {path}.")
-                return 0
-            failures = _load_failures(path)
-            now = time.time()
-            for account in accounts.values():
-                status = "nonaktif" if account.disabled else "aktif"
-                lock = failures.get(account.username, FailureState()).locked_until
-                if lock > now:
-                    status += f", terkunci s.d. {_when(lock)}"
-                print(f"{account.username}\t{account.role}\t{status}")
-            return 0
-        if args.action in ("disable", "enable"):
-            account = set_disabled(path, args.username, args.action == "disable")
-            event = "user_disabled" if account.disabled else "user_enabled"
-            audit.record(event, "cli", account.username, path=audit.log_path(path))
-            state = "dinonaktifkan" if account.disabled else "diaktifkan"
-            print(f"Pengguna '{account.username}' {state}.")
-            return 0
-        password = _read_password(args.password_stdin)
-        if args.action == "add":
-            account = add_user(path, args.username, args.role, password)
-            detail = f"{account.username} ({account.role})"
-            audit.record("user_added", "cli", detail, path=audit.log_path(path))
-            print(f"Pengguna '{account.username}' ditambahkan dengan peran {account.role}.")
-        else:
-            account = reset_password(path, args.username, password)
-            audit.record("user_reset", "cli", account.username, path=audit.log_path(path))
-            print(f"Kata sandi '{account.username}' diganti; kunci dibuka.")
-        return 0
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except (UsersFileError, OSError) as exc:
-        print(str(exc) if isinstance(exc, UsersFileError) else f"Berkas pengguna: {exc}", file=sys.stderr)
-        return 2

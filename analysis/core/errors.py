@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import errno
 import logging
-import os
 from pathlib import Path
 
+from analysis.core import settings
 from analysis.i18n import Lang, t
 
 log = logging.getLogger("analysis.core.errors")
@@ -50,15 +50,8 @@ def describe(exc: BaseException, lang: Lang = "id") -> str:
 
 
 def error_log_path() -> Path:
-    """Where unexpected errors are logged: ``DASHBOARD_ERROR_LOG`` if set (``~`` expanded), else
-    ``<data folder>/.logs/errors.log`` (``analysis.data.dataset.data_dir_from_env``). Not created here.
-    """
-    configured = os.environ.get("DASHBOARD_ERROR_LOG")
-    if configured:
-        return Path(configured).expanduser()
-    from analysis.data.dataset import data_dir_from_env
-
-    return data_dir_from_env() / ".logs" / "errors.log"
+    """``DASHBOARD_ERROR_LOG``, else ``errors.log`` in the data folder's ``.logs``."""
+    return settings.ERROR_LOG.read() or settings.DATA_DIR.read() / ".logs" / "errors.log"
 
 
 def log_unexpected(exc: BaseException, context: str) -> Path | None:

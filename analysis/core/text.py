@@ -5,6 +5,10 @@ sheet title, an officer's name or a link's parameter holding ``**x**``, ``[a](ht
 ``![i](http://e.x/i.png)`` or ``:red[x]`` would become bold text, a live link, a remote image fetched by
 the viewer's browser, or colour. ``plain`` is the one escaping function every such value goes through
 before it reaches markdown (``ui`` calls it; analysis messages stay unescaped for the command line).
+
+``scrub_text`` makes free text (notes, descriptions) fit for a briefing, a table or a record: phone, NIK and
+e-mail replaced. A pure text function, so the data, metrics and reports rooms use it without depending on
+the role rules of ``analysis.admin.privacy``.
 """
 
 from __future__ import annotations
@@ -46,3 +50,45 @@ def plain_values(values: Mapping[str, object]) -> dict[str, object]:
         key: value if not isinstance(value, str) or _NUMBER_LIKE.fullmatch(value) else plain(value)
         for key, value in values.items()
     }
+
+
+# Indonesian phone numbers: 0 / 62 / +62 then 8-13 more digits, separated by spaces, dots, dashes or
+# brackets (0812-3456-7890, +62 812 3456 7890, (0342) 801234, 081-136-061-10); also 10+ digits from 8.
+# NIK / KK: 16 digits. A run of digits and separators is judged by its digit count and its start, so
+# dates (26/05/2025), times (22.30) and money (Rp 1.500.000) are kept.
+_NUMBER_RUN = re.compile(r"\+?\(?\d[\d\s.\-()]{6,}\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SCRUBBED = "[…]"
+
+
+def _is_personal_number(run: str) -> bool:
+    digits = re.sub(r"\D", "", run)
+    if len(digits) >= 15:  # NIK, KK and other identity numbers
+        return True
+    if len(digits) < 9:
+        return False
+    stripped = run.lstrip("+(")
+    return stripped.startswith(("0", "62")) or (digits.startswith("8") and len(digits) >= 10)
+
+
+def _scrub_number(match: re.Match[str]) -> str:
+    return _SCRUBBED if _is_personal_number(match.group(0)) else match.group(0)
+
+
+def scrub_text(text: object, max_len: int = 120) -> str:
+    """Free text fit for a briefing: phone numbers, NIK-like numbers and e-mail addresses replaced by
+    ``[…]``, whitespace collapsed, cut to ``max_len`` characters with ``…``. Missing -> ``""``.
+
+    >>> scrub_text("Warga (HP 0812-3456-7890) lapor balap liar pukul 22.30 tgl 26/05/2025")
+    'Warga (HP […]) lapor balap liar pukul 22.30 tgl 26/05/2025'
+    >>> scrub_text("NIK 3572011234567890, hubungi +62 812 3456 7890")
+    'NIK […], hubungi […]'
+    """
+    if not isinstance(text, str):
+        return ""
+    cleaned = _EMAIL.sub(_SCRUBBED, text)
+    cleaned = _NUMBER_RUN.sub(_scrub_number, cleaned)
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned) > max_len:
+        cleaned = cleaned[: max(max_len - 1, 0)].rstrip() + "…"
+    return cleaned

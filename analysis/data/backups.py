@@ -7,8 +7,8 @@ the file's SHA-256). The rules:
 - **an unchanged file is never backed up twice**: a backup with the same content hash already kept is
   enough;
 - **retention**: per data file, the newest ``keep`` backups and none older than ``max_days`` days
-  (settings ``DASHBOARD_BACKUP_KEEP``, default 20, and ``DASHBOARD_BACKUP_DAYS``, default 90, read in
-  ``retention_from_env`` and nowhere else);
+  (settings ``DASHBOARD_BACKUP_KEEP``, default 20, and ``DASHBOARD_BACKUP_DAYS``, default 90, in
+  ``analysis.core.settings``; ``retention_from_env`` reads them);
 - copies are written atomically (``analysis.data.files.atomic_write_bytes``), so a killed import leaves at
   most a temporary file, which ``remove_stale`` deletes at the next start or import;
 - ``restore`` puts a backup back atomically, after backing up the file it replaces (so a restore can be
@@ -28,14 +28,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from analysis.core import settings
 from analysis.data.files import TEMP_SUFFIX, atomic_write_bytes, exclusive, remove_stale_temp_files
 
 BACKUP_DIR = ".backups"
 LOCK_NAME = ".import.lock"  # the same lock analysis.data.intake.folder_lock takes
-DEFAULT_KEEP = 20
-DEFAULT_MAX_DAYS = 90
-KEEP_ENV = "DASHBOARD_BACKUP_KEEP"
-DAYS_ENV = "DASHBOARD_BACKUP_DAYS"
+DEFAULT_KEEP = settings.BACKUP_KEEP.default
+DEFAULT_MAX_DAYS = settings.BACKUP_DAYS.default
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 STALE_TEMP_AGE_S = 15 * 60  # at start-up, without the lock: only temporary files this old are stale
 _NAME = re.compile(
@@ -51,20 +50,12 @@ class Retention:
     max_days: int = DEFAULT_MAX_DAYS
 
 
-def _positive_int(name: str, default: int) -> int:
-    try:
-        value = int(os.environ.get(name, "").strip() or default)
-    except ValueError:
-        return default
-    return value if value >= 1 else default
-
-
 def retention_from_env() -> Retention:
     """The retention settings: ``DASHBOARD_BACKUP_KEEP`` (20) and ``DASHBOARD_BACKUP_DAYS`` (90).
 
     A value that is not a whole number of at least 1 falls back to the default.
     """
-    return Retention(_positive_int(KEEP_ENV, DEFAULT_KEEP), _positive_int(DAYS_ENV, DEFAULT_MAX_DAYS))
+    return Retention(settings.BACKUP_KEEP.read(), settings.BACKUP_DAYS.read())
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ import re
 import sys
 from pathlib import Path
 
+from analysis.core import settings
 from analysis.data import contract, schema
-from analysis.data.localtime import DEFAULT_ZONE, ENV_VAR
 from analysis.data.schema import Kind
 
 START, END = "<!-- data-dictionary:start -->", "<!-- data-dictionary:end -->"
@@ -165,7 +165,8 @@ def conventions() -> str:
             "- **Excel serial day numbers** in a date column (`45803` → 26 May 2025, `45805.375` → 28 May "
             "2025 09:00), in CSV and in `.xlsx`, with a warning that the column held serial numbers.",
             "- **Time zones.** `2025-05-26T14:15:00Z`, `+07:00`, `+0700`, `+07` and the words WIB/WITA/WIT "
-            f"are converted to local time: `{ENV_VAR}` (default {DEFAULT_ZONE}; see Configuration).",
+            f"are converted to local time: `{settings.TIMEZONE.name}` (default {settings.TIMEZONE.default}; "
+            "see Configuration).",
             "- **Implausible dates.** A date after today plus one day's margin (in the local zone) cannot be "
             "a record already made: the row is rejected (an optional date such as `resolved_at` is left "
             "empty). A date far from the rest of its column (a detached tail of at most 1 % of the "

@@ -11,20 +11,15 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.core import settings
 from analysis.data import contract
-from analysis.data.loading import Problem, ValidationReport, load_table
+from analysis.data.loading import load_table
 from analysis.data.plausibility import plausible_range
+from analysis.data.problems import Problem, UnreadableFile, ValidationReport
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import KINDS, Kind
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 FILE_NAMES: dict[Kind, str] = {kind: f"{kind}.csv" for kind in KINDS}
-
-
-def data_dir_from_env() -> Path:
-    """``DASHBOARD_DATA_DIR`` if set, else the bundled ``data/`` folder."""
-    configured = os.environ.get("DASHBOARD_DATA_DIR")
-    return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -167,3 +162,17 @@ def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
         data_dir=data_dir,
         reports=reports,
     )
+
+
+def officers_in_data_dir(
+    kind: Kind, reference: Reference, data_dir: Path | None = None
+) -> pd.DataFrame | None:
+    """The data folder's officers (``DASHBOARD_DATA_DIR``), for a patrols file whose leaders' empty NRPs
+    are looked up by name; None for other kinds or when there is no readable officers file."""
+    path = (data_dir or settings.DATA_DIR.read()) / FILE_NAMES["officers"]
+    if kind != "patrols" or not path.exists():
+        return None
+    try:
+        return load_table(path, "officers", reference)[0]
+    except UnreadableFile:
+        return None

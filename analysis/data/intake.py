@@ -17,33 +17,28 @@ freshness line every page shows.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import hashlib
 import io
 import json
 import os
-import sys
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.data import backups, localtime
-from analysis.data.dataset import FILE_NAMES, data_dir_from_env
+from analysis.core import settings
+from analysis.data import backups, loading, localtime
+from analysis.data.dataset import FILE_NAMES
 from analysis.data.files import atomic_write_bytes, exclusive
-from analysis.data.reference import Reference, load_reference
+from analysis.data.headers import map_headers
+from analysis.data.problems import Problem
+from analysis.data.reference import Reference
 from analysis.data.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 
-if TYPE_CHECKING:  # loading is heavy; intake only reads its problems
-    from analysis.data.loading import Problem
-
-CONFIG_PATH = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 LOG_NAME = "import_log.jsonl"
 MAPPINGS_NAME = ".mappings.json"
 BACKUP_DIR = backups.BACKUP_DIR
@@ -71,19 +66,6 @@ class UploadRefused(Exception):
         return t(self.key, lang, **self.values)
 
 
-def upload_limit_bytes(config_path: Path = CONFIG_PATH) -> int:
-    """``server.maxUploadSize`` (MB) from the Streamlit config, in bytes; 20 MB if the file says nothing.
-
-    The browser refuses larger files itself, but scripts and tests do not go through the browser.
-    """
-    megabytes = 20
-    with contextlib.suppress(OSError, tomllib.TOMLDecodeError):
-        megabytes = int(
-            tomllib.loads(config_path.read_text("utf-8")).get("server", {}).get("maxUploadSize", 20)
-        )
-    return megabytes * 1024 * 1024
-
-
 def looks_binary(data: bytes) -> bool:
     """True for bytes no CSV could be: NUL bytes, a known binary signature, or mostly control characters.
 
@@ -101,7 +83,7 @@ def looks_binary(data: bytes) -> bool:
 
 def check_upload(data: bytes, filename: str, limit: int | None = None) -> None:
     """Raise ``UploadRefused`` for a file over the size limit, an empty file, or one of the wrong sort."""
-    limit = upload_limit_bytes() if limit is None else limit
+    limit = settings.upload_limit_bytes() if limit is None else limit
     if len(data) > limit:
         raise UploadRefused(
             "intake.refused.too_big",
@@ -228,8 +210,6 @@ def incoming_rows(clean: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     >>> incoming_rows(frame, "officers").loc[0, "name"]
     '=HYPERLINK()'
     """
-    from analysis.data import loading
-
     text = _as_text(loading.clean_to_contract(clean, kind), kind)
     return text.apply(lambda column: column.str.replace(_PROTECTED, r"\1", regex=True))
 
@@ -344,8 +324,6 @@ def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFr
 
     Rows the loader rejects in that file are kept too (as written), so rewriting it never drops them.
     """
-    from analysis.data import loading
-
     path = data_dir / FILE_NAMES[kind]
     if not path.exists():
         return _as_text(pd.DataFrame(columns=columns(kind)), kind)
@@ -355,7 +333,7 @@ def existing_rows(data_dir: Path, kind: Kind, reference: Reference) -> pd.DataFr
     if not bad_lines:
         return kept
     raw = loading.read_raw(path, path.name)
-    raw = raw.rename(columns=loading.map_headers(list(raw.columns), kind)[0])
+    raw = raw.rename(columns=map_headers(list(raw.columns), kind)[0])
     rejected = raw.loc[raw.index.isin(bad_lines)]  # read_raw indexes records by their line in the file
     return pd.concat([kept, _as_text(rejected, kind)], ignore_index=True)
 
@@ -559,8 +537,6 @@ def export_frame(clean: pd.DataFrame, kind: Kind) -> pd.DataFrame:
 
     Feed it to ``analysis.data.export.to_csv_bytes`` / ``to_excel_bytes``: they neutralise formulas in text.
     """
-    from analysis.data import loading
-
     text = loading.clean_to_contract(clean, kind).reindex(columns=columns(kind))
     numeric = {c: pd.to_numeric(text[c], errors="coerce") for c in NUMERIC_COLUMNS if c in text.columns}
     return text.assign(**numeric)
@@ -585,106 +561,6 @@ def freshness_text(last_date: date | None, lang: Lang = "id", today: date | None
         return t("intake.freshness.today", lang, date=when)
     key = "intake.freshness.one_day" if days == 1 else "intake.freshness.days"
     return t(key, lang, date=when, days=fmt_int(days, lang))
-
-
-# --- command line ------------------------------------------------------------------------------------------
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m analysis import``: the file, ``--kind`` (else detected from the headers),
-    ``--data-dir``, ``--json``, ``--yes`` (apply changed rows too), ``--user`` and ``--sheet``.
-    """
-    parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
-    parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
-    parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR/data)"
-    )
-    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
-    parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=os.environ.get("USER", ""), help="nama pengguna untuk log impor")
-    parser.add_argument(
-        "--sheet", default=None, help="lembar Excel yang dibaca (bawaan: lembar aktif yang terlihat)"
-    )
-
-
-def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json.dumps({"error": message}, ensure_ascii=False))
-    else:
-        print(message, file=sys.stderr)
-    return 2
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Exit 0: every row valid; 1: some rows rejected (the valid ones are merged); 2: not readable at all."""
-    from analysis.data import loading, value_pairs
-
-    data_dir: Path = args.data_dir or data_dir_from_env()
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
-    try:
-        check_upload(data, Path(args.file).name)
-        raw = loading.read_raw(io.BytesIO(data), Path(args.file).name, sheet=args.sheet)
-        remembered = find_mapping(data_dir, list(raw.columns))
-        kind: Kind | None = args.kind or (remembered[0] if remembered else None)
-        kind = kind or loading.detect_kind(list(raw.columns))
-        if kind is None:
-            return _fail(t("loading.file.unknown_kind", "id"), args.json)
-        mapping = remembered[1] if remembered and remembered[0] == kind else None
-        reference = load_reference()
-        clean, report = loading.load_table(
-            io.BytesIO(data),
-            kind,
-            reference,
-            filename=Path(args.file).name,
-            column_mapping=mapping,
-            officers=loading.officers_in_data_dir(kind, reference, data_dir),
-            value_pairs=value_pairs.pairs_for(data_dir, kind),
-            sheet=args.sheet,
-        )
-    except UploadRefused as exc:
-        return _fail(exc.message("id"), args.json)
-    except loading.UnreadableFile as exc:
-        return _fail(str(exc), args.json)
-    try:
-        result = import_rows(
-            data_dir,
-            kind,
-            clean,
-            report,
-            file_name=Path(args.file).name,
-            sha256=file_sha256(data),
-            reference=reference,
-            accept_updates=args.yes,
-            user=args.user,
-        )
-    except (OSError, loading.UnreadableFile) as exc:  # nothing was replaced: the rename is the last step
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _fail(t("intake.merge.failed", "id", reason=reason), args.json)
-    if args.json:
-        out = result.log_entry() | {
-            "problems": [p.to_dict() for p in report.problems],
-            "conflicts": [asdict(c) for c in result.conflicts],
-        }
-        print(json.dumps(out, ensure_ascii=False, default=str))
-    else:
-        print(summary_text(result, "id"))
-        from analysis.data.workbook import sheet_lines
-
-        for line in sheet_lines(report, "id"):
-            print(line)
-        for problem in report.problems:
-            where = "berkas" if problem.row is None else f"baris {problem.row}"
-            print(f"  {where}, {problem.column}: {problem.value!r} – {problem.reason}")
-        for conflict in result.conflicts:
-            for change in conflict.changes:
-                print(f"  {conflict.record_id}, {change.column}: {change.old!r} → {change.new!r}")
-        if result.pending:
-            print(t("intake.cli.pending", "id", count=result.pending))
-    return 1 if result.rows_rejected else 0
 
 
 def summary_text(result: ImportResult, lang: Lang) -> str:

@@ -1,6 +1,6 @@
 """What a file may declare and cost before the loader refuses it (issue 19: bounded parsing).
 
-Every limit is a setting read from the environment here and nowhere else (``limits_from_env``); the
+Every limit is a setting of ``analysis.core.settings`` (``limits_from_env`` reads them); the
 defaults suit a Polsek's registers and the benchmark's million rows. A file over a limit raises
 ``LimitExceeded`` (an ``UnreadableFile``: the command line exits 2, the Data page shows the message, nothing
 is written) whose Bahasa message names the limit, its setting and what the file declared or holds.
@@ -22,17 +22,14 @@ of commas is refused here, not parsed), and every line longer than half the cell
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.data.loading import UnreadableFile
+from analysis.core import settings
+from analysis.data.problems import UnreadableFile
 from analysis.i18n import fmt_int
-
-log = logging.getLogger(__name__)
 
 # Rows a file may hold above its data: a title block and a header of one or two rows (HEADER_SCAN_ROWS + 2).
 HEADER_ALLOWANCE = 12
@@ -44,12 +41,12 @@ _HEAD_LINES = 11  # the loader looks for the header in the first ten lines (plus
 class Limits:
     """The bounds a file must stay within. ``max_file_mb`` and ``max_unzipped_mb`` are megabytes."""
 
-    max_file_mb: int = 512
-    max_rows: int = 1_000_000
-    max_columns: int = 200
-    max_cell_chars: int = 100_000
-    max_cells: int = 30_000_000
-    max_unzipped_mb: int = 1024
+    max_file_mb: int = settings.MAX_FILE_MB.default
+    max_rows: int = settings.MAX_ROWS.default
+    max_columns: int = settings.MAX_COLUMNS.default
+    max_cell_chars: int = settings.MAX_CELL_CHARS.default
+    max_cells: int = settings.MAX_CELLS.default
+    max_unzipped_mb: int = settings.MAX_UNZIPPED_MB.default
 
     @property
     def max_file_bytes(self) -> int:
@@ -62,34 +59,21 @@ class Limits:
         return self.max_unzipped_mb * 1024 * 1024
 
 
-SETTINGS: dict[str, str] = {
-    "max_file_mb": "DASHBOARD_MAX_FILE_MB",
-    "max_rows": "DASHBOARD_MAX_ROWS",
-    "max_columns": "DASHBOARD_MAX_COLUMNS",
-    "max_cell_chars": "DASHBOARD_MAX_CELL_CHARS",
-    "max_cells": "DASHBOARD_MAX_CELLS",
-    "max_unzipped_mb": "DASHBOARD_MAX_UNZIPPED_MB",
+_SETTINGS: dict[str, settings.Setting[int]] = {
+    "max_file_mb": settings.MAX_FILE_MB,
+    "max_rows": settings.MAX_ROWS,
+    "max_columns": settings.MAX_COLUMNS,
+    "max_cell_chars": settings.MAX_CELL_CHARS,
+    "max_cells": settings.MAX_CELLS,
+    "max_unzipped_mb": settings.MAX_UNZIPPED_MB,
 }
+SETTINGS: dict[str, str] = {field: setting.name for field, setting in _SETTINGS.items()}  # field -> variable
 
 
 def limits_from_env(env: Mapping[str, str] | None = None) -> Limits:
     """The limits, each from its environment variable when set to a whole number ≥ 1 (else the default,
     with a logged warning naming the setting: a typo never removes a limit)."""
-    env = os.environ if env is None else env
-    values: dict[str, int] = {}
-    for name, variable in SETTINGS.items():
-        text = env.get(variable, "").strip().replace("_", "")
-        if not text:
-            continue
-        try:
-            value = int(text)
-        except ValueError:
-            value = 0
-        if value < 1:
-            log.warning("%s=%r is not a whole number >= 1; the default is used", variable, env[variable])
-            continue
-        values[name] = value
-    return Limits(**values)
+    return Limits(**{field: setting.read(env) for field, setting in _SETTINGS.items()})
 
 
 class LimitExceeded(UnreadableFile):

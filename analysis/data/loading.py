@@ -42,36 +42,54 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 import re
-import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyarrow import csv as pa_csv
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from analysis.data import contract, localtime, plausibility, schema
+from analysis.data import contract, limits, localtime, plausibility, schema, workbook
+from analysis.data.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
+    NUMERIC_DATE,
+    SERIAL_RE,
+    date_order,
+    excel_serial,
+    parse_date,
+    parse_time,
+    parse_time_range,
+    two_readings,
+)
+from analysis.data.headers import (
+    HEADER_SCAN_ROWS,
+    HEADER_TABLES,
+    dedupe_headers,
+    map_headers,
+    normalise_header,
+    recognisable,
+)
+from analysis.data.problems import Problem, Severity, UnreadableFile, ValidationReport
 from analysis.data.reference import KECAMATAN, Reference
-from analysis.data.schema import KINDS, Kind
+from analysis.data.schema import Kind
 from analysis.i18n import fmt_date, t
 
-Severity = Literal["error", "warning"]
 DATETIME_DTYPE = contract.DATETIME_DTYPE
 TEXT = contract.TEXT_DTYPE  # pandas' "str": Arrow strings, NaN when missing
 ID_PREFIX: dict[Kind, str] = {"patrols": "P-", "complaints": "L-", "officers": "O-"}
-HEADER_SCAN_ROWS = 10  # a title block above the header row is common in Excel exports
-MIN_YEAR, MAX_YEAR = 1970, 2100
 # Kota Blitar's bounding box with a generous margin: coordinates outside it are typing errors.
 LAT_RANGE, LON_RANGE = (-8.25, -7.95), (112.05, 112.35)
 # From this many rows a file's columns are validated on two threads (below it, starting threads costs more).
@@ -83,185 +101,6 @@ MAX_COUNT = 1_000_000
 # Arrow's CSV block: 4 MB reads as fast as 1 MB on two cores and leaves a quarter as many chunks for
 # every later column operation to walk.
 _BLOCK_SIZE = 4 << 20
-
-
-# --------------------------------------------------------------------------------------------------------
-# Report
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One rejected row or changed value. ``row`` is the line in the file (None: about the whole file)."""
-
-    row: int | None
-    column: str | None  # the file's header for this column, or the contract name when the file lacks it
-    value: str
-    reason: str  # Bahasa Indonesia
-    severity: Severity
-    contract_column: str | None = None
-    reason_en: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        """The problem as a JSON-ready dict (row, column, value, Bahasa reason, severity, contract_column)."""
-        return {
-            "row": self.row,
-            "column": self.column,
-            "value": self.value,
-            "reason": self.reason,
-            "severity": self.severity,
-            "contract_column": self.contract_column,
-        }
-
-
-@dataclass
-class ValidationReport:
-    """What loading one file found: rows read, kept and rejected, every problem (rejected rows and changed
-    values), how headers mapped to contract columns, the columns ignored and, for Excel, the sheet read and
-    the sheets not read with why.
-    """
-
-    kind: Kind
-    source: str
-    rows_total: int = 0
-    rows_valid: int = 0
-    rows_rejected: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    column_mapping: dict[str, str] = field(default_factory=dict)  # file header -> contract column
-    ignored_columns: list[str] = field(default_factory=list)
-    sheet: str | None = None  # Excel: the sheet read (analysis.data.workbook)
-    other_sheets: list[dict[str, str]] = field(default_factory=list)  # Excel: {name, reason} not read
-
-    @property
-    def errors(self) -> list[Problem]:
-        """The problems that rejected a row (``severity == "error"``), in report order."""
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """The problems about values kept but changed or doubtful (``severity == "warning"``), in order."""
-        return [p for p in self.problems if p.severity == "warning"]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as a JSON-ready dict (what ``python -m analysis validate --json`` prints)."""
-        return {
-            "kind": self.kind,
-            "source": self.source,
-            "rows_total": self.rows_total,
-            "rows_valid": self.rows_valid,
-            "rows_rejected": self.rows_rejected,
-            "column_mapping": dict(self.column_mapping),
-            "ignored_columns": list(self.ignored_columns),
-            "sheet": self.sheet,
-            "other_sheets": [dict(s) for s in self.other_sheets],
-            "problems": [p.to_dict() for p in self.problems],
-        }
-
-
-class UnreadableFile(Exception):
-    """The file cannot be read as the requested kind at all; the message (Bahasa) names the reason."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(t(key, "id", **values))
-
-    @property
-    def message_en(self) -> str:
-        """The reason in English (the exception's own message is in Bahasa Indonesia)."""
-        return t(self.key, "en", **self.values)
-
-
-# --------------------------------------------------------------------------------------------------------
-# Headers
-
-
-def normalise_header(header: object) -> str:
-    """``" Jml. Personel "`` -> ``"jml personel"``; ``"Satuan / Fungsi"`` -> ``"satuan/fungsi"``."""
-    text = unicodedata.normalize("NFKC", str(header)).replace("\ufeff", "").lower()
-    text = re.sub(r"\(.*?\)", " ", text)  # "Tanggal (dd/mm/yyyy)"
-    text = re.sub(r"[\s._*:]+", " ", text).strip()
-    return re.sub(r"\s*/\s*", "/", text)
-
-
-def _header_table(kind: Kind) -> dict[str, tuple[str, int]]:
-    """Normalised header -> (contract column, priority); a lower priority wins a conflict."""
-    table: dict[str, tuple[str, int]] = {}
-
-    def add(alias: str, column: str, priority: int) -> None:
-        key = normalise_header(alias)
-        if key and (key not in table or table[key][1] > priority):
-            table[key] = (column, priority)
-
-    for col in schema.COLUMNS[kind]:
-        add(col.name, col.name, 0)
-        add(col.label_id, col.name, 1)
-        add(col.label_en, col.name, 1)
-    for column, aliases in schema.HEADER_ALIASES[kind].items():
-        for i, alias in enumerate(aliases):
-            add(alias, column, 2 + i)
-    return table
-
-
-_HEADER_TABLES: dict[Kind, dict[str, tuple[str, int]]] = {kind: _header_table(kind) for kind in KINDS}
-
-
-def map_headers(
-    columns: Iterable[object], kind: Kind, mapping: Mapping[str, str | None] | None = None
-) -> tuple[dict[str, str], list[str]]:
-    """Match a file's headers to the contract: ``({file header: contract column}, [unmatched headers])``.
-
-    ``mapping`` (file header -> contract column, or None to ignore) overrides the automatic match. When two
-    headers match one column, the closer alias wins (``Nama Ketua`` beats ``Nama``); the other is unmatched.
-    """
-    headers = [str(c) for c in columns]
-    contract = set(schema.columns(kind))
-    taken: dict[str, tuple[int, str]] = {}
-    forced: set[str] = set()
-    for header, column in (mapping or {}).items():
-        if header not in headers:
-            continue
-        forced.add(header)
-        if column:
-            if column not in contract:
-                raise ValueError(f"{column!r} is not a column of {kind}")
-            taken[column] = (-1, header)
-    table = _HEADER_TABLES[kind]
-    for header in headers:
-        if header in forced:
-            continue
-        match = table.get(normalise_header(header))
-        if match is None:
-            continue
-        column, priority = match
-        if column not in taken or priority < taken[column][0]:
-            taken[column] = (priority, header)
-    chosen = {header: column for column, (_, header) in taken.items()}
-    result = {h: chosen[h] for h in headers if h in chosen}
-    return result, [h for h in headers if h not in result]
-
-
-def _match_score(columns: Sequence[object], kind: Kind, mapping: Mapping[str, str | None] | None = None):
-    matched = set(map_headers(columns, kind, mapping)[0].values())
-    required = schema.required_columns(kind)
-    return all(c in matched for c in required), len(required), len(matched)
-
-
-def detect_kind(columns: Iterable[object]) -> Kind | None:
-    """The kind whose required columns the headers all cover; the most specific one when several do."""
-    headers = list(columns)
-    best: tuple[int, int] | None = None
-    found: Kind | None = None
-    for kind in KINDS:
-        complete, n_required, n_matched = _match_score(headers, kind)
-        if complete and (best is None or (n_required, n_matched) > best):
-            best, found = (n_required, n_matched), kind
-    return found
-
-
-def _recognisable(cells: Sequence[str], kind: Kind | None, mapping: Mapping[str, str | None] | None) -> bool:
-    if kind is None:
-        return detect_kind(cells) is not None
-    return _match_score(cells, kind, mapping)[0]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -306,7 +145,7 @@ def _split_combined(
     roles_of = schema.IDENTITY_COLUMNS.get(kind)
     if not roles_of:
         return raw, (dict(mapping) if mapping is not None else None), []
-    table = _HEADER_TABLES[kind]
+    table = HEADER_TABLES[kind]
     headers = [str(h) for h in raw.frame.columns]
     candidates = []
     for header in headers:
@@ -412,7 +251,6 @@ def _read_source(
 def _map(path: Path) -> bytes | memoryview:
     """The file as a read-only view of a memory map; its bytes when the file cannot be mapped (some
     network shares). The map lives as long as the view, and the parsed columns do not keep it."""
-    import pyarrow as pa
 
     if not path.is_file():
         return path.read_bytes()  # the operating system's own error for a directory or missing file
@@ -456,24 +294,10 @@ def _sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _dedupe(headers: Sequence[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for i, header in enumerate(headers):
-        name = header.strip() or f"kolom_{i + 1}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        else:
-            seen[name] = 0
-        out.append(name)
-    return out
-
-
 def _header_row(rows: Sequence[Sequence[str]], kind: Kind | None, mapping) -> int | None:
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         cells = [c for c in row if c.strip()]
-        if cells and _recognisable(cells, kind, mapping):
+        if cells and recognisable(cells, kind, mapping):
             return i
     return None
 
@@ -498,7 +322,7 @@ def _read_csv(data: bytes | memoryview, kind: Kind | None, mapping) -> _Raw:
     rows = list(csv.reader(head_lines[skip:], delimiter=sep))
     found = _header_row(rows, kind, mapping) or 0
     skip += found
-    header = _dedupe([c.lstrip("\ufeff") for c in rows[found]]) if rows else []
+    header = dedupe_headers([c.lstrip("\ufeff") for c in rows[found]]) if rows else []
     tail = bytes(data[-4096:])
     trailing_breaks = tail[len(tail.rstrip(b"\r\n")) :].count(b"\n")
     lines_in_file = _count_newlines(data) - trailing_breaks + 1
@@ -532,7 +356,7 @@ def _read_csv(data: bytes | memoryview, kind: Kind | None, mapping) -> _Raw:
             return _read_csv_slowly(data.decode(encoding), sep, skip)
         except csv.Error as exc:
             raise UnreadableFile("loading.file.bad_csv", detail=str(exc)) from None
-    frame.columns = _dedupe([str(c) for c in frame.columns])
+    frame.columns = dedupe_headers([str(c) for c in frame.columns])
     first = skip + 2
     lines = first + np.arange(len(frame))
     if lines_in_file > skip + 1 + len(frame):
@@ -546,8 +370,6 @@ def _read_csv_arrow(
     data: bytes | memoryview, encoding: str, sep: str, skip: int, header: list[str]
 ) -> pd.DataFrame | None:
     """The fast path: pyarrow's multi-threaded reader, every column as text. None when it cannot cope."""
-    import pyarrow as pa
-    from pyarrow import csv as pa_csv
 
     if not header or len(sep) != 1:
         return None
@@ -585,7 +407,7 @@ def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
         if index < skip:
             continue
         if header is None:
-            header = _dedupe([c.lstrip("\ufeff") for c in record])
+            header = dedupe_headers([c.lstrip("\ufeff") for c in record])
             continue
         if len(record) > len(header):
             if any(c.strip() for c in record[len(header) :]):
@@ -601,8 +423,6 @@ def _read_csv_slowly(text: str, sep: str, skip: int) -> _Raw:
 
 def _read_excel(data: bytes | memoryview, kind: Kind | None, mapping, sheet: str | None = None) -> _Raw:
     """The sheet Excel shows (or the one named), read by ``analysis.data.workbook`` within the limits."""
-    from analysis.data import workbook
-
     read = workbook.read_sheet(data, kind, mapping, sheet)
     columns, body = read.header, read.body
     frame = (
@@ -618,8 +438,6 @@ def _read(
     mapping: Mapping[str, str | None] | None = None,
     sheet: str | None = None,
 ) -> tuple[_Raw, str]:
-    from analysis.data import limits
-
     data, name = _read_source(source, filename)
     start = bytes(data[:65536])
     if not start.strip(b" \t\r\n\xef\xbb\xbf") and not bytes(data[65536:]).strip():
@@ -678,186 +496,6 @@ def read_raw(
 # Value parsers (each runs once per distinct value)
 
 Issue = tuple[Severity, str, dict[str, object]]  # severity, i18n key, values for the text
-
-_MONTHS = {
-    **dict.fromkeys(("januari", "jan", "january"), 1),
-    **dict.fromkeys(("februari", "pebruari", "feb", "peb", "february"), 2),
-    **dict.fromkeys(("maret", "mar", "march"), 3),
-    **dict.fromkeys(("april", "apr"), 4),
-    **dict.fromkeys(("mei", "may"), 5),
-    **dict.fromkeys(("juni", "jun", "june"), 6),
-    **dict.fromkeys(("juli", "jul", "july"), 7),
-    **dict.fromkeys(("agustus", "agu", "agt", "ags", "agust", "aug", "august"), 8),
-    **dict.fromkeys(("september", "sep", "sept"), 9),
-    **dict.fromkeys(("oktober", "okt", "oct", "october"), 10),
-    **dict.fromkeys(("november", "nov", "nop"), 11),
-    **dict.fromkeys(("desember", "des", "dec", "december"), 12),
-}
-_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
-_TIME = r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,]\d{1,6})?)?"
-_DATE_FORMS = (
-    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
-    r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})",
-    r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.]*(?P<y>\d{4})",
-)
-_AT = r"(?:[ t,]+|\s*,?\s*(?:pukul|pkl\.?|jam)\s*)"  # between date and time
-# a zone word or an ISO 8601 offset (Z, +07:00, +0700, +07); the value is converted to the local zone
-_ZONE = r"(?:\s*(?P<zone>wib|wita|wit|utc|gmt|z|[+-]\d{2}(?::?\d{2})?))?"
-_DATE_RES = [re.compile(rf"^(?:{_WEEKDAY}[\s,]+)?{form}(?:{_AT}{_TIME}{_ZONE})?$") for form in _DATE_FORMS]
-# the day-first numeric form with day and month swapped, for a column written month-first (US, Google Forms)
-_MDY_RE = re.compile(
-    _DATE_RES[1]
-    .pattern.replace("(?P<d>", "(?P<tmp>")
-    .replace("(?P<m>", "(?P<d>")
-    .replace("(?P<tmp>", "(?P<m>")
-)
-# the first two numbers of a numeric date (day/month or month/day; never year first)
-_NUMERIC_DATE = re.compile(
-    rf"^(?:{_WEEKDAY}[\s,]+)?(\d{{1,2}})[/.\-](\d{{1,2}})[/.\-](?:\d{{4}}|\d{{2}})(?!\d)"
-)
-DateOrder = Literal["dmy", "mdy"]
-_TIME_RE = re.compile(rf"^(?:pukul|pkl\.?|jam)?\s*{_TIME}\s*(?:wib|wita|wit)?$")
-
-
-def parse_date(text: str, order: DateOrder = "dmy") -> tuple[datetime | None, str | None]:
-    """``"26 Mei 2025"``, ``"26/05/2025 21.15"``, ``"Senin, 26-05-2025"`` -> datetime; else a reason key.
-
-    ``order``: how ``5/6/2025`` is read (``"dmy"``: 5 June, the Indonesian way; ``"mdy"``: 6 May). A date-time
-    with a zone (``2025-05-26T14:15:00Z``, ``+07:00``, ``+07``, ``WITA``) comes back in the local zone
-    (``analysis.data.localtime``), naive.
-
-    >>> parse_date("26 Mei 2025")
-    (datetime.datetime(2025, 5, 26, 0, 0), None)
-    >>> parse_date("31/02/2025")
-    (None, 'loading.reason.date_impossible')
-    >>> parse_date("5/26/2025 10:15:33", "mdy")
-    (datetime.datetime(2025, 5, 26, 10, 15, 33), None)
-    """
-    value = re.sub(r"\s+", " ", text.strip().lower())
-    patterns = _DATE_RES if order == "dmy" else (_DATE_RES[0], _MDY_RE, _DATE_RES[2])
-    for pattern in patterns:
-        match = pattern.match(value)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = _MONTHS.get(parts["mon"]) if parts.get("mon") else int(parts["m"])
-        if month is None:
-            return None, "loading.reason.date_unreadable"
-        year = int(parts["y"])
-        year += 2000 if year < 100 else 0
-        hour, minute, second = (int(parts[k] or 0) for k in ("H", "M", "S"))
-        if hour > 23 or minute > 59 or second > 59:
-            return None, "loading.reason.time_impossible"
-        try:
-            parsed = datetime(year, month, int(parts["d"]), hour, minute, second)
-        except ValueError:
-            return None, "loading.reason.date_impossible"
-        if not MIN_YEAR <= year <= MAX_YEAR:
-            return None, "loading.reason.year_range"
-        if parts.get("zone"):
-            parsed = localtime.to_local(parsed.replace(tzinfo=_zone(parts["zone"])))
-        return parsed, None
-    return None, "loading.reason.date_unreadable"
-
-
-def _zone(text: str) -> tzinfo:
-    """``"z"``, ``"+07:00"``, ``"+0700"``, ``"+07"``, ``"wita"`` -> a fixed offset."""
-    if text in ("z", "utc", "gmt"):
-        return UTC
-    if text.upper() in localtime.ZONES:
-        return localtime.ZONES[text.upper()]
-    digits = text[1:].replace(":", "")
-    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-    return timezone(-offset if text[0] == "-" else offset)
-
-
-# An Excel serial day number (days since 1899-12-30, a fraction for the time of day) in a date column:
-# 20000-80000 covers 1954-2119, so no count or NRP-like number is taken for one.
-_SERIAL_RE = re.compile(r"^(\d{5})(?:[.,](\d+))?$")
-_EXCEL_EPOCH = datetime(1899, 12, 30)
-
-
-def excel_serial(text: str) -> datetime | None:
-    """``"45803"`` -> 2025-05-26, ``"45805.375"`` -> 2025-05-28 09:00; None when not a serial number.
-
-    >>> excel_serial("45805.375")
-    datetime.datetime(2025, 5, 28, 9, 0)
-    """
-    match = _SERIAL_RE.match(text.strip())
-    if not match or not 20_000 <= int(match.group(1)) <= 80_000:
-        return None
-    days = float(f"{match.group(1)}.{match.group(2) or 0}")
-    seconds = round((days - int(days)) * 86400)  # to the second: Excel stores 09:00 as 0.375000000001
-    return _EXCEL_EPOCH + timedelta(days=int(days), seconds=seconds)
-
-
-def date_order(texts: Iterable[str]) -> tuple[DateOrder | Literal["mixed"], bool]:
-    """How a column writes numeric dates, decided from its own values: (order, proven).
-
-    A value whose first number is above 12 (``26/05/2025``) proves day-first; one whose second number is
-    (``5/26/2025``) proves month-first; both kinds in one column make it ``"mixed"``. With no such value the
-    Indonesian day-first is used, ``proven`` False (the caller warns when some value could be read both
-    ways).
-
-    >>> date_order(["5/26/2025", "5/6/2025"]), date_order(["05/06/2025"]), date_order(["26/05/25", "5/26/25"])
-    (('mdy', True), ('dmy', False), ('mixed', True))
-    """
-    day_first = month_first = False
-    for text in texts:
-        match = _NUMERIC_DATE.match(text.strip().lower())
-        if not match:
-            continue
-        first, second = int(match.group(1)), int(match.group(2))
-        day_first |= first > 12 and second <= 12
-        month_first |= second > 12 and first <= 12
-    if day_first and month_first:
-        return "mixed", True
-    if month_first:
-        return "mdy", True
-    return "dmy", day_first
-
-
-def _two_readings(text: str) -> bool:
-    """True when a numeric date reads as two different days (``05/06/2025``), False for ``05/05/2025``."""
-    match = _NUMERIC_DATE.match(text.strip().lower())
-    if not match:
-        return False
-    first, second = int(match.group(1)), int(match.group(2))
-    return first <= 12 and second <= 12 and first != second
-
-
-def parse_time(text: str) -> str | None:
-    """``"09.30"``, ``"9:30"``, ``"09:30:00"``, ``"pukul 21.15 WIB"`` -> ``"HH:MM"``; None when unreadable."""
-    match = _TIME_RE.match(re.sub(r"\s+", " ", text.strip().lower()))
-    if not match:
-        return None
-    hour, minute = int(match["H"]), int(match["M"])
-    if hour > 23 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
-
-
-_CLOCK_PART = r"(?:pukul|pkl\.?|jam)?\s*(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?"
-_RANGE_RE = re.compile(
-    rf"^{_CLOCK_PART}\s*(?:wib|wita|wit)?\s*(?:s\.?\s?/?\s?d\.?|sampai(?: dengan)?|hingga|to|until|-|–|—|~)"
-    rf"\s*{_CLOCK_PART}\s*(?:wib|wita|wit)?$"
-)
-
-
-def parse_time_range(text: str) -> tuple[str, str] | None:
-    """Start and end written in one cell: ``"19.00 s/d 21.00 WIB"``, ``"08.00-11.59"``,
-    ``"22:00–02:00"``, ``"08.00 sampai 11.59"`` -> ``("19:00", "21:00")``; None when not a range.
-
-    >>> parse_time_range("19.00 s/d 21.00 WIB"), parse_time_range("22.00 - 02.00"), parse_time_range("09.00")
-    (('19:00', '21:00'), ('22:00', '02:00'), None)
-    """
-    match = _RANGE_RE.match(re.sub(r"\s+", " ", text.strip().lower()))
-    if not match:
-        return None
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
-    if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-        return None
-    return f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"
 
 
 def _compact(text: str) -> str:
@@ -1186,8 +824,6 @@ class _Checker:
 
     def text(self, column: str) -> pd.Series:
         """A free-text column: stripped, NA when empty; empty required cells are errors."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
 
         raw = self.raw(column)
         # Arrow's own trim and compare, as ``.str.strip()`` and ``== ""`` would call them, without pandas'
@@ -1326,7 +962,7 @@ class _Checker:
         series = pd.Series(texts, dtype="str")
         parsed = np.full(len(texts), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
         todo = (series != "").to_numpy().copy()
-        serials = [(i, excel_serial(text)) for i, text in enumerate(texts) if _SERIAL_RE.match(text)]
+        serials = [(i, excel_serial(text)) for i, text in enumerate(texts) if SERIAL_RE.match(text)]
         serials = [(i, value) for i, value in serials if value is not None]
         for i, value in serials:
             parsed[i] = np.datetime64(value, "us")
@@ -1351,13 +987,13 @@ class _Checker:
             if order == "mixed":
                 if value is None and reason == "loading.reason.date_impossible":
                     value, reason = parse_date(texts[i], "mdy")[0], reason
-                elif value is not None and _two_readings(texts[i]):
+                elif value is not None and two_readings(texts[i]):
                     issues[i] = ("warning", "values.reason.two_readings", {"read": value})
             if value is None:
                 issues[i] = ("error", reason or "loading.reason.date_unreadable", {})
             else:
                 parsed[i] = np.datetime64(value, "us")
-        numeric = [text for text in texts if _NUMERIC_DATE.match(text.lower())]
+        numeric = [text for text in texts if NUMERIC_DATE.match(text.lower())]
         if order == "mdy":
             example = next(text for text in numeric if date_order([text]) == ("mdy", True))
             self.note(column, example, "values.note.month_first", example=example)
@@ -1366,7 +1002,7 @@ class _Checker:
             month_first = next(text for text in numeric if date_order([text]) == ("mdy", True))
             self.note(column, "", "values.note.mixed_order", day_first=day_first, month_first=month_first)
         elif not proven:
-            ambiguous = next((text for text in numeric if _two_readings(text)), None)
+            ambiguous = next((text for text in numeric if two_readings(text)), None)
             if ambiguous is not None:
                 self.note(column, ambiguous, "values.note.day_first_default", example=ambiguous)
         if column in self.required:
@@ -1442,8 +1078,6 @@ class _Checker:
 def _exact_codes(text: pd.Series, vocabulary: _Vocabulary, categories: list[str]) -> np.ndarray | None:
     """Each cell's position in ``categories`` when every cell is exactly a name the vocabulary takes as
     itself (no alias, no spelling fix); None otherwise."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     names = [name if vocabulary.match(name) == (name, None) else None for name in categories]
     arrow = pa.array(text.array, from_pandas=True)
@@ -1458,8 +1092,6 @@ def _exact_codes(text: pd.Series, vocabulary: _Vocabulary, categories: list[str]
 def _whole_numbers(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """(value of each cell, NaN when empty; mask of the empty cells) when every cell is ASCII digits or
     empty; None otherwise (spaces, signs, "5 orang", hexadecimal, a number above ``MAX_COUNT``)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     try:
         arrow = _arrow_text(text)  # empty cells as nulls, which every check below passes over
@@ -1477,8 +1109,6 @@ def _clock_minutes(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """(minutes after midnight of each cell, NaN when empty; mask of the empty cells) when every cell is
     exactly ``HH:MM`` (00:00-23:59) or empty; None otherwise. Read from the column's bytes with NumPy:
     Arrow cannot cast text to a time of day."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     arrow = pa.array(text.array, from_pandas=True)
     if isinstance(arrow, pa.ChunkedArray):
@@ -1513,8 +1143,6 @@ def _minutes(clock: object) -> float:
 
 
 def _is_text(arrow) -> bool:
-    import pyarrow as pa
-
     return pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)
 
 
@@ -1546,8 +1174,6 @@ def _localised(values: Mapping[str, object], lang: Literal["id", "en"]) -> dict[
 
 def _arrow_text(text: pd.Series):
     """The column as a pyarrow string array with empty cells as nulls (no copy of the text)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     arrow = pa.array(text.array, from_pandas=True)
     return pc.if_else(pc.equal(arrow, ""), pa.scalar(None, arrow.type), arrow)
@@ -1560,7 +1186,6 @@ def _blank_to_na(text: pd.Series) -> pd.Series:
 
 def _text_series(arrow, index: pd.Index) -> pd.Series:
     """An Arrow string array (or chunked array) as a pandas ``str`` column, without a copy."""
-    import pyarrow as pa
 
     chunked = arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
     return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=TEXT), index=index)
@@ -1568,7 +1193,6 @@ def _text_series(arrow, index: pd.Index) -> pd.Series:
 
 def _to_float(text: pd.Series) -> np.ndarray:
     """Decimal numbers (point or comma) as floats; NaN where empty or unreadable."""
-    import pyarrow as pa
 
     try:  # the usual case: plain decimal points, nothing to clean
         arrow = _arrow_text(text)
@@ -1621,8 +1245,6 @@ def _canonical_datetimes(text: pd.Series, blank_ok: bool, length: int = 16) -> t
     expression leaves out (read here, then judged by the year-range check) come out the same as from the
     slower parsers. A refusal anywhere sends the column through the expression instead.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     n = len(text)
     none = np.zeros(n, dtype=bool)
@@ -1642,8 +1264,6 @@ def _canonical_datetimes(text: pd.Series, blank_ok: bool, length: int = 16) -> t
 
 def _cast_datetimes(arrow, selected) -> tuple[np.ndarray, np.ndarray]:
     """The ``selected`` cells cast to date-times (raises ``ArrowInvalid`` if any cannot be)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     mask = selected.to_numpy(zero_copy_only=False).astype(bool)  # null (none expected) -> False
     stamps = np.full(len(mask), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
@@ -1808,9 +1428,6 @@ def _nrp_from_names(checker: _Checker, values: dict[str, Any], officers: pd.Data
 
 
 def _strictly_increasing(values: pd.Series) -> bool:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if len(values) < 2:
         return True
     arrow = pa.array(values.array)
@@ -2027,8 +1644,6 @@ def _load_table(
         ignored_columns=unmatched,
     )
     if raw.sheet is not None:
-        from analysis.data import workbook
-
         workbook.annotate(report, raw.sheet)
     return frame, report
 
@@ -2037,7 +1652,6 @@ def _release_arrow_memory() -> None:
     """Give the file's raw text and the intermediate columns back to the system. Arrow's allocator keeps
     freed blocks for reuse; after a million-row load that is over half a gigabyte a dashboard server
     would otherwise hold for good."""
-    import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
 
@@ -2049,128 +1663,3 @@ def _parse_active(text: str) -> tuple[object, Issue | None]:
     if value in _NO:
         return False, None
     return None, ("error", "loading.reason.unknown_active", {})
-
-
-# --------------------------------------------------------------------------------------------------------
-# Command line: python -m analysis validate FILE --kind patrols|complaints|officers [--json] [--out CLEAN.csv]
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m analysis validate``: the file, ``--kind`` (else detected from the headers),
-    ``--json``, ``--out`` (write the clean rows as CSV) and ``--sheet``.
-    """
-    parser.description = "Periksa satu berkas CSV/Excel terhadap kontrak data. Keluar 0: semua valid; " + (
-        "1: ada baris ditolak; 2: berkas tidak dapat dibaca."
-    )
-    parser.add_argument("file", type=Path, metavar="BERKAS", help=t("loading.cli.help_file"))
-    parser.add_argument("--kind", choices=KINDS, default=None, help=t("loading.cli.help_kind"))
-    parser.add_argument("--json", action="store_true", help=t("loading.cli.help_json"))
-    parser.add_argument(
-        "--out", type=Path, default=None, metavar="BERSIH.csv", help=t("loading.cli.help_out")
-    )
-    parser.add_argument("--sheet", default=None, metavar="NAMA", help=t("workbook.cli.help_sheet"))
-
-
-def _fail(args: argparse.Namespace, reason: str) -> int:
-    if args.json:
-        print(json.dumps({"error": reason}, ensure_ascii=False))
-    print(t("loading.cli.unreadable", "id", name=args.file, reason=reason), file=sys.stderr)
-    return 2
-
-
-def _format_problem(problem: Problem) -> str:
-    if problem.row is None:
-        return t("loading.cli.problem_file", "id", column=problem.column, reason=problem.reason)
-    return t(
-        "loading.cli.problem",
-        "id",
-        row=problem.row,
-        column=problem.column,
-        value=problem.value,
-        reason=problem.reason,
-    )
-
-
-def officers_in_data_dir(
-    kind: Kind, reference: Reference, data_dir: Path | None = None
-) -> pd.DataFrame | None:
-    """The data folder's officers (``DASHBOARD_DATA_DIR``), for a patrols file whose leaders' empty NRPs
-    are looked up by name; None for other kinds or when there is no readable officers file."""
-    from analysis.data.dataset import FILE_NAMES, data_dir_from_env
-
-    path = (data_dir or data_dir_from_env()) / FILE_NAMES["officers"]
-    if kind != "patrols" or not path.exists():
-        return None
-    try:
-        return load_table(path, "officers", reference)[0]
-    except UnreadableFile:
-        return None
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Check ``args.file`` against the data contract and print the report (text or ``--json``); the exit code.
-
-    0 every row valid, 1 some rows rejected, 2 the file cannot be read (or its kind not recognised).
-    """
-    from analysis.data.reference import load_reference
-
-    kind: Kind | None = args.kind
-    try:
-        if kind is None:
-            kind = detect_kind(read_raw(args.file, sheet=args.sheet).columns)
-            if kind is None:
-                return _fail(args, t("loading.file.unknown_kind"))
-        reference = load_reference()
-        from analysis.data import value_pairs
-        from analysis.data.dataset import data_dir_from_env
-
-        frame, report = load_table(
-            args.file,
-            kind,
-            reference,
-            sheet=args.sheet,
-            officers=officers_in_data_dir(kind, reference),
-            value_pairs=value_pairs.pairs_for(data_dir_from_env(), kind),
-        )
-    except UnreadableFile as exc:
-        return _fail(args, str(exc))
-    if args.out is not None:
-        try:
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            clean_to_contract(frame, kind).to_csv(args.out, index=False, encoding="utf-8")
-        except OSError as exc:
-            print(
-                t("loading.cli.write_failed", "id", path=args.out, reason=exc.strerror or exc),
-                file=sys.stderr,
-            )
-            return 2
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(t("loading.cli.header", "id", name=report.source, kind=kind))
-        from analysis.data.workbook import sheet_lines
-
-        for line in sheet_lines(report, "id"):
-            print(line)
-        print(
-            t(
-                "loading.cli.counts",
-                "id",
-                total=report.rows_total,
-                valid=report.rows_valid,
-                rejected=report.rows_rejected,
-            )
-        )
-        if report.ignored_columns:
-            print(t("loading.cli.ignored", "id", columns=", ".join(report.ignored_columns)))
-        for heading, problems in (
-            ("loading.cli.errors", report.errors),
-            ("loading.cli.warnings", report.warnings),
-        ):
-            if problems:
-                print(t(heading, "id"))
-                for problem in problems:
-                    print("  " + _format_problem(problem))
-        if args.out is not None:
-            print(t("loading.cli.written", "id", count=report.rows_valid, path=args.out))
-    return 1 if report.rows_rejected else 0

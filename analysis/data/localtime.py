@@ -1,4 +1,4 @@
-"""The local time zone: read in one place (``DASHBOARD_TIMEZONE``), used by the loader and the pages.
+"""The local time zone (setting ``DASHBOARD_TIMEZONE``, ``analysis.core.settings``), for loader and pages.
 
 Indonesia has three zones and no daylight saving: WIB (UTC+7, Java and Sumatra, the default), WITA
 (UTC+8, Bali, Nusa Tenggara, Kalimantan Timur/Selatan, Sulawesi) and WIT (UTC+9, Maluku, Papua). A
@@ -10,11 +10,11 @@ local date-times.
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
-ENV_VAR = "DASHBOARD_TIMEZONE"
-DEFAULT_ZONE = "WIB"
+from analysis.core import settings
+
+DEFAULT_ZONE = settings.TIMEZONE.default
 ZONES: dict[str, timezone] = {
     "WIB": timezone(timedelta(hours=7), "WIB"),
     "WITA": timezone(timedelta(hours=8), "WITA"),
@@ -31,7 +31,7 @@ def zone_name(value: str | None = None) -> str:
     >>> zone_name("wita"), zone_name("Asia/Jayapura"), zone_name("Mars"), zone_name("")
     ('WITA', 'WIT', 'WIB', 'WIB')
     """
-    text = (os.environ.get(ENV_VAR, "") if value is None else value).strip()
+    text = (settings.TIMEZONE.read() if value is None else value).strip()
     if text.upper() in ZONES:
         return text.upper()
     return _IANA.get(text.lower(), DEFAULT_ZONE)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+from analysis.core import settings
 
 KECAMATAN: tuple[str, ...] = ("Kepanjenkidul", "Sukorejo", "Sananwetan")
 POLRES = "Polres Blitar Kota"
@@ -110,7 +110,7 @@ def load_calendar(path: Path) -> pd.DataFrame:
     )
 
 
-def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
+def load_reference(directory: Path = settings.REFERENCE_DIR) -> Reference:
     """Read every reference table from ``directory``."""
     geojson = load_geojson(directory / "kelurahan.geojson")
     population = pd.read_csv(directory / "population.csv", dtype={"kode": str})

@@ -57,7 +57,7 @@ def choices(column: str, reference: Reference) -> list[str]:
 def unknown_values(problems: Sequence[Problem]) -> dict[str, Counter[str]]:
     """Contract column -> {value as written: rows rejected for it}, from a report's problems.
 
-    >>> from analysis.data.loading import Problem
+    >>> from analysis.data.problems import Problem
     >>> unknown_values([Problem(3, "saluran", "Surat", "saluran tidak dikenal", "error", "channel")])
     {'channel': Counter({'Surat': 1})}
     """

@@ -23,7 +23,7 @@ The conventions:
   other numbers as written, date cells as ISO dates (``2025-05-26``) or date-times
   (``2025-05-28 09:00:00``), time cells as ``HH:MM``, errors as Excel shows them (``#DIV/0!``). A number
   in a General-format date column stays its serial text (``45803``) for the date parser. (Interim: while
-  ``loading.parse_date`` does not read serial numbers, ``_serial_dates`` converts them here, with a
+  ``dates.parse_date`` does not read serial numbers, ``_serial_dates`` converts them here, with a
   warning naming the column; it switches itself off once the parser reads ``45803``.)
 - **Formulas.** The result Excel saved is read. A formula with no saved result (a file written by a program
   and never opened in Excel) is empty, and the report says so instead of "wajib diisi".
@@ -40,6 +40,7 @@ stops the read with ``LimitExceeded``. Nothing is padded to a declared range.
 from __future__ import annotations
 
 import io
+import pyexpat
 import re
 import warnings
 import zipfile
@@ -51,16 +52,14 @@ from typing import Any, BinaryIO, NoReturn
 
 from analysis.data import limits as bounds
 from analysis.data import schema
-from analysis.data.loading import (
+from analysis.data.dates import parse_date
+from analysis.data.headers import (
     HEADER_SCAN_ROWS,
-    Problem,
-    UnreadableFile,
-    ValidationReport,
-    _dedupe,  # the CSV reader's rule for empty and repeated headers, shared
+    dedupe_headers,  # the CSV reader's rule for empty and repeated headers, shared
     detect_kind,
     map_headers,
-    parse_date,
 )
+from analysis.data.problems import Problem, UnreadableFile, ValidationReport
 from analysis.data.schema import KINDS, Kind
 from analysis.i18n import Lang, t
 
@@ -380,8 +379,6 @@ def _refuse_markup(*_: object) -> NoReturn:
 
 def _stream(book: _Book, name: str, limits: bounds.Limits, peek: bool = False) -> _Cells:
     """The sheet's cells, streamed from its XML a megabyte at a time with every limit checked."""
-    import pyexpat
-
     handler = _SheetParser(book, name, limits, peek)
     parser = pyexpat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
@@ -605,7 +602,7 @@ def _table(
     width = max([len(header), *(len(r) for r in body_rows)])
     header = header + [""] * (width - len(header))
     keep = [i for i in range(width) if header[i].strip() or any(i < len(r) and r[i] for r in body_rows)]
-    columns = _dedupe([header[i] for i in keep])
+    columns = dedupe_headers([header[i] for i in keep])
     body = [[(r[i] if i < len(r) else "") for i in keep] for r in body_rows]
     position = {i: columns[k] for k, i in enumerate(keep)}
     in_body = set(lines)

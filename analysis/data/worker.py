@@ -14,7 +14,7 @@ pandas and the loader imported already, and none of the web server's threads):
 - the child sends back the function's result (pickled: e.g. the clean frame and the report), or the
   loader's ``UnreadableFile`` / the import's ``UploadRefused`` with their message key and values.
 
-Settings (read in ``budget_from_env`` only): ``DASHBOARD_PARSE_SECONDS`` (120) and
+Settings (``analysis.core.settings``, read by ``budget_from_env``): ``DASHBOARD_PARSE_SECONDS`` (120) and
 ``DASHBOARD_PARSE_MEMORY_MB`` (1024). Where ``forkserver`` or ``resource`` does not exist (Windows) the
 child is spawned and only the time budget applies.
 """
@@ -22,6 +22,8 @@ child is spawned and only the time budget applies.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import io
 import multiprocessing
 import os
 import threading
@@ -31,13 +33,13 @@ from dataclasses import dataclass
 from multiprocessing import spawn
 from typing import Any
 
+from analysis.core import settings
+from analysis.data import loading
 from analysis.data.schema import Kind
 from analysis.i18n import Lang, fmt_int, t
 
-SECONDS_ENV = "DASHBOARD_PARSE_SECONDS"
-MEMORY_ENV = "DASHBOARD_PARSE_MEMORY_MB"
-DEFAULT_SECONDS = 120
-DEFAULT_MEMORY_MB = 1024
+DEFAULT_SECONDS = settings.PARSE_SECONDS.default
+DEFAULT_MEMORY_MB = settings.PARSE_MEMORY_MB.default
 CHILD_NICENESS = 10  # a parse yields the CPU to the server's sessions
 # Imported once in the fork server, so each child starts with them loaded.
 PRELOAD = ["analysis.data.loading", "analysis.data.intake", "analysis.data.reference"]
@@ -51,18 +53,10 @@ class Budget:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-def _positive(name: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(name, "").strip() or default)
-    except ValueError:
-        return default
-    return value if value > 0 else default
-
-
 def budget_from_env() -> Budget:
     """``DASHBOARD_PARSE_SECONDS`` (120) and ``DASHBOARD_PARSE_MEMORY_MB`` (1024); a value that is not a
     positive number falls back to the default."""
-    return Budget(_positive(SECONDS_ENV, DEFAULT_SECONDS), int(_positive(MEMORY_ENV, DEFAULT_MEMORY_MB)))
+    return Budget(settings.PARSE_SECONDS.read(), settings.PARSE_MEMORY_MB.read())
 
 
 class ParseFailed(Exception):
@@ -174,8 +168,6 @@ def _child(connection, function: Callable[..., Any], args: tuple, extra_mb: int)
 
 
 def _rebuild(module: str, name: str, key: str, values: dict) -> Exception:
-    import importlib
-
     with contextlib.suppress(Exception):
         cls = getattr(importlib.import_module(module), name)
         return cls(key, **values)
@@ -276,10 +268,6 @@ def run(function: Callable[..., Any], args: tuple, budget: Budget | None = None)
 
 def read_headers(data: bytes, filename: str, sheet: str | None = None) -> list[str]:
     """The file's column headers as the loader reads them (``loading.read_raw``; ``sheet``: Excel sheet)."""
-    import io
-
-    from analysis.data import loading
-
     return [str(c) for c in loading.read_raw(io.BytesIO(data), filename, sheet=sheet).columns]
 
 
@@ -294,10 +282,6 @@ def load_upload(
     pairs: dict | None = None,
 ):
     """``loading.load_table`` of an upload: ``(clean frame, ValidationReport)``."""
-    import io
-
-    from analysis.data import loading
-
     return loading.load_table(
         io.BytesIO(data),
         kind,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import itertools
 import math
-import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ import pandas as pd
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
+from analysis.core import settings
 from analysis.data.reference import Reference
 from analysis.data.schema import RESOLVED_STATUS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
@@ -54,7 +54,6 @@ RED_BLUE = ("#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0")  # balance: r
 NEVER_VISITED = "#2d004b"
 MISSING = "#ffffff"
 SELECTED_OUTLINE = "#e6007e"
-TILES_ENV = "DASHBOARD_TILES"
 
 
 @dataclass(frozen=True)
@@ -673,7 +672,7 @@ _CSS = """
 
 def tiles_setting() -> str | None:
     """``"osm"`` when ``DASHBOARD_TILES=osm`` (machines that are online), else None: no base tiles."""
-    return "osm" if os.environ.get(TILES_ENV, "").strip().lower() == "osm" else None
+    return settings.TILES.read()
 
 
 def _kelurahan_layer(

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.admin.privacy import scrub_text
+from analysis.core.text import scrub_text
 from analysis.data.schema import COLUMNS, Kind
 from analysis.i18n import Lang, fmt_date_range, t
 from analysis.metrics.filters import Filters, selected_kelurahan
@@ -105,7 +105,7 @@ def patrol_records(patrols: pd.DataFrame, lang: Lang = "id", scrub: bool = False
     """One row per patrol, latest first (date, then start time): date (datetime64), times, place, activity,
     unit, leader ("Aiptu Roziek Mustofa"), the leader's NRP, personnel (Int64), every topic as written
     ("A; B"), residents met (Int64, NA = unknown), duration in hours, location, notes, ID. ``scrub``:
-    personal numbers in the notes replaced (``privacy.scrub_text``)."""
+    personal numbers in the notes replaced (``analysis.core.text.scrub_text``)."""
     ordered = patrols.sort_values(["date", "start_time", "patrol_id"], ascending=False, kind="stable")
     ordered = ordered.assign(leader=officer_labels(ordered["leader_rank"], ordered["leader_name"]))
     return _table(_scrubbed(ordered, "patrols") if scrub else ordered, "patrols", PATROL_FIELDS, lang)

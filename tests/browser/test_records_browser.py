@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.core import settings
+from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import Filters, default_filters
 from analysis.metrics.trends import period_changes
 from tests.browser.conftest import wait_for_app
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(data_dir_from_env())
+    return load_dataset(settings.DATA_DIR.read())
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from analysis.data.headers import map_headers
 from analysis.data.textreports import patterns as P
 
 _TABLE_SEPARATORS = ("|", "\t", ";")
@@ -107,14 +108,12 @@ def _cells(line: str, separator: str) -> list[str]:
 def _split_table(lines: list[str]) -> list[Piece] | None:
     """A daily report laid out as a table (``|``, tab or ``;`` between cells, a header row the contract
     recognises): each row becomes a ``label: value`` report the extractor reads like any other."""
-    from analysis.data import loading
-
     for separator in _TABLE_SEPARATORS:
         for number, line in enumerate(lines):
             if line.count(separator) < 2:
                 continue
             headers = _cells(line, separator)
-            mapping = loading.map_headers(headers, "patrols")[0]
+            mapping = map_headers(headers, "patrols")[0]
             if len(set(mapping.values())) < 3 or "date" not in mapping.values():
                 continue
             pieces = []

@@ -16,10 +16,11 @@ from datetime import date, datetime
 from typing import Literal
 
 import pandas as pd
+from babel.dates import format_date
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from analysis.admin import privacy
+from analysis.core.text import scrub_text
 from analysis.data import schema
 from analysis.data.reference import Reference
 from analysis.data.textreports import patterns as P
@@ -176,8 +177,6 @@ def read_date(text: str) -> Field:
     weekday = _WEEKDAY_RE.search(match.group(0))
     written_day = weekday.group(0).lower() if weekday else None
     if written_day:
-        from babel.dates import format_date
-
         names = {format_date(found, "EEEE", locale=loc).lower() for loc in ("id", "en")}
         if written_day.replace("'", "").replace(" ", "") not in {n.replace("'", "") for n in names}:
             certainty = "inferred"  # "Senin, 27 Mei 2025" (a Tuesday): the date is kept, the clash shown
@@ -466,7 +465,7 @@ def scrub_personal(text: str) -> str:
     text = P.LISTED_NAME.sub(lambda m: m["lead"] + "warga", text)
     text = P.NAME_BEFORE_COMPLAINT.sub("warga", text)
     text = P.PHONE.sub("[…]", text)
-    return privacy.scrub_text(text, max_len=10_000)
+    return scrub_text(text, max_len=10_000)
 
 
 # --- complaints --------------------------------------------------------------------------------------------

@@ -7,24 +7,21 @@ already a row: same date, kelurahan, activity and leader, whatever its id), then
 ``analysis.data.intake.import_rows`` (lock, backup, atomic write, import log). Patrols go first, so the
 complaints' ``patrol_id`` points at a row that exists.
 
-Also the command ``python -m analysis import-text FILE.txt [--data-dir DIR] [--json] [--yes]``.
+The command ``python -m analysis import-text`` (``analysis.cli.import_text``) calls it.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
-import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.data import contract, intake, loading, schema
-from analysis.data.dataset import FILE_NAMES, data_dir_from_env
-from analysis.data.reference import Reference, load_reference
+from analysis.data.dataset import FILE_NAMES
+from analysis.data.problems import ValidationReport
+from analysis.data.reference import Reference
 from analysis.i18n import Lang, fmt_int, t
 
 
@@ -42,7 +39,7 @@ class TextImportResult:
     """What merging the rows of one text did, per kind, and which rows were events already there."""
 
     results: dict[schema.Kind, intake.ImportResult] = field(default_factory=dict)
-    reports: dict[schema.Kind, loading.ValidationReport] = field(default_factory=dict)
+    reports: dict[schema.Kind, ValidationReport] = field(default_factory=dict)
     known: list[KnownEvent] = field(default_factory=list)
     held: list[str] = field(default_factory=list)  # complaints raised on a patrol that was refused
 
@@ -204,110 +201,3 @@ def summary_lines(result: TextImportResult, lang: Lang = "id") -> list[str]:
     if result.held:
         lines.append(t("textimport.held", lang, ids=", ".join(result.held)))
     return lines
-
-
-# --- command line ------------------------------------------------------------------------------------------
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m analysis import-text``: the .txt file, ``--data-dir``, ``--json``, ``--yes``
-    (apply changed rows too) and ``--user``.
-    """
-    parser.description = (
-        "Baca laporan teks (WhatsApp, ekspor grup, rilis) menjadi baris patroli/laporan dan gabungkan."
-    )
-    parser.add_argument("file", type=Path, help="berkas .txt")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder data (bawaan: DASHBOARD_DATA_DIR/data)"
-    )
-    parser.add_argument("--json", action="store_true", help="cetak baris yang ditemukan dan kepastiannya")
-    parser.add_argument("--yes", action="store_true", help="terapkan juga baris yang berubah (pembaruan)")
-    parser.add_argument("--user", default=os.environ.get("USER", ""), help="nama pengguna untuk log impor")
-
-
-def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json.dumps({"error": message}, ensure_ascii=False))
-    else:
-        print(message, file=sys.stderr)
-    return 2
-
-
-def reading_json(reading) -> dict:
-    """The rows found and each field's value, certainty and snippet."""
-    return {
-        kind: [
-            {
-                "line": c.line,
-                "fields": {
-                    column: {
-                        "value": None if (v := c.value(column)) is None else str(v),
-                        "certainty": c.certainty(column),
-                        "snippet": c.fields.get(column).snippet if column in c.fields else "",
-                    }
-                    for column in schema.columns(kind)
-                },
-            }
-            for c in reading.candidates(kind)
-        ]
-        for kind in ("patrols", "complaints")
-    } | {"chatter": reading.chatter}
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Exit 0: every row found is valid; 1: some rows refused (the valid ones are merged); 2: the file
-    cannot be read, or holds no report."""
-    from analysis.data.dataset import load_dataset
-    from analysis.data.textreports import read_text, rows_frame
-
-    data_dir: Path = args.data_dir or data_dir_from_env()
-    name = Path(args.file).name
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        return _fail(t("intake.cli.cannot_open", "id", file=args.file, reason=exc.strerror or exc), args.json)
-    try:
-        intake.check_upload(data, name)
-        text = data.decode("utf-8-sig")
-    except intake.UploadRefused as exc:
-        return _fail(exc.message("id"), args.json)
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    reference = load_reference()
-    try:
-        officers = load_dataset(data_dir).officers
-    except (OSError, loading.UnreadableFile):
-        officers = None
-    reading = read_text(text, reference, officers)
-    if reading.empty:
-        return _fail(t("textimport.none_found", "id"), args.json)
-    try:
-        result = import_text_rows(
-            data_dir,
-            rows_frame(reading.patrols, "patrols"),
-            rows_frame(reading.complaints, "complaints"),
-            file_name=name,
-            sha256=intake.file_sha256(data),
-            reference=reference,
-            accept_updates=args.yes,
-            user=args.user,
-        )
-    except (OSError, loading.UnreadableFile) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _fail(t("intake.merge.failed", "id", reason=reason), args.json)
-    if args.json:
-        out = reading_json(reading) | {
-            "imports": {k: r.log_entry() for k, r in result.results.items()},
-            "known_events": [vars(k) for k in result.known],
-            "problems": {k: [p.to_dict() for p in r.problems] for k, r in result.reports.items()},
-        }
-        print(json.dumps(out, ensure_ascii=False, default=str))
-    else:
-        for line in summary_lines(result, "id"):
-            print(line)
-        for kind, report in result.reports.items():
-            for problem in report.problems:
-                if problem.severity == "error":
-                    where = "berkas" if problem.row is None else f"baris {problem.row - 1}"
-                    print(f"  {t(f'intake.kind.{kind}', 'id')} {where}, {problem.column}: {problem.reason}")
-    return 1 if result.rejected or result.held else 0
