@@ -7,6 +7,7 @@ import streamlit as st
 from analysis.i18n import fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct
 from analysis.metrics import attention, drilldown, overview, tables
 from analysis.metrics.filters import selected_kelurahan
+from analysis.metrics.style import VISIT_LEVEL_COLOURS
 from ui import context as ctx
 from ui import data as data_cache
 from ui import drill, widgets
@@ -87,9 +88,8 @@ with left:
         )
     )
     shown = gaps
-    colours = {"alert": "background-color: #F8D0D0", "warning": "background-color: #FFF1B8", "ok": ""}
     styled = shown[["kelurahan", "kecamatan", "last_visit", "days", "level"]].style.apply(
-        lambda row: [colours[row["level"]]] * len(row), axis=1
+        lambda row: [tables.background(VISIT_LEVEL_COLOURS[row["level"]])] * len(row), axis=1
     )
     styled = tables.styled(styled, lang, {"days": 0}, {"last_visit": ctx.t("overview.lastvisit.never")})
     rows = drill.table(

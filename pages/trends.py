@@ -6,7 +6,8 @@ import streamlit as st
 from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
 from analysis.metrics import drilldown, trends
 from analysis.metrics.bins import bin_table, time_bins
-from analysis.metrics.tables import styled
+from analysis.metrics.style import CHANGE_COLOURS
+from analysis.metrics.tables import background, styled
 from ui import context as ctx
 from ui import drill, widgets
 
@@ -40,7 +41,7 @@ names = ref.category_labels(lang)
 
 def label_colour(text: str) -> str:
     rise, fall = ctx.t("stats.direction.up"), ctx.t("stats.direction.down")
-    return {rise: "background-color: #F8D0D0", fall: "background-color: #D6E6F5"}.get(text, "")
+    return background({rise: CHANGE_COLOURS["up"], fall: CHANGE_COLOURS["down"]}.get(text, ""))
 
 
 def show_changes(shown, key: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from analysis.data.schema import RANKS, UNITS
 from analysis.metrics import officers as off
+from analysis.metrics.style import GAP_LEVEL_COLOURS
 from analysis.metrics.tables import displayed, styled
 
 KEL = ["Gedog", "Sentul", "Kauman", "Bendo"]
@@ -231,8 +232,8 @@ def test_gap_summary_and_table(patrols: pd.DataFrame, complaints: pd.DataFrame) 
 def test_styled_gap_table_colours_rows(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
     gaps = off.reporting_gaps(ROSTER, patrols, complaints, date(2025, 5, 30))
     html = off.styled_gap_table(gaps, "id").to_html()
-    assert off.GAP_COLOURS["alert"].lower() in html.lower()
-    assert off.GAP_COLOURS["warning"].lower() in html.lower()
+    assert GAP_LEVEL_COLOURS["alert"].lower() in html.lower()
+    assert GAP_LEVEL_COLOURS["warning"].lower() in html.lower()
 
 
 def test_leader_kelurahan_visits(patrols: pd.DataFrame) -> None:

@@ -26,6 +26,18 @@ from folium.template import Template
 from analysis.data.reference import Reference
 from analysis.data.schema import RESOLVED_STATUS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
+from analysis.metrics.style import (
+    BLUES,
+    MISSING,
+    NEVER_VISITED,
+    NO_TOPIC_COLOUR,
+    ORANGES,
+    OUTLINE_COLOUR,
+    PURPLES,
+    RED_BLUE,
+    SELECTED_OUTLINE,
+    category_colour,
+)
 
 # Where the app serves Leaflet (``ui.static_assets`` copies the files there at start-up).
 LEAFLET_URL = "/app/static/leaflet"
@@ -46,14 +58,6 @@ MEASURES: tuple[Measure, ...] = get_args(Measure)
 Layer = Literal["complaints", "patrols", "density"]
 LAYERS: tuple[Layer, ...] = ("complaints", "patrols", "density")
 
-# ColorBrewer 5-class schemes: colour-blind safe and still distinct on a washed-out projector.
-BLUES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")  # presence: more is more patrol
-ORANGES = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")  # need: more complaints
-PURPLES = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")  # gaps: longer is worse
-RED_BLUE = ("#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0")  # balance: red = too little presence
-NEVER_VISITED = "#2d004b"
-MISSING = "#ffffff"
-SELECTED_OUTLINE = "#e6007e"
 TILES_ENV = "DASHBOARD_TILES"
 
 
@@ -695,7 +699,7 @@ def _kelurahan_layer(
                     "style": {
                         "fillColor": scale.colour_of(row[SPECS[measure].column], visited=bool(row["visits"])),
                         "fillOpacity": 0.85,
-                        "color": SELECTED_OUTLINE if chosen else "#555555",
+                        "color": SELECTED_OUTLINE if chosen else OUTLINE_COLOUR,
                         "weight": 5 if chosen else 1,
                     },
                 },
@@ -756,7 +760,7 @@ def complaint_point_features(
         f"<b>{_esc(category_label(c, reference, lang))}</b><br>{_esc(fmt_date(d, lang))} · {_esc(s)}"
         for c, d, s in zip(categories, located["received_at"], _as_text(located["status"]), strict=True)
     ]
-    return _point_features(located, [colours.get(c, "#555555") for c in categories], tips, filled=True)
+    return _point_features(located, [category_colour(colours, c) for c in categories], tips, filled=True)
 
 
 def patrol_point_features(
@@ -786,7 +790,7 @@ def patrol_point_features(
             strict=True,
         )
     ]
-    return _point_features(located, [colours.get(c, "#333333") for c in firsts], tips, filled=False)
+    return _point_features(located, [colours.get(c, NO_TOPIC_COLOUR) for c in firsts], tips, filled=False)
 
 
 def _density_layer(cells: pd.DataFrame, cell_deg: float, lang: Lang) -> folium.GeoJson:

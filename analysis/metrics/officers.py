@@ -39,6 +39,15 @@ from pandas.io.formats.style import Styler
 from analysis.core.text import plain
 from analysis.data.schema import RANKS, RESOLVED_STATUS, UNITS
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
+from analysis.metrics.style import (
+    CALENDAR_SCALE,
+    GAP_LEVEL_COLOURS,
+    GAP_TEXT_COLOUR,
+    OTHER_UNIT_COLOUR,
+    PRESENCE_SCALE,
+    UNIT_COLOURS,
+    margin,
+)
 from analysis.metrics.tables import styled
 
 WARNING_DAYS = 1
@@ -49,13 +58,6 @@ NEVER_VISITED_MIN_DAYS = 7
 ABSENT_DAYS = 30  # a Bhabinkamtibmas is expected in their kelurahan every month at the very least
 
 GapLevel = Literal["ok", "warning", "alert"]
-GAP_COLOURS: dict[str, str] = {"warning": "#FFE8A3", "alert": "#F5B7B1", "ok": ""}
-# One colour per unit on every officer chart (colour-blind safe Okabe–Ito palette).
-UNIT_COLOURS: dict[str, str] = dict(
-    zip(UNITS, ("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00", "#56B4E9", "#000000"), strict=True)
-)
-OTHER_UNIT_COLOUR = "#999999"
-CALENDAR_SCALE = [[0.0, "#EBEDF0"], [1e-9, "#C6E48B"], [0.5, "#40A94F"], [1.0, "#1A5E2A"]]
 
 RANK_TYPE = pd.CategoricalDtype(list(RANKS), ordered=True)
 DIRECTORY_COLUMNS = ["nrp", "name", "rank", "unit", "assigned_kelurahan", "active", "in_roster"]
@@ -475,13 +477,13 @@ def gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
 def styled_gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> Styler:
     """``gap_table`` with warning rows amber and alert rows red (dark text, readable on a projector)."""
     table = gap_table(gaps, lang)
-    colours = gaps["level"].map(GAP_COLOURS).fillna("").to_list()
+    colours = gaps["level"].map(GAP_LEVEL_COLOURS).fillna("").to_list()
     never = t("officers.gaps.never", lang)
     missing = {t("officers.col.days_without", lang): never, t("officers.col.last_activity", lang): never}
 
     def row_style(row: pd.Series) -> list[str]:
         colour = colours[row.name]
-        css = f"background-color: {colour}; color: #1B1B1B" if colour else ""
+        css = f"background-color: {colour}; color: {GAP_TEXT_COLOUR}" if colour else ""
         return [css] * len(row)
 
     return styled(table.style.apply(row_style, axis=1), lang, missing=missing)
@@ -743,7 +745,7 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
             "title": {"text": t("display.bin.axis_note", lang) if any(partial.values()) else ""},
         },
         height=260,
-        margin={"l": 50, "r": 20, "t": 70, "b": 10},
+        margin=margin(70, 10, left=50, right=20),
         plot_bgcolor="white",
     )
 
@@ -773,7 +775,7 @@ def coverage_matrix_figure(
             z=matrix.to_numpy(),
             x=[_plot_text(k) for k in columns],
             y=leader_labels,
-            colorscale="Blues",
+            colorscale=PRESENCE_SCALE,
             zmin=0,
             xgap=1,
             ygap=1,
@@ -788,7 +790,7 @@ def coverage_matrix_figure(
         yaxis={"autorange": "reversed", "type": "category"},
         xaxis={"type": "category", "tickangle": -45},
         height=max(320, 120 + 24 * len(leaders)),
-        margin={"l": 10, "r": 10, "t": 60, "b": 120},
+        margin=margin(60, 120),
         plot_bgcolor="white",
     )
 
@@ -836,7 +838,7 @@ def rank_unit_figure(by_rank_unit: pd.DataFrame, lang: Lang = "id") -> go.Figure
         yaxis={"title": {"text": t("officers.rank_unit.y", lang)}},
         legend={"title": {"text": t("officers.col.unit", lang)}},
         height=380,
-        margin={"l": 50, "r": 20, "t": 60, "b": 50},
+        margin=margin(60, 50, left=50, right=20),
     )
 
 

@@ -30,24 +30,21 @@ from analysis.metrics.stats import (
     count_change_text,
     poisson_change,
 )
+from analysis.metrics.style import (
+    BAND_COLOURS,
+    BAND_FALLBACK,
+    CHANNEL_COLOURS,
+    NEED_SCALE,
+    PRESENCE_SCALE,
+    SCREEN_FONT,
+    category_colour,
+    margin,
+)
 
 Freq = Literal["W", "M"]  # weeks run Monday to Sunday (pandas "W" = W-SUN: the week ending on Sunday)
 FREQS: tuple[Freq, ...] = ("W", "M")
 
 LOCALES = {"id": "id_ID", "en": "en_GB"}
-FONT = {"size": 15}
-FALLBACK_COLOUR = "#777777"
-VALID_COLOUR = "#332288"
-INVALID_COLOUR = "#999999"
-
-# Calendar kinds drawn as bands, in Tol's colour-blind-safe "light" tints; each kind named in the legend.
-BAND_COLOURS: dict[str, str] = {
-    "ramadan": "#44BB99",
-    "idul_fitri": "#EEDD88",
-    "police_operation": "#77AADD",
-    "election": "#FFAABB",
-    "school_holiday": "#BBCC33",
-}
 # A band longer than this (e.g. the 1-year Operasi Mantap Brata) would cover the whole chart and say nothing.
 MAX_BAND_DAYS = 90
 BAND_OPACITY = 0.35
@@ -227,7 +224,7 @@ def _band_layout(bands: pd.DataFrame | None, axes: int = 1) -> dict:
             "x1": row.end,
             "y0": 0,
             "y1": 1,
-            "fillcolor": BAND_COLOURS.get(row.kind, "#DDDDDD"),
+            "fillcolor": BAND_COLOURS.get(row.kind, BAND_FALLBACK),
             "opacity": BAND_OPACITY,
             "line": {"width": 0},
             "layer": "below",
@@ -248,7 +245,7 @@ def _band_key(bands: pd.DataFrame | None, lang: Lang, y: float = -0.1) -> list[d
         return []
     kinds = bands.drop_duplicates("label")
     squares = "   ".join(
-        f'<span style="color:{BAND_COLOURS.get(kind, "#DDDDDD")}">■</span> {label}'
+        f'<span style="color:{BAND_COLOURS.get(kind, BAND_FALLBACK)}">■</span> {label}'
         for kind, label in zip(kinds["kind"], kinds["label"], strict=True)
     )
     return [
@@ -335,8 +332,8 @@ def _plain(text: str) -> str:
 
 def _empty_figure(lang: Lang) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=t("trends.no_data", lang), showarrow=False, font=FONT, x=0.5, y=0.5)
-    fig.update_layout(xaxis_visible=False, yaxis_visible=False, font=FONT, height=300)
+    fig.add_annotation(text=t("trends.no_data", lang), showarrow=False, font=SCREEN_FONT, x=0.5, y=0.5)
+    fig.update_layout(xaxis_visible=False, yaxis_visible=False, font=SCREEN_FONT, height=300)
     return fig
 
 
@@ -368,7 +365,7 @@ def stacked_counts_figure(
             x=counts.index,
             y=counts[category],
             name=shown,
-            marker_color=colours.get(category, FALLBACK_COLOUR),
+            marker_color=category_colour(colours, category),
             customdata=labels,
             hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
             **_period_axis(freq),
@@ -378,9 +375,9 @@ def stacked_counts_figure(
         **_band_layout(bands),
         annotations=(key := _band_key(bands, lang, y=-0.12)),
         barmode="stack",
-        font=FONT,
+        font=SCREEN_FONT,
         height=460,
-        margin={"t": 30, "l": 10, "r": 10, "b": 70 if key else 10},
+        margin=margin(30, 70 if key else 10),
         yaxis_title=t(f"trends.axis.{what}", lang),
         xaxis_title=_partial_note(bins, lang),
         legend={"traceorder": "normal"},
@@ -424,7 +421,7 @@ def small_multiples_figure(
             x=counts.index,
             y=counts[category],
             name=shown,
-            marker_color=colours.get(category, FALLBACK_COLOUR),
+            marker_color=category_colour(colours, category),
             customdata=labels,
             hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
             showlegend=False,
@@ -440,9 +437,9 @@ def small_multiples_figure(
         fig.add_annotation(**note)
     fig.update_layout(
         **_band_layout(bands, columns),
-        font=FONT,
+        font=SCREEN_FONT,
         height=max(260, 190 * rows),
-        margin={"t": 40, "l": 10, "r": 10, "b": 70 if key else 10},
+        margin=margin(40, 70 if key else 10),
     )
     return fig
 
@@ -656,7 +653,7 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
         subplot_titles=(t("trends.hours.complaints", lang), t("trends.hours.patrols", lang)),
     )
     for col, (grid, scale, bar_x) in enumerate(
-        ((complaint_grid, "Oranges", 0.44), (presence_grid, "Blues", 1.0)), start=1
+        ((complaint_grid, NEED_SCALE, 0.44), (presence_grid, PRESENCE_SCALE, 1.0)), start=1
     ):
         fig.add_heatmap(
             z=grid.to_numpy(),
@@ -685,9 +682,9 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("trends.col.hour", lang), dtick=3)
     fig.update_layout(
-        font=FONT,
+        font=SCREEN_FONT,
         height=380,
-        margin={"t": 40, "l": 10, "r": 10, "b": 10},
+        margin=margin(40),
         legend={"orientation": "h", "y": -0.25},
     )
     return fig
@@ -722,7 +719,7 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
         x=quality["valid"],
         orientation="h",
         name=t("trends.channel.valid", lang),
-        marker_color=VALID_COLOUR,
+        marker_color=CHANNEL_COLOURS["valid"],
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
     fig.add_bar(
@@ -730,17 +727,17 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
         x=quality["invalid"],
         orientation="h",
         name=t("trends.channel.invalid", lang),
-        marker={"color": "#FFFFFF", "line": {"color": INVALID_COLOUR, "width": 1}},
-        marker_pattern={"shape": "/", "fgcolor": INVALID_COLOUR},
+        marker={"color": "#FFFFFF", "line": {"color": CHANNEL_COLOURS["invalid"], "width": 1}},
+        marker_pattern={"shape": "/", "fgcolor": CHANNEL_COLOURS["invalid"]},
         text=[t("trends.channel.share", lang, share=fmt_pct(s, lang, 0)) for s in quality["invalid_share"]],
         textposition="outside",
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
     fig.update_layout(
         barmode="stack",
-        font=FONT,
+        font=SCREEN_FONT,
         height=120 + 45 * len(quality),
-        margin={"t": 20, "l": 10, "r": 10, "b": 10},
+        margin=margin(20),
         xaxis={"title": t("trends.axis.complaints", lang), "range": [0, quality["total"].max() * 1.3]},
         yaxis={"autorange": "reversed"},
         legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
