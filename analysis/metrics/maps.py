@@ -503,12 +503,13 @@ def _popup_html(row: pd.Series, reference: Reference, lang: Lang) -> str:
     return f'<div class="kel-pop"><div class="kel-pop-title">{title}</div><table>{rows}</table></div>'
 
 
-def measure_table(measures: pd.DataFrame, measure: Measure, lang: Lang) -> pd.DataFrame:
+def measure_table(measures: pd.DataFrame, measure: Measure) -> pd.DataFrame:
     """Kelurahan, kecamatan and the measure, sorted worst first: the side table of the page.
 
-    The measure stays a number (``int64`` for counts, ``float`` rounded to its digits, NaN where it cannot
-    be computed or, for days since the last visit, where there was never a visit) under a header naming
-    its unit ("Kunjungan patroli (kunjungan)"); the page formats it (``analysis.metrics.tables.styled``).
+    Columns: ``kelurahan``, ``kecamatan`` (text) and the measure under its own name (``visits``,
+    ``balance`` ...): ``int64`` for counts, ``float`` rounded to its digits, NaN where it cannot be
+    computed or, for days since the last visit, where there was never a visit. Its header with the unit
+    ("Kunjungan patroli (kunjungan)") and its empty-cell text are the page's (``ui.columns.measure``).
     """
     spec = SPECS[measure]
     value = measures[spec.column].astype(float)
@@ -527,23 +528,11 @@ def measure_table(measures: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Da
         numbers = numbers.astype("int64")
     return pd.DataFrame(
         {
-            t("filter.kelurahan", lang): rows["kelurahan"].to_numpy(),
-            t("map.detail.kecamatan", lang): rows["kecamatan"].to_numpy(),
-            measure_header(measure, lang): numbers.to_numpy(),
+            "kelurahan": rows["kelurahan"].to_numpy(),
+            "kecamatan": rows["kecamatan"].to_numpy(),
+            measure: numbers.to_numpy(),
         }
     )
-
-
-def measure_header(measure: Measure, lang: Lang) -> str:
-    """The measure's column header with its unit: "Kunjungan patroli (kunjungan)"."""
-    return f"{t(f'map.measure.{measure}', lang)} ({t(f'map.unit.{measure}', lang)})"
-
-
-def measure_missing(measure: Measure, lang: Lang) -> str:
-    """What an empty cell of the measure means ("belum pernah" for a kelurahan never visited)."""
-    if measure == "days_since_last_visit":
-        return t("map.legend.never", lang)
-    return t(f"map.missing.{measure}", lang)
 
 
 # ------------------------------------------------------------------------------------------ geometry

@@ -34,7 +34,6 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from pandas.io.formats.style import Styler
 
 from analysis.core.text import plain
 from analysis.data.schema import RANKS, RESOLVED_STATUS, UNITS
@@ -48,7 +47,6 @@ from analysis.metrics.style import (
     UNIT_COLOURS,
     margin,
 )
-from analysis.metrics.tables import styled
 
 WARNING_DAYS = 1
 ALERT_DAYS = 7
@@ -453,40 +451,32 @@ def gap_summary(gaps: pd.DataFrame, lang: Lang = "id") -> str:
     )
 
 
-def gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """The gap list for people and downloads: officer in Polri form, unit, kelurahan binaan, last activity
-    (datetime, NaT for never), days without activity (``Int64``, missing for never), level in ``lang``.
+def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gap list for people and downloads, one row per officer of ``reporting_gaps``, in its order.
 
-    Numbers stay numbers; ``styled_gap_table`` writes them (and "belum pernah" for never) for the screen.
+    Columns: ``officer`` (Polri form), ``nrp``, ``unit``, ``assigned_kelurahan`` ("–" when none),
+    ``last_activity`` (datetime64 at midnight, NaT for never), ``days_without`` (``Int64``, missing for
+    never), ``level`` (``ok``/``warning``/``alert``). Headers, the level in words and "belum pernah" for
+    never are the page's (``ui.columns.GAPS``).
     """
     return pd.DataFrame(
         {
-            t("officers.col.officer", lang): officer_labels(gaps["rank"], gaps["name"]),
-            t("officers.col.nrp", lang): gaps["nrp"].to_numpy(),
-            t("officers.col.unit", lang): gaps["unit"].fillna("–").to_numpy(),
-            t("officers.col.assigned", lang): gaps["assigned_kelurahan"].fillna("–").to_numpy(),
-            t("officers.col.last_activity", lang): pd.to_datetime(gaps["last_activity"])
-            .dt.normalize()
-            .to_numpy(),
-            t("officers.col.days_without", lang): gaps["days_without"].astype("Int64").to_numpy(),
-            t("officers.col.level", lang): [t(f"officers.level.{lvl}", lang) for lvl in gaps["level"]],
+            "officer": officer_labels(gaps["rank"], gaps["name"]),
+            "nrp": gaps["nrp"].to_numpy(),
+            "unit": gaps["unit"].fillna("–").to_numpy(),
+            "assigned_kelurahan": gaps["assigned_kelurahan"].fillna("–").to_numpy(),
+            "last_activity": pd.to_datetime(gaps["last_activity"]).dt.normalize().to_numpy(),
+            "days_without": gaps["days_without"].astype("Int64").to_numpy(),
+            "level": gaps["level"].astype("str").to_numpy(),
         }
     )
 
 
-def styled_gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> Styler:
-    """``gap_table`` with warning rows amber and alert rows red (dark text, readable on a projector)."""
-    table = gap_table(gaps, lang)
-    colours = gaps["level"].map(GAP_LEVEL_COLOURS).fillna("").to_list()
-    never = t("officers.gaps.never", lang)
-    missing = {t("officers.col.days_without", lang): never, t("officers.col.last_activity", lang): never}
-
-    def row_style(row: pd.Series) -> list[str]:
-        colour = colours[row.name]
-        css = f"background-color: {colour}; color: {GAP_TEXT_COLOUR}" if colour else ""
-        return [css] * len(row)
-
-    return styled(table.style.apply(row_style, axis=1), lang, missing=missing)
+def gap_row_css(gaps: pd.DataFrame) -> list[str]:
+    """One CSS text per row of ``gap_table``: warning rows amber, alert rows red, with dark text so they
+    stay readable on a projector; ``""`` for a row without a gap."""
+    colours = gaps["level"].astype("str").map(GAP_LEVEL_COLOURS).fillna("")
+    return [f"background-color: {c}; color: {GAP_TEXT_COLOUR}" if c else "" for c in colours]
 
 
 def leader_kelurahan_visits(patrols: pd.DataFrame) -> pd.DataFrame:
@@ -658,12 +648,13 @@ def activity_of(records: pd.DataFrame, unit: str | None = None, nrp: str | None 
     return records.loc[mask.fillna(False).astype(bool)]
 
 
-def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str], lang: Lang = "id") -> pd.DataFrame:
-    """The leader × kelurahan matrix as a table (zeros written out), for download."""
+def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str]) -> pd.DataFrame:
+    """The leader × kelurahan matrix as a table for download: ``officer`` (Polri form), then one int64
+    column per kelurahan of ``kelurahan`` (zeros written out); the busiest leader first."""
     matrix = visits.pivot_table(index="leader", columns="kelurahan", values="visits", aggfunc="sum")
     matrix = matrix.reindex(columns=list(kelurahan), fill_value=0).fillna(0).astype("int64")
     order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index
-    table = matrix.loc[order].rename_axis(index=t("officers.col.officer", lang), columns=None)
+    table = matrix.loc[order].rename_axis(index="officer", columns=None)
     return table.reset_index()
 
 
@@ -842,53 +833,33 @@ def rank_unit_figure(by_rank_unit: pd.DataFrame, lang: Lang = "id") -> go.Figure
     )
 
 
-def _figures_columns(frame: pd.DataFrame, lang: Lang) -> dict[str, object]:
-    """The figure columns under ``lang`` headers, as numbers: counts ``int64``, personnel-hours and
-    median days ``float`` rounded to one decimal (formatted for the screen by ``analysis.metrics.tables``)."""
-    counts = (
-        "patrols_led",
-        "personnel_counted",
-        "patrols_timed",
-        "kelurahan_covered",
-        "active_days",
-        "complaints_handled",
-        "complaints_resolved",
-    )
-    values: dict[str, pd.Series] = {name: frame[name].astype("int64") for name in counts}
-    values["personnel_hours"] = frame["personnel_hours"].astype("float64").round(1)
-    values["median_resolution_days"] = frame["median_resolution_days"].astype("float64").round(1)
-    order = (
-        ("patrols_led", "officers.col.patrols_led"),
-        ("personnel_counted", "officers.col.personnel_counted"),
-        ("personnel_hours", "officers.col.personnel_hours"),
-        ("patrols_timed", "officers.col.patrols_timed"),
-        ("kelurahan_covered", "officers.col.kelurahan_covered"),
-        ("active_days", "officers.col.active_days"),
-        ("complaints_handled", "officers.col.complaints_handled"),
-        ("complaints_resolved", "officers.col.complaints_resolved"),
-        ("median_resolution_days", "officers.col.median_days"),
-    )
-    return {t(key, lang): values[name].to_numpy() for name, key in order}
-
-
-def officer_table(totals: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """``officer_totals`` with headers in ``lang`` and the officer in Polri form; figures stay numbers
-    (sortable on screen, numbers in a download)."""
-    head = {
-        t("officers.col.officer", lang): officer_labels(totals["rank"], totals["name"]),
-        t("officers.col.nrp", lang): totals["nrp"].to_numpy(),
-        t("officers.col.unit", lang): totals["unit"].fillna("–").to_numpy(),
+def _figures_columns(frame: pd.DataFrame) -> dict[str, object]:
+    """The figure columns (``TOTAL_COLUMNS``) as numbers: counts ``int64``, personnel-hours and median
+    days ``float`` rounded to one decimal (formatted for the screen at the page's edge)."""
+    decimals = ("personnel_hours", "median_resolution_days")
+    return {
+        name: frame[name].astype("float64").round(1).to_numpy()
+        if name in decimals
+        else frame[name].astype("int64").to_numpy()
+        for name in TOTAL_COLUMNS
     }
-    return pd.DataFrame(head | _figures_columns(totals, lang))
 
 
-def unit_table(units: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """``unit_totals`` with headers in ``lang``."""
+def officer_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """``officer_totals`` for people: ``officer`` (Polri form), ``nrp``, ``unit`` ("–" when none), then the
+    ``TOTAL_COLUMNS`` as numbers (sortable on screen, numbers in a download)."""
     head = {
-        t("officers.col.unit", lang): units["unit"].to_numpy(),
-        t("officers.col.officers_active", lang): units["officers_active"].to_numpy(),
+        "officer": officer_labels(totals["rank"], totals["name"]),
+        "nrp": totals["nrp"].to_numpy(),
+        "unit": totals["unit"].fillna("–").to_numpy(),
     }
-    return pd.DataFrame(head | _figures_columns(units, lang))
+    return pd.DataFrame(head | _figures_columns(totals))
+
+
+def unit_table(units: pd.DataFrame) -> pd.DataFrame:
+    """``unit_totals`` for people: ``unit``, ``officers_active``, then the ``TOTAL_COLUMNS``."""
+    head = {"unit": units["unit"].to_numpy(), "officers_active": units["officers_active"].to_numpy()}
+    return pd.DataFrame(head | _figures_columns(units))
 
 
 def summary_metrics(row: pd.Series, lang: Lang = "id") -> list[tuple[str, str]]:

@@ -652,11 +652,6 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     )
 
 
-def table_for_export(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """A briefing table with column headers in the user's language and numbers rounded, for people."""
-    return frame.round(1).rename(columns={c: t(f"briefing.col.{c}", lang) for c in frame.columns})
-
-
 # --- figures for the slides ---------------------------------------------------------------------------------
 
 # Slide figures keep their names here (briefing_pdf sizes its images with them); the values are the style's.
