@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The port: PORT, else STREAMLIT_SERVER_PORT, else 8501 (`make run PORT=8600` or `PORT=8600 make run`).
 PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run test lint bench sample clean
+.PHONY: run test lint typecheck bench sample clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -22,7 +22,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) lint
+# mypy on analysis/ and ui/ (settings in pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -32,4 +36,4 @@ sample: $(STAMP)
 	$(BIN)/python -m analysis sample --out data/ --seed 2025
 
 clean:
-	rm -rf $(VENV) static .pytest_cache .ruff_cache
+	rm -rf $(VENV) static .pytest_cache .ruff_cache .mypy_cache

@@ -5,10 +5,12 @@ Run with ``make run`` (or ``streamlit run app.py``). Every page reads the filter
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from analysis.admin import privacy
 from analysis.core.text import plain
 from analysis.data.intake import freshness_text
 from ui import auth, frame, page_style, responsive, safety_widgets, sidebar, url_state
@@ -28,15 +30,16 @@ page_style.apply()  # print stylesheet; Enter applies typed dates
 sidebar.language_switch()
 responsive.phone_css()  # "Menu" on the sidebar toggle, KPI cards two a row and a compact header on a phone
 
-# Only finished pages are listed. (path, i18n title key, URL path, icon, roles allowed or None for all)
-PAGES: list[tuple[str, str, str, str, tuple[str, ...] | None]] = [
+# Only finished pages are listed. (path, i18n title key, URL path, icon, who may open it: a question to
+# analysis.admin.privacy's table, or None for everyone)
+PAGES: list[tuple[str, str, str, str, Callable[[str | None], bool] | None]] = [
     ("pages/overview.py", "overview.title", "ringkasan", ":material/dashboard:", None),
     ("pages/map.py", "map.title", "peta", ":material/map:", None),
     ("pages/trends.py", "trends.title", "tren", ":material/trending_up:", None),
     ("pages/officers.py", "officers.title", "personel", ":material/badge:", None),
     ("pages/briefing.py", "briefing.title", "briefing", ":material/co_present:", None),
     ("pages/records.py", "records.title", "catatan", ":material/table_rows:", None),
-    ("pages/data.py", "intake.title", "data", ":material/upload_file:", ("kapolsek", "analis")),
+    ("pages/data.py", "intake.title", "data", ":material/upload_file:", privacy.may_open_data_page),
 ]
 
 try:
@@ -50,8 +53,8 @@ st.sidebar.caption(f"{ctx.t('app.subtitle')} · {freshness_text(ds.last_date, ct
 
 pages = [
     st.Page(path, title=ctx.t(title_key), url_path=url_path, icon=icon, default=(i == 0))
-    for i, (path, title_key, url_path, icon, roles) in enumerate(PAGES)
-    if roles is None or ctx.role() in roles
+    for i, (path, title_key, url_path, icon, may_open) in enumerate(PAGES)
+    if may_open is None or may_open(ctx.role())
 ]
 navigation = st.navigation(pages)
 safety_widgets.rejected_rows_notice(ds, navigation, pages)

@@ -22,6 +22,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis COMMAND ...``: run one of ``COMMANDS``; its exit code.
+
+    ``argv`` defaults to ``sys.argv[1:]``. Without a known command the list of commands goes to stderr and
+    the exit code is 2. The command's module gives ``configure_parser(parser)`` and ``run_cli(args) -> int``.
+    """
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(
         prog="python -m analysis", description="Dasbor Kamtibmas: perintah baris."

@@ -12,11 +12,11 @@ from analysis.metrics.officers import markdown_text
 from analysis.metrics.priority import ranked
 from analysis.reports import briefing as brief
 from analysis.reports.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
-from ui import auth, columns, url_state, widgets
+from ui import auth, columns, keys, url_state, widgets
 from ui import context as ctx
 from ui import present as slides_ui
 
-STEP_KEY = "briefing_step"
+STEP_KEY = keys.BRIEFING_STEP
 CSS = """<style>
 div:has(> .st-key-briefing_header) {position: sticky; top: 3.75rem; z-index: 990;}
 [data-testid="stHeader"] {background: #FFFFFF;}
@@ -36,13 +36,13 @@ st.markdown(CSS, unsafe_allow_html=True)
 slides_ui.style(present)
 
 weeks = {start.isoformat(): (start, end) for start, end in brief.briefing_weeks(f, ds.last_date or f.end)}
-url_state.seed("week", "briefing_week", weeks)
+url_state.seed("week", keys.BRIEFING_WEEK, weeks)
 chosen = st.selectbox(
     ctx.t("briefing.page.week"),
     list(weeks),
     format_func=lambda key: brief.period_title(*weeks[key], lang),
     help=ctx.t("briefing.page.week_help"),
-    key="briefing_week",
+    key=keys.BRIEFING_WEEK,
 )
 start, end = weeks.get(chosen) or next(iter(weeks.values()))
 url_state.publish("week", chosen, next(iter(weeks)))

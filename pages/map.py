@@ -9,9 +9,8 @@ from streamlit_folium import st_folium
 from analysis.i18n import fmt_int
 from analysis.metrics import drilldown, maps
 from analysis.metrics.filters import selected_kelurahan
-from ui import columns, drill, url_state, widgets
+from ui import columns, drill, keys, url_state, widgets
 from ui import context as ctx
-from ui import data as data_cache
 
 MAP_KEY = "map.folium"
 LAST_CLICK_KEY = "map.last_click"
@@ -26,8 +25,8 @@ st.caption(ctx.t("map.intro"))
 # The map always shows all 21 kelurahan (the kelurahan filter only outlines its choice), so it stays a
 # place to choose from; every other filter applies.
 citywide = replace(f, kelurahan=(), kecamatan=())
-patrols = data_cache.filtered_patrols(ds, citywide)
-complaints = data_cache.filtered_complaints(ds, citywide)
+patrols = ctx.patrols(citywide)
+complaints = ctx.complaints(citywide)
 
 chosen, records, clear = st.columns([3, 1, 1], vertical_alignment="center")
 if f.kelurahan:
@@ -48,17 +47,17 @@ if patrols.empty and complaints.empty:
 measure_labels = {m: ctx.t(f"map.measure.{m}") for m in maps.MEASURES}
 layer_labels = {layer: ctx.t(f"map.layer.{layer}") for layer in maps.LAYERS}
 pick, toggles = st.columns([2, 3])
-url_state.seed("measure", "map.measure", maps.MEASURES)
-url_state.seed("layers", "map.layers", maps.LAYERS, multi=True)
+url_state.seed("measure", keys.MAP_MEASURE, maps.MEASURES)
+url_state.seed("layers", keys.MAP_LAYERS, maps.LAYERS, multi=True)
 measure = pick.selectbox(
-    ctx.t("map.measure.label"), maps.MEASURES, format_func=measure_labels.get, key="map.measure"
+    ctx.t("map.measure.label"), maps.MEASURES, format_func=measure_labels.get, key=keys.MAP_MEASURE
 )
 layers = toggles.pills(
     ctx.t("map.layers.label"),
     maps.LAYERS,
     selection_mode="multi",
     format_func=layer_labels.get,
-    key="map.layers",
+    key=keys.MAP_LAYERS,
 )
 url_state.publish("measure", measure, maps.MEASURES[0])
 url_state.publish("layers", layers, [])

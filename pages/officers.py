@@ -5,7 +5,7 @@ import streamlit as st
 from analysis.i18n import fmt_date
 from analysis.metrics import officers as off
 from analysis.metrics.filters import selected_kelurahan
-from ui import columns, url_state, widgets
+from ui import columns, keys, url_state, widgets
 from ui import context as ctx
 
 ds = ctx.dataset()
@@ -43,8 +43,8 @@ else:
     labels = {"": ctx.t("officers.view.all")}
     labels |= {f"unit:{u}": ctx.t("officers.view.unit", unit=u) for u in unit_totals["unit"]}
     labels |= {f"nrp:{n}": f"{p} · {n}" for n, p in zip(officer_totals["nrp"], people, strict=True)}
-    url_state.seed("view", "officers_view", labels)
-    view = st.selectbox(ctx.t("officers.view"), list(labels), format_func=labels.get, key="officers_view")
+    url_state.seed("view", keys.OFFICERS_VIEW, labels)
+    view = st.selectbox(ctx.t("officers.view"), list(labels), format_func=labels.get, key=keys.OFFICERS_VIEW)
     url_state.publish("view", view, "")
 
     if view.startswith("nrp:"):

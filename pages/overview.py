@@ -10,7 +10,6 @@ from analysis.metrics.filters import selected_kelurahan
 from analysis.metrics.style import VISIT_LEVEL_COLOURS
 from ui import columns, drill, widgets
 from ui import context as ctx
-from ui import data as data_cache
 from ui.attention import attention_block
 
 ds = ctx.dataset()
@@ -20,8 +19,8 @@ widgets.page_header("overview.title")
 
 patrols, complaints = ctx.patrols(), ctx.complaints()
 previous = f.previous()
-previous_patrols = data_cache.filtered_patrols(ds, previous)
-previous_complaints = data_cache.filtered_complaints(ds, previous)
+previous_patrols = ctx.patrols(previous)
+previous_complaints = ctx.complaints(previous)
 scope = selected_kelurahan(f, ds.reference.kecamatan_of()) or ds.reference.kelurahan_names
 kelurahan = ds.reference.kelurahan.loc[lambda k: k["kelurahan"].isin(scope)]
 
@@ -77,7 +76,7 @@ if patrols.empty and complaints.empty:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("overview.lastvisit.header"))
-    history = data_cache.filtered_patrols(ds, replace(f, start=ds.first_date or f.start))
+    history = ctx.patrols(replace(f, start=ds.first_date or f.start))
     gaps = overview.days_since_last_visit(history, kelurahan, f.end)
     st.caption(
         ctx.t(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from streamlit import config
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
-from analysis.admin import audit, users
+from analysis.admin import audit, privacy, users
 from ui import auth
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,14 +122,27 @@ def shows_data(at: AppTest) -> set[str]:
     return {kind for kind in element_types(at) if kind in DATA_ELEMENTS}
 
 
-def pages_for(role: str) -> list[str]:
-    """The pages app.py's PAGES list opens to ``role`` (entries are (path, title, url, icon, roles))."""
+def page_entries() -> list[tuple[str, str, Callable[[str | None], bool] | None]]:
+    """app.py's PAGES list read without running the app: (path, URL path, who may open it), the last
+    None for everyone or the ``analysis.admin.privacy`` question app.py asks."""
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "PAGES":
-            entries = [ast.literal_eval(entry) for entry in node.value.elts]
-            return [path for path, *_, roles in entries if roles is None or role in roles]
+            entries = []
+            for entry in node.value.elts:
+                path, url, may_open = (ast.literal_eval(entry.elts[0]), ast.literal_eval(entry.elts[2]), None)
+                last = entry.elts[-1]
+                if not (isinstance(last, ast.Constant) and last.value is None):
+                    assert isinstance(last, ast.Attribute) and ast.unparse(last.value) == "privacy"
+                    may_open = getattr(privacy, last.attr)
+                entries.append((path, url, may_open))
+            return entries
     raise AssertionError("app.py has no PAGES list")
+
+
+def pages_for(role: str) -> list[str]:
+    """The pages app.py's PAGES list opens to ``role``."""
+    return [path for path, _, may_open in page_entries() if may_open is None or may_open(role)]
 
 
 def login(at: AppTest, username: str, password: str) -> AppTest:

@@ -23,6 +23,7 @@ from analysis.metrics.filters import Filters
 from analysis.metrics.priority import complaint_weights, patrol_priority, ranked
 from analysis.reports import briefing as brief
 from analysis.reports import briefing_pdf
+from tests import frames
 
 WEEK = Filters(start=date(2025, 5, 19), end=date(2025, 5, 25))
 PHONE = "0812-3456-7890"
@@ -289,17 +290,10 @@ def test_priority_ranks_by_weighted_pressure_against_patrols(busy: Dataset) -> N
 
 
 def test_priority_tie_is_broken_by_name_and_weights_follow_the_reference(reference) -> None:
-    complaints = pd.DataFrame(
-        {
-            "kelurahan": ["Sentul", "Bendo"],
-            "category": ["Miras", "Miras"],
-            "is_valid": [True, True],
-            "received_at": pd.to_datetime(["2025-05-20", "2025-05-21"]),
-        }
+    complaints = frames.complaints(
+        kelurahan=["Sentul", "Bendo"], category=["Miras", "Miras"], received_at=["2025-05-20", "2025-05-21"]
     )
-    patrols = pd.DataFrame(
-        {"kelurahan": pd.Series([], dtype="str"), "date": pd.Series([], dtype="datetime64[ns]")}
-    )
+    patrols = frames.patrols()
     table = patrol_priority(complaints, patrols, reference.categories, ["Sentul", "Bendo"], WEEK.end, "en")
     assert table["kelurahan"].tolist() == ["Bendo", "Sentul"]
     assert table["rank"].tolist() == [1, 2]

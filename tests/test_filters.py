@@ -13,29 +13,26 @@ from analysis.metrics.filters import (
     selected_kelurahan,
     to_query_params,
 )
+from tests import frames
 
 KECAMATAN_OF = {"Gedog": "Sananwetan", "Sentul": "Kepanjenkidul", "Turi": "Sukorejo"}
 
 
 def patrols() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "date": pd.to_datetime(["2025-05-25", "2025-05-26", "2025-05-26", "2025-05-27"]),
-            "kelurahan": ["Gedog", "Gedog", "Sentul", "Turi"],
-            "unit": ["Binmas", "Samapta", "Binmas", "Binmas"],
-            "topics": ["Miras", "Keresahan sosial; Miras", "", "Balap liar"],
-        }
+    return frames.patrols(
+        date=["2025-05-25", "2025-05-26", "2025-05-26", "2025-05-27"],
+        kelurahan=["Gedog", "Gedog", "Sentul", "Turi"],
+        unit=["Binmas", "Samapta", "Binmas", "Binmas"],
+        topics=["Miras", "Keresahan sosial; Miras", "", "Balap liar"],
     )
 
 
 def complaints() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "received_at": pd.to_datetime(["2025-05-26 23:59", "2025-05-27 00:00", "2025-05-26 08:00"]),
-            "kelurahan": ["Gedog", "Gedog", "Turi"],
-            "category": ["Miras", "Miras", "Pencurian"],
-            "channel": ["Call Center 110", "Jumat Curhat", "Call Center 110"],
-        }
+    return frames.complaints(
+        received_at=["2025-05-26 23:59", "2025-05-27 00:00", "2025-05-26 08:00"],
+        kelurahan=["Gedog", "Gedog", "Turi"],
+        category=["Miras", "Miras", "Pencurian"],
+        channel=["Call Center 110", "Jumat Curhat", "Call Center 110"],
     )
 
 

@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.__main__ import main as cli_main
-from analysis.data import loading, schema
+from analysis.data import contract, loading, schema
+from analysis.data.contract import empty_frame
 from analysis.data.loading import (
     Problem,
     UnreadableFile,
     clean_to_contract,
     detect_kind,
-    empty_frame,
     load_table,
     map_headers,
     parse_date,
@@ -789,10 +789,10 @@ def test_officer_active_unknown_is_rejected(reference):
 def test_loaded_frames_follow_the_clean_frame_contract(reference, kind):
     frame, _ = load(reference, csv_text(kind, {}), kind)
     empty = empty_frame(kind, reference)
-    assert list(frame.columns) == schema.columns(kind) + list(schema.DERIVED[kind])
+    assert list(frame.columns) == schema.columns(kind) + contract.derived_columns(kind)
     assert frame.dtypes.equals(empty.dtypes)
     assert len(empty) == 0
-    for column in schema.CATEGORICAL[kind]:
+    for column in contract.categorical_columns(kind):
         assert isinstance(frame[column].dtype, pd.CategoricalDtype)
     if "kelurahan" in frame:
         assert list(frame["kelurahan"].cat.categories) == reference.kelurahan_names

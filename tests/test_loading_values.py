@@ -12,9 +12,11 @@ import pytest
 
 from analysis.__main__ import main as cli_main
 from analysis.data import localtime, plausibility, schema
+from analysis.data.contract import empty_frame
 from analysis.data.dataset import Dataset
 from analysis.data.intake import freshness_text
-from analysis.data.loading import date_order, empty_frame, load_table, parse_date, read_count
+from analysis.data.loading import date_order, load_table, parse_date, read_count
+from tests import frames
 from tests.test_loading import csv_text
 
 CASES = Path(__file__).parent / "cases" / "intake"
@@ -498,7 +500,7 @@ def test_form_timestamp_headers_are_received_at(reference, header):
 
 
 def test_a_missing_nrp_is_found_by_the_leaders_name(reference):
-    officers = pd.DataFrame({"nrp": ["78050111", "1", "2"], "name": ["Sugeng Riyadi", "Budi", "budi"]})
+    officers = frames.officers(nrp=["78050111", "1", "2"], name=["Sugeng Riyadi", "Budi", "budi"])
     text = csv_text(
         "patrols",
         {"leader_nrp": "", "leader_name": "SUGENG  RIYADI"},

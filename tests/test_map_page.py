@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from functools import partial
 
 from streamlit.testing.v1 import AppTest
 
 from analysis.i18n import t
 from analysis.metrics import maps
+from tests import apptest
 from tests.shown_tables import shown
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGE = "pages/map.py"
-
-
-def open_map() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+open_map = partial(apptest.open_page, PAGE)
 
 
 def map_args(at: AppTest) -> dict:
@@ -88,11 +81,6 @@ def test_layers_switch_on_points_and_density():
 
 
 def test_nothing_in_the_period_is_stated():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["start"] = "2027-03-01"
-    at.query_params["end"] = "2027-03-07"
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
+    at = open_map(start="2027-03-01", end="2027-03-07")
     assert any("Tidak ada data" in i.value for i in at.info)
     assert not at.get("component_instance")

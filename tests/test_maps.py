@@ -12,64 +12,28 @@ import pytest
 
 from analysis.data.reference import GEO_ATTRIBUTION
 from analysis.metrics import maps
+from tests import frames
 from ui import static_assets
 
 HOSTILE = "<script>alert(1)</script>"
 
 
 def patrol_frame(reference, rows: list[dict]) -> pd.DataFrame:
-    """A clean patrols frame (ARCHITECTURE.md) from a few hand-written rows."""
+    """A clean patrols frame (analysis/data/contract.py) from a few hand-written rows."""
     base = {
-        "patrol_id": "P",
-        "start_time": pd.NA,
-        "end_time": pd.NA,
         "activity": "Sambang",
         "unit": "Binmas",
         "leader_rank": "Aiptu",
         "leader_nrp": "1",
         "leader_name": "Roziek Mustofa",
         "personnel_count": 1,
-        "topics": "",
-        "residents_met": float("nan"),
-        "location": "",
-        "notes": "",
-        "lat": float("nan"),
-        "lon": float("nan"),
-        "duration_hours": float("nan"),
     }
-    frame = pd.DataFrame([{**base, **row} for row in rows], columns=[*base, "date", "kelurahan"])
-    kecamatan = reference.kecamatan_of()
-    return frame.assign(
-        date=pd.to_datetime(frame["date"]),
-        kelurahan=pd.Categorical(frame["kelurahan"], categories=reference.kelurahan_names),
-        kecamatan=frame["kelurahan"].map(kecamatan),
-        personnel_count=frame["personnel_count"].astype("int64"),
-    )
+    return frames.frame("patrols", [{**base, **row} for row in rows], reference=reference)
 
 
 def complaint_frame(reference, rows: list[dict]) -> pd.DataFrame:
-    base = {
-        "complaint_id": "C",
-        "channel": "WhatsApp #LaporPakKapolres",
-        "category": "Miras",
-        "description": "",
-        "status": "Baru",
-        "resolved_at": pd.NaT,
-        "handled_by_nrp": "",
-        "patrol_id": "",
-        "lat": float("nan"),
-        "lon": float("nan"),
-        "reporter_name": "",
-        "reporter_phone": "",
-        "resolution_days": float("nan"),
-    }
-    frame = pd.DataFrame([{**base, **row} for row in rows], columns=[*base, "received_at", "kelurahan"])
-    return frame.assign(
-        received_at=pd.to_datetime(frame["received_at"]),
-        kelurahan=pd.Categorical(frame["kelurahan"], categories=reference.kelurahan_names),
-        kecamatan=frame["kelurahan"].map(reference.kecamatan_of()),
-        is_valid=frame["status"] != "Tidak Valid",
-    )
+    base = {"channel": "WhatsApp #LaporPakKapolres", "category": "Miras", "status": "Baru"}
+    return frames.frame("complaints", [{**base, **row} for row in rows], reference=reference)
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.data.schema import RANKS, UNITS
+from analysis.data.schema import RANKS
 from analysis.metrics import officers as off
 from analysis.metrics.style import GAP_LEVEL_COLOURS
+from tests import frames
 from tests.shown_tables import on_screen
 from ui import columns
 
@@ -18,62 +19,20 @@ KEL = ["Gedog", "Sentul", "Kauman", "Bendo"]
 
 
 def make_patrols(rows: list[dict]) -> pd.DataFrame:
-    """A clean patrols frame: only the columns the officer functions read, with the loader's dtypes."""
-    base = {
-        "patrol_id": "P",
-        "start_time": pd.NA,
-        "end_time": pd.NA,
-        "kelurahan": "Gedog",
-        "activity": "Patroli Dialogis",
-        "unit": "Binmas",
-        "leader_rank": "Aiptu",
-        "personnel_count": 1,
-        "duration_hours": np.nan,
-    }
-    frame = pd.DataFrame([base | r for r in rows]) if rows else pd.DataFrame(columns=[*base, "date"])
-    frame = frame.reindex(columns=[*base, "date", "leader_nrp", "leader_name"])
-    return frame.astype(
-        {
-            "patrol_id": "str",
-            "leader_nrp": "str",
-            "leader_name": "str",
-            "kelurahan": pd.CategoricalDtype(KEL),
-            "unit": pd.CategoricalDtype(list(UNITS)),
-            "leader_rank": pd.CategoricalDtype(list(RANKS)),
-            "activity": "category",
-            "personnel_count": "int64",
-            "duration_hours": "float64",
-        }
-    ).assign(date=pd.to_datetime(frame["date"]))
+    """A clean patrols frame (tests.frames) with these defaults."""
+    base = {"kelurahan": "Gedog", "activity": "Patroli Dialogis", "unit": "Binmas", "leader_rank": "Aiptu"}
+    base |= {"personnel_count": 1}
+    return frames.patrols([base | r for r in rows])
 
 
 def make_complaints(rows: list[dict]) -> pd.DataFrame:
-    base = {"kelurahan": "Gedog", "status": "Baru", "resolved_at": pd.NaT, "handled_by_nrp": pd.NA}
-    frame = pd.DataFrame([base | r for r in rows]) if rows else pd.DataFrame(columns=[*base, "received_at"])
-    frame = frame.reindex(columns=[*base, "received_at"])
-    received = pd.to_datetime(frame["received_at"])
-    resolved = pd.to_datetime(frame["resolved_at"])
-    return frame.astype({"handled_by_nrp": "str", "status": "category", "kelurahan": "category"}).assign(
-        received_at=received,
-        resolved_at=resolved,
-        resolution_days=(resolved - received).dt.total_seconds() / 86400,
-        is_valid=frame["status"] != "Tidak Valid",
-    )
+    return frames.complaints([{"kelurahan": "Gedog", "status": "Baru"} | r for r in rows])
 
 
 def make_officers(rows: list[tuple]) -> pd.DataFrame:
     """Rows of (nrp, name, rank, unit, assigned_kelurahan, active)."""
-    frame = pd.DataFrame(rows, columns=["nrp", "name", "rank", "unit", "assigned_kelurahan", "active"])
-    return frame.astype(
-        {
-            "nrp": "str",
-            "name": "str",
-            "rank": pd.CategoricalDtype(list(RANKS)),
-            "unit": pd.CategoricalDtype(list(UNITS)),
-            "assigned_kelurahan": pd.CategoricalDtype(KEL),
-            "active": "bool",
-        }
-    )
+    names = ("nrp", "name", "rank", "unit", "assigned_kelurahan", "active")
+    return frames.officers([dict(zip(names, row, strict=True)) for row in rows])
 
 
 ROZIEK = {"leader_nrp": "1001", "leader_name": "Roziek Mustofa", "leader_rank": "Aiptu", "unit": "Binmas"}

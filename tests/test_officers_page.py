@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import apptest
 from tests.shown_tables import shown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,14 +19,7 @@ PAGE = "pages/officers.py"
 ROZIEK = "Aiptu Roziek Mustofa"
 
 
-def open_page(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+open_page = partial(apptest.open_page, PAGE, app=APP, timeout=90)
 
 
 # AppTest does not expose a dataframe's key, so each table is known by columns only it has.

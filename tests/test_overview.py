@@ -11,23 +11,21 @@ from analysis.metrics.overview import (
     top_categories,
     top_categories_figure,
 )
+from tests import frames
 
 
 def complaints(statuses, categories=None, days=None) -> pd.DataFrame:
     n = len(statuses)
-    return pd.DataFrame(
-        {
-            "status": statuses,
-            "category": categories or ["Miras"] * n,
-            "is_valid": [s != "Tidak Valid" for s in statuses],
-            "resolution_days": days if days is not None else [float("nan")] * n,
-            "kelurahan": ["Gedog"] * n,
-        }
+    return frames.complaints(
+        status=statuses,
+        category=categories or ["Miras"] * n,
+        resolution_days=days if days is not None else [float("nan")] * n,
+        kelurahan=["Gedog"] * n,
     )
 
 
 def patrols(kelurahan, personnel) -> pd.DataFrame:
-    return pd.DataFrame({"kelurahan": kelurahan, "personnel_count": personnel})
+    return frames.patrols(kelurahan=kelurahan, personnel_count=personnel)
 
 
 KELURAHAN = pd.DataFrame(
@@ -81,13 +79,9 @@ def test_kpis_on_empty_frames_have_no_delta_where_undefined():
 
 
 def test_days_since_last_visit_counts_to_the_as_of_day_and_flags_never_visited():
-    history = pd.DataFrame(
-        {
-            "date": pd.to_datetime(["2025-05-01", "2025-05-20", "2025-05-10", "2025-06-01"]),
-            "kelurahan": pd.Categorical(
-                ["Gedog", "Gedog", "Sentul", "Sentul"], categories=["Gedog", "Sentul", "Turi"]
-            ),
-        }
+    history = frames.patrols(
+        date=["2025-05-01", "2025-05-20", "2025-05-10", "2025-06-01"],
+        kelurahan=["Gedog", "Gedog", "Sentul", "Sentul"],
     )
     table = days_since_last_visit(history, KELURAHAN, date(2025, 5, 26))
     assert table["kelurahan"].tolist() == ["Turi", "Sentul", "Gedog"]  # never, 16 days, 6 days
@@ -96,7 +90,7 @@ def test_days_since_last_visit_counts_to_the_as_of_day_and_flags_never_visited()
 
 
 def test_days_since_last_visit_warning_band():
-    history = pd.DataFrame({"date": pd.to_datetime(["2025-05-16"]), "kelurahan": ["Gedog"]})
+    history = frames.patrols(date=["2025-05-16"], kelurahan=["Gedog"])
     table = days_since_last_visit(history, KELURAHAN.iloc[:1], date(2025, 5, 26))
     assert table.loc[0, "level"] == "warning"  # 10 days: more than 7, not more than 14
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import apptest
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
@@ -40,12 +42,7 @@ def test_page_runs_without_exception(page):
 
 @pytest.mark.parametrize("page", registered_pages())
 def test_page_states_when_the_filter_matches_nothing(page):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["start"] = "2027-03-01"
-    at.query_params["end"] = "2027-03-07"
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
+    at = apptest.open_page(page, start="2027-03-01", end="2027-03-07")
     texts = " ".join(e.value for e in [*at.info, *at.warning])
     assert "Tidak ada data" in texts or page == "pages/data.py"
 

@@ -4,26 +4,21 @@ the layout."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.reports.slides import STYLES
+from tests import apptest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGE = "pages/briefing.py"
 
 
-def open_briefing(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+open_briefing = partial(apptest.open_page, PAGE, timeout=120)
 
 
 def counter(at: AppTest) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.admin import privacy
+from analysis.admin.users import ROLES
 
 
 @pytest.mark.parametrize(
@@ -14,6 +15,7 @@ from analysis.admin import privacy
         ("kapolsek", True, True, True, False),
         ("analis", True, True, True, True),
         ("tamu", False, False, False, False),
+        (privacy.LOCAL_DEMO, True, True, True, True),
         ("admin", False, False, False, False),
         ("", False, False, False, False),
         (None, False, False, False, False),
@@ -24,6 +26,10 @@ def test_permissions(role, personal, rows, data_page, imports):
     assert privacy.may_download_rows(role) is rows
     assert privacy.may_open_data_page(role) is data_page
     assert privacy.may_import(role) is imports
+
+
+def test_the_local_demo_is_no_role_a_users_file_can_give():
+    assert privacy.LOCAL_DEMO not in ROLES
 
 
 def complaints() -> pd.DataFrame:

@@ -12,58 +12,48 @@ import pytest
 from analysis.metrics import drilldown, records
 from analysis.metrics.filters import Filters
 from analysis.metrics.overview import Kpi, kpi_delta_colour
+from tests import frames
 from ui import columns
 
 F = Filters(start=date(2025, 5, 1), end=date(2025, 5, 31))
 
 
 def patrols() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "patrol_id": ["P1", "P2"],
-            "date": pd.to_datetime(["2025-05-20", "2025-05-26"]),
-            "start_time": ["10:00", "09:00"],
-            "end_time": [pd.NA, "11:00"],
-            "kelurahan": pd.Categorical(["Sentul", "Gedog"]),
-            "kecamatan": pd.Categorical(["Kepanjenkidul", "Sananwetan"]),
-            "activity": pd.Categorical(["Sambang", "Patroli Dialogis"]),
-            "unit": pd.Categorical(["Binmas", "Binmas"]),
-            "leader_rank": pd.Categorical(["Bripka", "Aiptu"]),
-            "leader_nrp": ["85094692", "71082666"],
-            "leader_name": ["Nur Anggoro", "Roziek Mustofa"],
-            "personnel_count": [2, 4],
-            "topics": ["Kenakalan remaja", "Gangguan keamanan lingkungan; Keresahan sosial"],
-            "residents_met": [np.nan, 25.0],
-            "location": ["Rumah RW", "Kelurahan Gedog"],
-            "notes": ["", "Hotline 0812-3456-7890 diingatkan."],
-            "lat": [np.nan, -8.08],
-            "lon": [np.nan, 112.19],
-            "duration_hours": [np.nan, 2.0],
-        }
+    return frames.patrols(
+        patrol_id=["P1", "P2"],
+        date=["2025-05-20", "2025-05-26"],
+        start_time=["10:00", "09:00"],
+        end_time=[None, "11:00"],
+        kelurahan=["Sentul", "Gedog"],
+        activity=["Sambang", "Patroli Dialogis"],
+        unit=["Binmas", "Binmas"],
+        leader_rank=["Bripka", "Aiptu"],
+        leader_nrp=["85094692", "71082666"],
+        leader_name=["Nur Anggoro", "Roziek Mustofa"],
+        personnel_count=[2, 4],
+        topics=["Kenakalan remaja", "Gangguan keamanan lingkungan; Keresahan sosial"],
+        residents_met=[np.nan, 25.0],
+        location=["Rumah RW", "Kelurahan Gedog"],
+        notes=["", "Hotline 0812-3456-7890 diingatkan."],
+        lat=[np.nan, -8.08],
+        lon=[np.nan, 112.19],
     )
 
 
 def complaints() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "complaint_id": ["L1", "L2", "L3"],
-            "received_at": pd.to_datetime(["2025-05-25 19:00", "2025-05-26 08:00", "2025-05-22 23:10"]),
-            "channel": pd.Categorical(["Jumat Curhat", "Call Center 110", "Datang Langsung"]),
-            "kelurahan": pd.Categorical(["Gedog", "Gedog", "Sentul"]),
-            "kecamatan": pd.Categorical(["Sananwetan", "Sananwetan", "Kepanjenkidul"]),
-            "category": pd.Categorical(["Balap liar", "Lainnya", "Miras"]),
-            "description": ["Balap liar tiap malam, hubungi 0813-2222-3333", "Telepon iseng", "Miras"],
-            "status": pd.Categorical(["Selesai", "Tidak Valid", "Baru"]),
-            "resolved_at": pd.to_datetime(["2025-05-27", None, None]),
-            "handled_by_nrp": ["71082666", pd.NA, pd.NA],
-            "patrol_id": [pd.NA, pd.NA, pd.NA],
-            "lat": [np.nan] * 3,
-            "lon": [np.nan] * 3,
-            "reporter_name": ["S***", pd.NA, "B***"],
-            "reporter_phone": ["****", pd.NA, pd.NA],
-            "is_valid": [True, False, True],
-            "resolution_days": [1.2, np.nan, np.nan],
-        }
+    return frames.complaints(
+        complaint_id=["L1", "L2", "L3"],
+        received_at=["2025-05-25 19:00", "2025-05-26 08:00", "2025-05-22 23:10"],
+        channel=["Jumat Curhat", "Call Center 110", "Datang Langsung"],
+        kelurahan=["Gedog", "Gedog", "Sentul"],
+        category=["Balap liar", "Lainnya", "Miras"],
+        description=["Balap liar tiap malam, hubungi 0813-2222-3333", "Telepon iseng", "Miras"],
+        status=["Selesai", "Tidak Valid", "Baru"],
+        resolved_at=["2025-05-27", None, None],
+        handled_by_nrp=["71082666", None, None],
+        reporter_name=["S***", None, "B***"],
+        reporter_phone=["****", None, None],
+        resolution_days=[1.2, np.nan, np.nan],
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from analysis.data.dataset import data_dir_from_env, load_dataset
 from analysis.metrics.filters import Filters, filter_complaints
+from tests import apptest
 from tests.shown_tables import shown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,14 +18,7 @@ APP = str(ROOT / "app.py")
 PAGE = "pages/records.py"
 
 
-def open_records(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+open_records = partial(apptest.open_page, PAGE)
 
 
 def test_the_gedog_event_is_listed_with_leader_personnel_and_both_topics():

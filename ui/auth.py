@@ -2,13 +2,13 @@
 
 ``gate()`` is the first call in app.py. With a users file (``DASHBOARD_AUTH_FILE``) holding at least one
 enabled account it shows the login form and stops the script until the user signs in; sessions end after
-``DASHBOARD_SESSION_MINUTES`` (30) of inactivity. Without users it runs as a local demo (role kapolsek,
-banner) and refuses to serve at all unless the server listens on the loopback address only.
+``DASHBOARD_SESSION_MINUTES`` (30) of inactivity. Without users it runs as a local demo (what it may do:
+``analysis.admin.privacy.LOCAL_DEMO``; banner) and refuses to serve at all unless the server listens on
+the loopback address only.
 
-Pages call ``role()`` for permissions (with ``analysis.admin.privacy``) and ``audit(event, detail)`` for
-exports
-and imports. Passwords are hashed and checked by bcrypt in ``analysis.admin.users``; this module never
-stores a
+The session's user is kept under ``ui.context.USER_KEY``; pages call ``ui.context.role()`` for
+permissions (with ``analysis.admin.privacy``) and ``audit(event, detail)`` for exports and imports.
+Passwords are hashed and checked by bcrypt in ``analysis.admin.users``; this module never stores a
 password in session state (the form clears itself on submit).
 """
 
@@ -32,8 +32,9 @@ from analysis.admin import users
 from analysis.admin.users import User
 from analysis.core.text import plain
 from ui import context as ctx
+from ui import sidebar
+from ui.context import USER_KEY, current_user
 
-USER_KEY = "auth_user"
 LAST_SEEN_KEY = "auth_last_seen"
 FLASH_KEY = "auth_flash"
 DEMO_USER = User("demo", "kapolsek", demo=True)
@@ -51,7 +52,7 @@ def gate() -> User:
     except users.UsersFileError as exc:  # fail closed: a broken users file never means "no login"
         # The reason names the file's path: it goes to the server's log for the admin, not to the screen.
         _log.error("users file unusable: %s", exc)
-        _show_only(lambda: st.error(ctx.t("safety.auth.file_error")))
+        _show_only(_error_page(ctx.t("safety.auth.file_error")))
     if not login_required:
         return _demo(users_file)
     assert users_file is not None
@@ -74,6 +75,15 @@ def requested_page() -> str:
     return LOGIN_PAGE
 
 
+def _error_page(message: str) -> Callable[[], None]:
+    """A page that only shows ``message`` as an error."""
+
+    def render() -> None:
+        st.error(message)
+
+    return render
+
+
 def _show_only(render: Callable[[], None], url_path: str = "") -> NoReturn:
     """Run ``render`` as the app's only page (at ``url_path``, default ``masuk``), then stop.
 
@@ -85,16 +95,6 @@ def _show_only(render: Callable[[], None], url_path: str = "") -> NoReturn:
         pages.append(st.Page(render, title=ctx.t("app.title"), url_path=url_path))
     st.navigation(pages, position="hidden").run()
     st.stop()
-
-
-def current_user() -> User | None:
-    return st.session_state.get(USER_KEY)
-
-
-def role() -> str:
-    """The session's role: ``kapolsek``, ``analis`` or ``tamu`` (``tamu`` when nobody is signed in)."""
-    user = current_user()
-    return user.role if user is not None else "tamu"
 
 
 def audit(event: str, detail: str = "") -> None:
@@ -121,7 +121,7 @@ def _demo(users_file: Path | None) -> User:
     address = st.get_option("server.address")
     if not is_loopback(address):
         shown = address or ctx.t("auth.all_interfaces")
-        _show_only(lambda: st.error(ctx.t("auth.refuse_address", address=shown)))
+        _show_only(_error_page(ctx.t("auth.refuse_address", address=shown)))
     _set_user(DEMO_USER)
     st.warning(ctx.t("demo.banner"), icon=":material/lock_open:")
     if users_file is not None and not users_file.exists():
@@ -165,9 +165,7 @@ def _session_user(users_file: Path) -> User | None:
 
 
 def _login_form(users_file: Path) -> None:
-    from ui import sidebar  # the same language switch app.py draws after the gate
-
-    sidebar.language_switch()
+    sidebar.language_switch()  # the same language switch app.py draws after the gate
     st.title(ctx.t("app.title"))
     st.subheader(ctx.t("auth.title"))
     st.caption(ctx.t("auth.intro"))

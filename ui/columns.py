@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +30,16 @@ from ui import context as ctx
 from ui import drill, widgets
 
 Label = str | Callable[[Lang], str]  # an i18n key, or the header built for the language
+Width = Literal["small", "medium", "large"] | int
+
+
+def _as_is(text: str) -> Callable[[Lang], str]:
+    """A header that is the same in every language: a category's or a kelurahan's name."""
+
+    def label(_lang: Lang) -> str:
+        return text
+
+    return label
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,7 @@ class Column:
     values: str | None = None
     derive: Callable[[pd.DataFrame, Lang], Sequence[object]] | None = None
     pinned: bool = False
-    width: str | int | None = None
+    width: Width | None = None
 
     def text(self, lang: Lang) -> str:
         """The header in ``lang``."""
@@ -113,7 +125,7 @@ def per_bin(categories: Sequence[str]) -> Spec:
         "period": Column("display.bin.period"),
         "days": Column("display.bin.partial_col"),
     }
-    spec |= {c: Column(lambda _lang, c=c: c) for c in categories}
+    spec |= {c: Column(_as_is(c)) for c in categories}
     return spec | {"total": Column("display.bin.total")}
 
 
@@ -126,6 +138,11 @@ LAST_VISIT: Spec = {
 }
 
 
+def _measure_header(name: Measure, lang: Lang) -> str:
+    """The measure's header with its unit: "Kunjungan patroli (kunjungan)"."""
+    return f"{t(f'map.measure.{name}', lang)} ({t(f'map.unit.{name}', lang)})"
+
+
 # --- Peta ---------------------------------------------------------------------------------------------------
 def measure(name: Measure, digits: int) -> Spec:
     """The map's side table: kelurahan (pinned), kecamatan, the measure with its unit in the header."""
@@ -133,7 +150,7 @@ def measure(name: Measure, digits: int) -> Spec:
         "kelurahan": Column("filter.kelurahan", pinned=True),
         "kecamatan": Column("map.detail.kecamatan"),
         name: Column(
-            lambda lang: f"{t(f'map.measure.{name}', lang)} ({t(f'map.unit.{name}', lang)})",
+            partial(_measure_header, name),
             digits=digits,
             missing="map.legend.never" if name == "days_since_last_visit" else f"map.missing.{name}",
         ),
@@ -181,19 +198,16 @@ OFFICER_KELURAHAN: Spec = {
 
 def coverage(kelurahan: Sequence[str]) -> Spec:
     """The leader × kelurahan download: the officer, then one column per kelurahan (headed by its name)."""
-    return {"officer": Column("officers.col.officer")} | {k: Column(lambda _lang, k=k: k) for k in kelurahan}
+    return {"officer": Column("officers.col.officer")} | {k: Column(_as_is(k)) for k in kelurahan}
 
 
 # --- Daftar kegiatan & laporan, Briefing --------------------------------------------------------------------
 def record_columns(kind: Kind) -> Spec:
     """A records table: each column under the data contract's label (``records.header``)."""
-    return {
-        name: Column(lambda lang, name=name: records.header(kind, name, lang))
-        for name in records.column_types(kind)
-    }
+    return {name: Column(partial(records.header, kind, name)) for name in records.column_types(kind)}
 
 
-_RECORD_FORMATS: dict[str, Callable[[str], st.column_config.Column]] = {
+_RECORD_FORMATS: dict[str, Callable[[str], Any]] = {
     "date": lambda label: st.column_config.DateColumn(label, format="DD/MM/YYYY"),
     "datetime": lambda label: st.column_config.DatetimeColumn(label, format="DD/MM/YYYY HH:mm"),
     "integer": lambda label: st.column_config.NumberColumn(label, format="%d"),
@@ -202,7 +216,7 @@ _RECORD_FORMATS: dict[str, Callable[[str], st.column_config.Column]] = {
 }
 
 
-def record_config(kind: Kind, lang: Lang) -> dict[str, st.column_config.Column]:
+def record_config(kind: Kind, lang: Lang) -> dict:
     """The ``column_config`` of a records table: each column's label and its date or number format."""
     return {
         name: _RECORD_FORMATS[type_](records.header(kind, name, lang))
@@ -230,7 +244,7 @@ def present(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
             values = frame[name].reset_index(drop=True)
             if column.values is not None:
                 pattern = column.values
-                values = values.map(lambda v, p=pattern: "" if _blank(v) else t(p.format(v), lang))
+                values = values.map(partial(_word, pattern, lang))
                 values = values.astype("str")
             shown[name] = values
     return pd.DataFrame(shown, index=pd.RangeIndex(len(frame)))
@@ -239,6 +253,11 @@ def present(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
 def row_css(css: Sequence[str]) -> Callable[[Styler], Styler]:
     """A ``table(style=...)`` giving row ``i`` (position) the CSS text ``css[i]`` in every cell."""
     return lambda styler: styler.apply(lambda row: [css[row.name]] * len(row), axis=1)
+
+
+def _word(pattern: str, lang: Lang, value: object) -> str:
+    """A coded cell in words (``pattern`` filled with the code), ``""`` when there is nothing to say."""
+    return "" if _blank(value) else t(pattern.format(value), lang)
 
 
 def _blank(value: object) -> bool:
@@ -273,7 +292,7 @@ def screen(
     return styled(shown.style if style is None else style(shown.style), spec, lang)
 
 
-def config(frame: pd.DataFrame, spec: Spec, lang: Lang) -> dict[str, st.column_config.Column]:
+def config(frame: pd.DataFrame, spec: Spec, lang: Lang) -> dict:
     """The ``column_config`` giving each column of ``frame`` its translated label, pin and width."""
     return {
         name: st.column_config.Column(column.text(lang), pinned=column.pinned or None, width=column.width)
@@ -288,17 +307,17 @@ def table(
     key: str,
     style: Callable[[Styler], Styler] | None = None,
     selectable: bool = False,
-    **kwargs: object,
+    height: int | Literal["auto"] = "auto",
 ) -> list[int]:
     """Draw ``frame`` through ``spec`` in the session's language (``style`` adds highlights to the
-    Styler of the presented frame); ``selectable``: rows can be clicked (``ui.drill.table``), the
-    selected row positions are returned (always ``[]`` otherwise)."""
+    Styler of the presented frame; ``height`` in px); ``selectable``: rows can be clicked
+    (``ui.drill.table``), the selected row positions are returned (always ``[]`` otherwise)."""
     lang = ctx.lang()
     styler = screen(frame, spec, lang, style)
-    options = {"hide_index": True, "column_config": config(styler.data, spec, lang), **kwargs}
+    labels = config(styler.data, spec, lang)
     if selectable:
-        return drill.table(styler, key, **options)
-    st.dataframe(styler, key=key, **options)
+        return drill.table(styler, key, hide_index=True, column_config=labels, height=height)
+    st.dataframe(styler, key=key, hide_index=True, column_config=labels, height=height)
     return []
 
 

@@ -1,4 +1,9 @@
-"""What a page needs to know about this session: language, filters, data in scope, the user's role."""
+"""What a page needs to know about this session: language, filters, data in scope, the user's role.
+
+Pages reach data only through here (never ``ui.data`` or the loader; tests/test_architecture.py holds
+it): every accessor passes ``ui.frame.require()``, and complaints come masked unless the role may see
+personal data, so neither the frame nor the masking can be skipped by a page.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ import streamlit as st
 
 from analysis import i18n
 from analysis.admin import privacy
+from analysis.admin.users import User
 from analysis.data.dataset import Dataset
 from analysis.metrics.filters import Filters
 from ui import data, frame
 
 LANG_KEY = "lang"
 FILTERS_KEY = "filters"
+USER_KEY = "auth_user"  # written by ui.auth's gate, read here: the gate sits above this module
 PENDING_KELURAHAN_KEY = "_pending_kelurahan"
 
 
@@ -37,21 +44,31 @@ def filters() -> Filters:
     return st.session_state[FILTERS_KEY]
 
 
+def current_user() -> User | None:
+    """The user ``ui.auth.gate()`` let in (the demo user without a users file); None before the gate."""
+    return st.session_state.get(USER_KEY)
+
+
 def role() -> str:
-    """The signed-in user's role (``kapolsek``, ``analis`` or ``tamu``), from the login gate."""
-    from ui import auth  # auth draws on this module's strings, so import it late
-
-    return auth.role()
-
-
-def patrols() -> pd.DataFrame:
-    """Patrols in the current filter (shared, read-only)."""
-    return data.filtered_patrols(dataset(), filters())
+    """The session's role as ``analysis.admin.privacy``'s table names it: ``kapolsek``, ``analis``,
+    ``tamu`` (nobody signed in) or ``privacy.LOCAL_DEMO`` (the demo without a users file). Ask the table
+    (``privacy.may_import(ctx.role())`` ...) what the role may do; never compare role names here."""
+    user = current_user()
+    if user is None:
+        return "tamu"
+    return privacy.LOCAL_DEMO if user.demo else user.role
 
 
-def complaints() -> pd.DataFrame:
-    """Complaints in the current filter, all statuses, personal data masked unless the role may see it."""
-    frame = data.filtered_complaints(dataset(), filters())
+def patrols(scope: Filters | None = None) -> pd.DataFrame:
+    """Patrols in ``scope`` (default: the current filter; e.g. the previous period for a comparison),
+    shared and read-only."""
+    return data.filtered_patrols(dataset(), filters() if scope is None else scope)
+
+
+def complaints(scope: Filters | None = None) -> pd.DataFrame:
+    """Complaints in ``scope`` (default: the current filter), all statuses, personal data masked unless
+    the role may see it."""
+    frame = data.filtered_complaints(dataset(), filters() if scope is None else scope)
     return frame if privacy.can_see_personal(role()) else privacy.mask_personal(frame, "complaints")
 
 

@@ -17,7 +17,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.data.dataset import Dataset, data_dir_from_env, data_signature, load_dataset
+from analysis.data.export import excel_notes as notes_of
 from analysis.data.reference import Reference, load_reference
+from analysis.data.schema import Kind, columns
 from analysis.metrics.filters import Filters, filter_complaints, filter_patrols
 from ui.static_assets import ensure_leaflet_assets
 
@@ -74,12 +76,9 @@ def _memo(key: tuple, ds: Dataset, compute: Callable[[], pd.DataFrame]) -> pd.Da
     return value
 
 
-def excel_notes(ds: Dataset, kind: str) -> list:
+def excel_notes(ds: Dataset, kind: Kind) -> list:
     """``analysis.data.export.excel_notes`` of a data table in contract column order (the Data page's export),
     computed once per data version."""
-    from analysis.data.export import excel_notes as notes_of
-    from analysis.data.schema import columns
-
     return _memo(
         ("excel_notes", kind), ds, lambda: notes_of(getattr(ds, kind).reindex(columns=columns(kind)))
     )

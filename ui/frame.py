@@ -1,10 +1,13 @@
 """Pages run only inside the frame (app.py), never on their own.
 
-Streamlit still knows the legacy ``pages/`` folder: on the very first script run of a freshly started
-server, a URL naming a page file (``/data``) runs that file directly, without app.py and so without the
-login gate (streamlit/runtime/scriptrunner/script_runner.py, ``_mpa_v1``; app.py's ``st.navigation``
-switches that mode off for the rest of the process). app.py marks the session once it has passed the
-gate; every data accessor in ``ui.context`` calls ``require()``, which sends an unmarked session to app.py.
+Streamlit still knows the legacy ``pages/`` folder: every script run before the process's first
+``st.navigation`` call (so, with bare ``streamlit run app.py``, the first request to a fresh server) runs
+as an old-style multipage app, and a URL naming a page file (``/data``) runs that file directly, without
+app.py and so without the login gate (streamlit/runtime/scriptrunner/script_runner.py, ``_mpa_v1``).
+``python -m ui.serve`` switches that mode off before the server starts; this guard covers a bare start.
+app.py marks the session once it has passed the gate; every data accessor in ``ui.context`` calls
+``require()``, which sends an unmarked session to app.py. Pages get data only through ``ui.context`` and
+call it first (tests/test_architecture.py), so nothing of a page is drawn before the guard.
 A session-state mark, not a thread-local, because fragments may rerun on their own or on worker threads.
 """
 

@@ -7,6 +7,7 @@ Nothing is written before the analyst presses "Gabungkan".
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -16,14 +17,15 @@ import streamlit as st
 
 from analysis.admin import privacy
 from analysis.core.text import plain, plain_values
-from analysis.data import intake, loading, value_pairs
+from analysis.data import intake, loading, value_pairs, worker
 from analysis.data.dataset import Dataset
 from analysis.data.schema import COLUMNS, KINDS, Kind, columns, required_columns
 from analysis.i18n import fmt_int
 from analysis.i18n import t as translate
-from ui import auth, sheet_picker
+from ui import auth, keys, sheet_picker, widgets
 from ui import context as ctx
 from ui import data as data_cache
+from ui import safety_widgets as safety
 
 UPLOAD_KEY = "intake_upload"
 RESULT_KEY = "_intake_result"
@@ -64,10 +66,8 @@ def may_view() -> bool:
 
 
 def may_import() -> bool:
-    """Analysts import (issue 8: intake is the analis role's); so does the local demo, which only this
-    computer can reach and which has no accounts to tell people apart."""
-    user = auth.current_user()
-    return bool(user and user.demo) or privacy.may_import(ctx.role())
+    """Whether the session may import: ``analysis.admin.privacy``'s table decides (analis, local demo)."""
+    return privacy.may_import(ctx.role())
 
 
 def file_columns(name: str, data: bytes, sheet: str | None = None) -> list[str] | None:
@@ -75,9 +75,6 @@ def file_columns(name: str, data: bytes, sheet: str | None = None) -> list[str] 
 
     Read in a worker process (``analysis.data.worker``): a slow or huge file cannot stall other sessions.
     """
-    from analysis.data import worker
-    from ui import safety_widgets as safety
-
     key = f"{intake.file_sha256(data)}|{sheet}"
     return safety.parse_upload("headers", name, worker.read_headers, (data, name, sheet), key)
 
@@ -103,7 +100,7 @@ def kind_and_mapping(
         KINDS,
         index=KINDS.index(detected) if detected else 0,
         format_func=kind_name,
-        key=f"intake_kind_{intake.header_key(headers)}",
+        key=keys.INTAKE_KIND_PREFIX + intake.header_key(headers),
     )
     initial = remembered[1] if remembered and remembered[0] == kind else None
     automatic = loading.map_headers(list(headers), kind, initial)[0]
@@ -254,7 +251,7 @@ def merge_step(
 
 
 def _user_name() -> str:
-    user = auth.current_user()
+    user = ctx.current_user()
     return user.username if user else ctx.role()
 
 
@@ -269,8 +266,6 @@ def last_result() -> None:
 
 def downloads(ds: Dataset) -> None:
     """Blank templates for everyone on the page; the current data through the shared download buttons."""
-    from ui import widgets
-
     st.subheader(ctx.t("intake.download.header"))
     st.caption(ctx.t("intake.download.templates"))
     for kind, column in zip(KINDS, st.columns(len(KINDS)), strict=True):
@@ -319,11 +314,6 @@ def read_upload(
 ):
     """The loader's clean rows and report for the upload (read in a worker process), or None with the
     reason shown."""
-    import json
-
-    from analysis.data import worker
-    from ui import safety_widgets as safety
-
     name, data = upload
     pairs = value_pairs.pairs_for(ds.data_dir, kind)
     key = "|".join(

@@ -16,11 +16,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.core.text import plain
-from analysis.data import backups, intake
+from analysis.core.text import plain, plain_values
+from analysis.data import backups, intake, worker
 from analysis.data.dataset import FILE_NAMES, Dataset, data_dir_from_env
 from analysis.i18n import fmt_int, fmt_num
+from analysis.i18n import t as translate
+from ui import auth, keys
 from ui import context as ctx
+from ui import data as data_cache
 
 DATA_PAGE = "pages/data.py"
 DATA_URL = "data"
@@ -29,8 +32,6 @@ RESTORED_KEY = "_safety_restored"
 
 @st.cache_resource(show_spinner=False)
 def _housekeeping(data_dir: str) -> int:
-    from analysis.data import worker
-
     worker.warm_up()  # the upload parser's fork server, started before anyone uploads
     return backups.housekeeping(Path(data_dir), list(FILE_NAMES.values()))
 
@@ -116,9 +117,6 @@ def backups_table(kept: list[backups.Backup]) -> pd.DataFrame:
 
 def backups_panel(data_dir: Path, may_restore: bool) -> None:
     """Space taken, the retention rule, the list of backups and (for those who may import) a restore."""
-    from ui import auth
-    from ui import data as data_cache
-
     st.subheader(ctx.t("safety.backups.header"))
     done = st.session_state.pop(RESTORED_KEY, None)
     if done:
@@ -145,7 +143,10 @@ def backups_panel(data_dir: Path, may_restore: bool) -> None:
         for b in kept
     }
     chosen = st.selectbox(
-        ctx.t("safety.backups.choose"), list(labels), format_func=labels.get, key="safety_restore_choice"
+        ctx.t("safety.backups.choose"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=keys.SAFETY_RESTORE_CHOICE,
     )
     target = next(b.data_file for b in kept if b.name == chosen)
     confirmed = st.checkbox(
@@ -184,8 +185,6 @@ def parse_upload(slot: str, file_name: str, function, args: tuple, key: str):
     ``key`` identifies the input (file hash, kind, mapping): the outcome is kept for the reruns that
     follow, so a widget change does not parse the file again.
     """
-    from analysis.data import worker
-
     parsed = st.session_state.setdefault(PARSED_KEY, {})
     if slot in parsed and parsed[slot][0] == key:
         return _show_outcome(parsed[slot][1])
@@ -233,8 +232,6 @@ def _cancelled(slot: str) -> None:
 
 def _outcome_of(job) -> tuple:
     """The job's result as plain data that session state can keep."""
-    from analysis.data import worker
-
     try:
         return ("ok", job.result())
     except worker.ParseFailed as failed:
@@ -247,10 +244,6 @@ def _outcome_of(job) -> tuple:
 
 
 def _show_outcome(outcome: tuple):
-    from analysis.core.text import plain_values
-    from analysis.data import worker
-    from analysis.i18n import t as translate
-
     if outcome[0] == "ok":
         return outcome[1]
     if outcome[0] == "refused":

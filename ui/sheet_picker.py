@@ -13,6 +13,7 @@ import streamlit as st
 from analysis.core.text import plain  # the one escape for user-supplied text (sheet names)
 from analysis.data import intake, loading, workbook
 from ui import context as ctx
+from ui import keys
 
 _ZIP = b"PK\x03\x04"
 
@@ -36,7 +37,7 @@ def choose(name: str, data: bytes) -> str | None:
         index=0,
         format_func=lambda option: ctx.t("workbook.picker.auto") if option is None else labels[option],
         help=ctx.t("workbook.picker.help"),
-        key=f"intake_sheet_{intake.file_sha256(data)[:16]}",
+        key=keys.INTAKE_SHEET_PREFIX + intake.file_sha256(data)[:16],
     )
 
 

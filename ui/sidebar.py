@@ -25,7 +25,7 @@ from analysis.metrics.filters import (
     to_query_params,
 )
 from ui import context as ctx
-from ui import url_state
+from ui import keys, url_state
 
 KEYS = {
     "period": "f_period",
@@ -68,16 +68,10 @@ def language_switch() -> None:
     url_state.publish("lang", ctx.lang(), "id")
 
 
-# Select boxes whose options are shown translated (format_func); intake's kind boxes are keyed by prefix.
-TRANSLATED_SELECTBOXES = (
-    "f_period",
-    "map.measure",
-    "officers_view",
-    "briefing_week",
-    "safety_restore_choice",
-    "f_category",
-)
-TRANSLATED_SELECTBOX_PREFIXES = ("intake_kind_", "intake_sheet_")
+# Select boxes whose options are shown translated (format_func): the sidebar's own, and the ones pages and
+# the Data page's widgets own (listed in ui.keys, never spelled here); per-file boxes are keyed by prefix.
+TRANSLATED_SELECTBOXES = (KEYS["period"], KEYS["categories"], *keys.TRANSLATED_SELECTBOXES)
+TRANSLATED_SELECTBOX_PREFIXES = keys.TRANSLATED_SELECTBOX_PREFIXES
 
 
 def _relabel_choices() -> None:
@@ -152,13 +146,13 @@ def filters(ds: Dataset) -> Filters:
 
     sb = st.sidebar
     sb.header(ctx.t("filter.header"))
-    # dict.get, not a function reading the session's language: the labels are fixed for this run.
+    # A dict look-up, not a function reading the session's language: the labels are fixed for this run.
     preset_labels = {p: _period_label(p) for p in PERIOD_PRESETS}
     preset = sb.selectbox(
         ctx.t("filter.period"),
         PERIOD_PRESETS,
         index=PERIOD_PRESETS.index(DEFAULT_PRESET),
-        format_func=preset_labels.get,
+        format_func=preset_labels.__getitem__,
         key=KEYS["period"],
     )
     if preset == "custom":
@@ -167,7 +161,7 @@ def filters(ds: Dataset) -> Filters:
             ctx.t("filter.dates"), value=(start_default, end_default), format="DD/MM/YYYY", key=KEYS["dates"]
         )
         start, end = (picked[0], picked[-1]) if isinstance(picked, tuple) and picked else (picked, picked)
-        if not isinstance(start, date):
+        if not isinstance(start, date) or not isinstance(end, date):
             start, end = start_default, end_default
     else:
         start, end = preset_range(preset, last_day)
@@ -188,7 +182,7 @@ def filters(ds: Dataset) -> Filters:
     categories = sb.multiselect(
         ctx.t("filter.category"),
         ds.reference.category_names,
-        format_func=ds.reference.category_labels(ctx.lang()).get,
+        format_func=ds.reference.category_labels(ctx.lang()).__getitem__,
         key=KEYS["categories"],
         placeholder=all_label,
     )

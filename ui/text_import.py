@@ -142,7 +142,7 @@ def section(ds: Dataset) -> None:
     )
     st.caption(ctx.t("textimport.legend"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    edited: dict[str, pd.DataFrame] = {}
+    edited: dict[schema.Kind, pd.DataFrame] = {}
     for kind in ("patrols", "complaints"):
         if not reading.candidates(kind):
             continue
@@ -158,7 +158,9 @@ def section(ds: Dataset) -> None:
     _merge_button(ds, reading, edited, name, digest)
 
 
-def _merge_button(ds: Dataset, reading: Reading, edited: dict[str, pd.DataFrame], name: str, digest: str):
+def _merge_button(
+    ds: Dataset, reading: Reading, edited: dict[schema.Kind, pd.DataFrame], name: str, digest: str
+):
     lang = ctx.lang()
     still = set()
     for kind, frame in edited.items():
@@ -221,5 +223,5 @@ def _unmasked(frame: pd.DataFrame, reading: Reading, kind: schema.Kind) -> pd.Da
 
 
 def _user_name() -> str:
-    user = auth.current_user()
+    user = ctx.current_user()
     return user.username if user else ctx.role()

@@ -15,14 +15,16 @@ from collections.abc import Collection, Sequence
 
 import streamlit as st
 
+from ui import keys
+
 # URL parameter -> session key of the widget it mirrors.
 PARAMS: dict[str, str] = {
     "lang": "lang",
-    "measure": "map.measure",
-    "layers": "map.layers",
-    "view": "officers_view",
-    "week": "briefing_week",
-    "step": "briefing_step",  # reserved for the Briefing's presentation step
+    "measure": keys.MAP_MEASURE,
+    "layers": keys.MAP_LAYERS,
+    "view": keys.OFFICERS_VIEW,
+    "week": keys.BRIEFING_WEEK,
+    "step": keys.BRIEFING_STEP,  # reserved for the Briefing's presentation step
 }
 
 

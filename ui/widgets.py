@@ -7,10 +7,12 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from analysis.admin import privacy
 from analysis.core.text import plain
 from analysis.data import export
 from analysis.data.dataset import Dataset
 from analysis.i18n import fmt_date, fmt_date_range
+from ui import auth
 from ui import context as ctx
 
 
@@ -45,8 +47,6 @@ def download_buttons(
     are (``analysis.data.export.excel_notes``; pass ``notes`` when ``frame`` is a function) are named beside
     the Excel button.
     """
-    from analysis.admin import privacy
-
     if not privacy.may_download_rows(ctx.role()):
         return
     table_downloads(frame, name, key, st.columns(2), notes)
@@ -69,8 +69,6 @@ def table_downloads(
 ) -> None:
     """One CSV and one Excel button, one in each of ``places``: built on click, formulas neutralised,
     audit-logged. No role check: callers offering row-level data use ``download_buttons``."""
-    from ui import auth
-
     for (ext, label, build, mime), place in zip(TABLE_FORMATS, places, strict=True):
         place.download_button(
             ctx.t(label),

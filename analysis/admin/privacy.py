@@ -1,8 +1,10 @@
 """Personal data: what each role may see, masking of reporter columns, scrubbing of free text.
 
 Roles (issue 8): ``kapolsek`` sees everything; ``analis`` sees everything and may import data; ``tamu``
-sees aggregates only: personal data masked, no row-level downloads, no Data page, no import. Any other
-role string gets the least: a typo never widens access.
+sees aggregates only: personal data masked, no row-level downloads, no Data page, no import. The local
+demo (``LOCAL_DEMO``: no users file, served to this computer only) may do everything, import included: it
+has no accounts to tell people apart. Any other role string gets the least: a typo never widens access.
+This table is the only place that says who may do what; ui/ asks it through the ``may_*`` functions.
 
 Phone numbers are masked completely (``"****"``), not partially: the last digits of a number shown on a
 projector still identify a caller in a small kelurahan, and no briefing needs them.
@@ -17,10 +19,13 @@ import pandas as pd
 from analysis.data.schema import Kind, personal_columns
 
 MASK = "****"
+# Not a role a users file can give (analysis.admin.users.ROLES): the session of the local demo.
+LOCAL_DEMO = "demo"
 _PERMISSIONS: dict[str, frozenset[str]] = {
     "kapolsek": frozenset({"personal", "download_rows", "data_page"}),
     "analis": frozenset({"personal", "download_rows", "data_page", "import"}),
     "tamu": frozenset(),
+    LOCAL_DEMO: frozenset({"personal", "download_rows", "data_page", "import"}),
 }
 
 
@@ -48,7 +53,11 @@ def may_open_data_page(role: str | None) -> bool:
 
 
 def may_import(role: str | None) -> bool:
-    """Data intake (upload and merge): analis only."""
+    """Data intake (upload and merge): analis, and the local demo.
+
+    >>> may_import("analis"), may_import(LOCAL_DEMO), may_import("kapolsek"), may_import("tamu")
+    (True, True, False, False)
+    """
     return _may(role, "import")
 
 

@@ -96,6 +96,10 @@ class LockoutPolicy:
 
 @dataclass(frozen=True)
 class FailureState:
+    """Failed logins of one user: ``failures`` since the last success or quiet spell, ``last_failure`` and
+    ``locked_until`` in epoch seconds (0.0: never / not locked). Kept in ``lockout_path(users_file)``.
+    """
+
     failures: int = 0
     last_failure: float = 0.0  # epoch seconds
     locked_until: float = 0.0
@@ -174,6 +178,7 @@ def auth_file_from_env() -> Path | None:
 
 
 def lockout_path(users_file: Path) -> Path:
+    """The lockout file beside ``users_file`` (``<users file>.lockout.json``): failure counts per user."""
     return users_file.with_name(users_file.name + ".lockout.json")
 
 
@@ -226,6 +231,10 @@ def load_accounts(users_file: Path) -> dict[str, Account]:
 
 
 def save_accounts(users_file: Path, accounts: dict[str, Account]) -> None:
+    """Write ``accounts`` (username -> ``Account``) as the users file, ``{"version": 1, "users": {...}}``
+    sorted by name, atomically and with mode 0600. The caller holds the users-file lock. Raises ``OSError``
+    when the file cannot be written.
+    """
     users = {
         a.username: {
             "role": a.role,
@@ -266,6 +275,7 @@ def _save_failures(users_file: Path, failures: dict[str, FailureState]) -> None:
 
 
 def failure_state(users_file: Path, username: str) -> FailureState:
+    """``username``'s failed-login state from the lockout file; ``FailureState()`` when none is kept."""
     return _load_failures(users_file).get(username, FailureState())
 
 
@@ -391,12 +401,15 @@ def add_user(users_file: Path, username: str, role: str, password: str) -> Accou
         accounts = load_accounts(users_file)
         if name in accounts:
             raise ValueError(f"Pengguna '{name}' sudah ada; pakai 'reset' untuk mengganti kata sandi.")
-        account = Account(name, role, hash_password(password), False, _stamp())  # type: ignore[arg-type]
+        account = Account(name, role, hash_password(password), False, _stamp())
         save_accounts(users_file, {**accounts, name: account})
     return account
 
 
 def set_disabled(users_file: Path, username: str, disabled: bool) -> Account:
+    """Disable (``disabled=True``) or enable ``username`` (normalised), stamping ``changed_at``; the new
+    ``Account``. Raises ``ValueError`` (Bahasa message) when there is no such user.
+    """
     name = normalise_username(username)
     with _exclusive(users_file):
         accounts = load_accounts(users_file)
@@ -431,6 +444,9 @@ def reset_password(users_file: Path, username: str, password: str) -> Account:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis users``: ``--file`` and one action (add, list, disable, enable,
+    reset). Passwords are read from stdin only, never from an argument.
+    """
     parser.description = (
         "Kelola pengguna dasbor. Berkas pengguna: --file atau variabel lingkungan DASHBOARD_AUTH_FILE "
         "(di luar folder aplikasi). Kata sandi dibaca dari stdin, tidak pernah dari argumen."

@@ -19,7 +19,7 @@ from analysis.i18n import Lang, t
 log = logging.getLogger("analysis.core.errors")
 log.propagate = False  # never to the screen (Python's last-resort handler prints to stderr)
 
-_BY_ERRNO = {
+_BY_ERRNO: dict[int | None, str] = {
     errno.ENOSPC: "errors.disk_full",
     errno.EDQUOT: "errors.disk_full",
     errno.EACCES: "errors.permission",
@@ -50,6 +50,9 @@ def describe(exc: BaseException, lang: Lang = "id") -> str:
 
 
 def error_log_path() -> Path:
+    """Where unexpected errors are logged: ``DASHBOARD_ERROR_LOG`` if set (``~`` expanded), else
+    ``<data folder>/.logs/errors.log`` (``analysis.data.dataset.data_dir_from_env``). Not created here.
+    """
     configured = os.environ.get("DASHBOARD_ERROR_LOG")
     if configured:
         return Path(configured).expanduser()

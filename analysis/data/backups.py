@@ -79,6 +79,7 @@ class Backup:
 
     @property
     def name(self) -> str:
+        """The backup's file name (what ``restore`` takes as ``backup_name``)."""
         return self.path.name
 
 

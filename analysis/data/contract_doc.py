@@ -1,9 +1,11 @@
-"""The README's data dictionary, generated from the contract (``analysis.data.schema``).
+"""The README's data dictionary, generated from the contract (``analysis.data.contract`` for the columns
+and which hold personal data, ``analysis.data.schema`` for labels, required fields and the words the
+loader knows).
 
 ``python -m analysis.data.contract_doc README.md`` rewrites the part of the README between
 ``<!-- data-dictionary:start -->`` and ``<!-- data-dictionary:end -->``; a test checks that the README
-says what the schema says (required or not, labels, the words the loader knows). The English notes and
-the reason each required field is required are kept here, next to the text they make.
+says what the contract says. The English notes and the reason each required field is required are kept
+here, next to the text they make.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from analysis.data import schema
+from analysis.data import contract, schema
 from analysis.data.localtime import DEFAULT_ZONE, ENV_VAR
 from analysis.data.schema import Kind
 
@@ -62,8 +64,8 @@ NOTES: dict[Kind, dict[str, str]] = {
         "patrol_id": "when raised during a patrol",
         "lat": "",
         "lon": "",
-        "reporter_name": "**personal data**: masked for roles that may not see it, never on the briefing",
-        "reporter_phone": "**personal data**",
+        "reporter_name": "masked for roles that may not see it, never on the briefing",
+        "reporter_phone": "",
     },
     "officers": {
         "nrp": "unique",
@@ -104,21 +106,35 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+PERSONAL = "**personal data**"
+
+
+def _notes(kind: Kind, column: contract.Field) -> str:
+    """The notes cell: the English note, marked as personal data where the contract says so."""
+    note = NOTES[kind].get(column.name, "")
+    if column.personal:
+        return f"{PERSONAL}: {note}" if note else PERSONAL
+    return note
+
+
 def dictionary(kind: Kind) -> str:
-    """One kind's table: column, Bahasa label, required (and why), notes."""
+    """One kind's table: column, Bahasa label, required (and why), notes; one row per file column of the
+    contract (``contract.fields`` less the derived ones), in file order."""
     lines = [
         f"### {TITLES[kind]}",
         "",
         "| column | label (Bahasa) | required | notes |",
         "|---|---|---|---|",
     ]
-    for column in schema.COLUMNS[kind]:
+    labels = {column.name: column for column in schema.COLUMNS[kind]}
+    for column in contract.fields(kind):
+        if column.derived:
+            continue
+        label = labels[column.name]
         why = WHY_REQUIRED[kind].get(column.name, "")
-        required = f"✓ {why}" if column.required else "–"
-        lines.append(
-            f"| `{column.name}` | {_cell(column.label_id)} | {_cell(required)} | "
-            f"{_cell(NOTES[kind].get(column.name, ''))} |"
-        )
+        required = f"✓ {why}" if label.required else "–"
+        notes = _cell(_notes(kind, column))
+        lines.append(f"| `{column.name}` | {_cell(label.label_id)} | {_cell(required)} | {notes} |")
     return "\n".join(lines)
 
 
@@ -194,6 +210,11 @@ def update_readme(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Rewrite the data dictionary section of the README at ``argv[0]`` (default ``README.md``) in place; 0.
+
+    Raises ``OSError`` when the file cannot be read or written, ``ValueError`` when it has no
+    data-dictionary markers.
+    """
     path = Path((argv if argv is not None else sys.argv[1:] or ["README.md"])[0])
     path.write_text(update_readme(path.read_text("utf-8")), "utf-8")
     return 0

@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.data.loading import Problem, ValidationReport, empty_frame, load_table
+from analysis.data import contract
+from analysis.data.loading import Problem, ValidationReport, load_table
 from analysis.data.plausibility import plausible_range
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import KINDS, Kind
@@ -118,7 +119,10 @@ def load_table_cached(
     """``load_table`` for a data file, remembered as Parquet in ``data/.cache`` until the file changes.
 
     The warm start reads the clean frame (categories included) instead of parsing and validating the
-    CSV again; the report comes back with it, so rejected rows are still reported.
+    CSV again; the report comes back with it, so rejected rows are still reported. Either way the frame
+    is checked against the clean-frame contract (``contract.validate_frame``, once per data version): a
+    cached frame that breaks it (written by an older version, or changed by hand) is ignored and the
+    file read again; a freshly read frame that breaks it raises ``contract.ContractError`` (a loader bug).
     """
     parquet, report_path = _cache_paths(data_dir, path)
     if officers is not None and kind == "patrols":  # empty NRPs are looked up by name in officers.csv
@@ -131,16 +135,18 @@ def load_table_cached(
     if parquet.exists() and report_path.exists():
         try:
             report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
-            return pd.read_parquet(parquet), report
-        except (OSError, ValueError, TypeError, KeyError):
-            pass  # a damaged cache is ignored and rewritten
+            return contract.validate_frame(pd.read_parquet(parquet), kind, reference), report
+        except (OSError, ValueError, TypeError, KeyError):  # ContractError is a ValueError
+            pass  # a damaged or outdated cache is ignored and rewritten
     frame, report = load_table(path, kind, reference, officers=officers)
+    contract.validate_frame(frame, kind, reference)
     _write_cache(frame, report, parquet, report_path)
     return frame, report
 
 
 def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
-    """Load and validate every data file in ``data_dir``; a missing file gives an empty table."""
+    """Load and validate every data file in ``data_dir``; a missing file gives an empty table. Every
+    frame holds to the clean-frame contract (``analysis.data.contract``); see ``load_table_cached``."""
     reference = reference or load_reference()
     frames: dict[Kind, pd.DataFrame] = {}
     reports = {}
@@ -151,7 +157,7 @@ def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
             officers = frames.get("officers") if kind == "patrols" else None
             frames[kind], reports[kind] = load_table_cached(path, kind, reference, data_dir, officers)
         else:
-            frames[kind] = empty_frame(kind, reference)
+            frames[kind] = contract.empty_frame(kind, reference)
     reports = {kind: reports[kind] for kind in FILE_NAMES if kind in reports}
     return Dataset(
         patrols=frames["patrols"],

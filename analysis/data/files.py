@@ -88,12 +88,12 @@ def exclusive(lock_file: Path) -> Iterator[None]:
         except ImportError:  # Windows
             import msvcrt
 
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]  # Windows-only names
             try:
                 yield
             finally:
                 os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]  # Windows-only names
             return
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -38,6 +39,9 @@ from analysis.data.files import atomic_write_bytes, exclusive
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import COLUMNS, ID_COLUMN, KINDS, Kind, columns
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
+
+if TYPE_CHECKING:  # loading is heavy; intake only reads its problems
+    from analysis.data.loading import Problem
 
 CONFIG_PATH = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 LOG_NAME = "import_log.jsonl"
@@ -63,6 +67,7 @@ class UploadRefused(Exception):
         self.values = values
 
     def message(self, lang: Lang = "id") -> str:
+        """Why the file was refused, in ``lang`` (from ``analysis.i18n``)."""
         return t(self.key, lang, **self.values)
 
 
@@ -117,6 +122,7 @@ def check_upload(data: bytes, filename: str, limit: int | None = None) -> None:
 
 
 def file_sha256(data: bytes) -> str:
+    """The SHA-256 of ``data`` as 64 lowercase hex digits (the import log's file fingerprint)."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -171,6 +177,10 @@ def remember_mapping(
 
 @dataclass(frozen=True)
 class Change:
+    """One cell of a conflicting row: contract ``column``, the ``old`` text in the data folder, the ``new``
+    text in the incoming file.
+    """
+
     column: str
     old: str
     new: str
@@ -186,6 +196,10 @@ class Conflict:
 
 @dataclass(frozen=True)
 class MergePlan:
+    """What merging one file into the data folder would do, by record id (``schema.ID_COLUMN[kind]``): ids
+    new to the folder, ids already there with the same values, and conflicts (already there, different).
+    """
+
     kind: Kind
     new_ids: tuple[str, ...]
     identical_ids: tuple[str, ...]
@@ -194,6 +208,7 @@ class MergePlan:
 
     @property
     def conflict_ids(self) -> tuple[str, ...]:
+        """The ids of the conflicting rows, in the plan's order."""
         return tuple(c.record_id for c in self.conflicts)
 
 
@@ -318,6 +333,7 @@ class ImportResult:
     conflicts: tuple[Conflict, ...] = field(default=(), compare=False)
 
     def log_entry(self) -> dict:
+        """This result as one JSON-ready line of the import log: every field but ``conflicts``."""
         entry = asdict(self)
         entry.pop("conflicts")
         return entry
@@ -432,7 +448,7 @@ def import_rows(
 # --- tables for the page ---------------------------------------------------------------------------------
 
 
-def problems_table(problems: Sequence[object], lang: Lang = "id") -> pd.DataFrame:
+def problems_table(problems: Sequence[Problem], lang: Lang = "id") -> pd.DataFrame:
     """One row per rejected row or changed value, rejected rows first, each in file order."""
     rows = [
         {
@@ -575,6 +591,9 @@ def freshness_text(last_date: date | None, lang: Lang = "id", today: date | None
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis import``: the file, ``--kind`` (else detected from the headers),
+    ``--data-dir``, ``--json``, ``--yes`` (apply changed rows too), ``--user`` and ``--sheet``.
+    """
     parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
     parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
     parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")

@@ -53,10 +53,12 @@ class Limits:
 
     @property
     def max_file_bytes(self) -> int:
+        """``max_file_mb`` in bytes (MiB × 1024²)."""
         return self.max_file_mb * 1024 * 1024
 
     @property
     def max_unzipped_bytes(self) -> int:
+        """``max_unzipped_mb`` in bytes (MiB × 1024²): the most an Excel file may unpack to."""
         return self.max_unzipped_mb * 1024 * 1024
 
 
@@ -103,6 +105,9 @@ def _n(value: int) -> str:
 
 
 def check_size(size: int, limits: Limits) -> None:
+    """Refuse a file of ``size`` bytes over ``limits.max_file_bytes``: raises ``LimitExceeded`` naming the
+    size (whole MiB, rounded up), the limit and its setting ``DASHBOARD_MAX_FILE_MB``.
+    """
     if size > limits.max_file_bytes:
         raise LimitExceeded(
             "limits.file_size",
@@ -146,6 +151,9 @@ def check_shape(rows: int, columns: int, limits: Limits, where: str, declared: b
 
 
 def line_columns(line: int, columns: int, limits: Limits) -> None:
+    """Refuse line ``line`` (a CSV line or sheet row, 1-based) over ``limits.max_columns`` cells: raises
+    ``LimitExceeded`` naming the line, its cell count, the limit and ``DASHBOARD_MAX_COLUMNS``.
+    """
     if columns > limits.max_columns:
         raise LimitExceeded(
             "limits.line_columns",
@@ -157,6 +165,9 @@ def line_columns(line: int, columns: int, limits: Limits) -> None:
 
 
 def cell_chars(where: str, chars: int, limits: Limits) -> None:
+    """Refuse a cell of ``chars`` characters over ``limits.max_cell_chars``: raises ``LimitExceeded`` naming
+    ``where`` (the cell), its length, the limit and ``DASHBOARD_MAX_CELL_CHARS``.
+    """
     if chars > limits.max_cell_chars:
         raise LimitExceeded(
             "limits.cell_chars",

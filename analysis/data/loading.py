@@ -61,14 +61,14 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from analysis.data import localtime, plausibility, schema
+from analysis.data import contract, localtime, plausibility, schema
 from analysis.data.reference import KECAMATAN, Reference
 from analysis.data.schema import KINDS, Kind
 from analysis.i18n import fmt_date, t
 
 Severity = Literal["error", "warning"]
-DATETIME_DTYPE = "datetime64[us]"
-TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str": Arrow strings, NaN when missing
+DATETIME_DTYPE = contract.DATETIME_DTYPE
+TEXT = contract.TEXT_DTYPE  # pandas' "str": Arrow strings, NaN when missing
 ID_PREFIX: dict[Kind, str] = {"patrols": "P-", "complaints": "L-", "officers": "O-"}
 HEADER_SCAN_ROWS = 10  # a title block above the header row is common in Excel exports
 MIN_YEAR, MAX_YEAR = 1970, 2100
@@ -102,6 +102,7 @@ class Problem:
     reason_en: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict (row, column, value, Bahasa reason, severity, contract_column)."""
         return {
             "row": self.row,
             "column": self.column,
@@ -114,6 +115,11 @@ class Problem:
 
 @dataclass
 class ValidationReport:
+    """What loading one file found: rows read, kept and rejected, every problem (rejected rows and changed
+    values), how headers mapped to contract columns, the columns ignored and, for Excel, the sheet read and
+    the sheets not read with why.
+    """
+
     kind: Kind
     source: str
     rows_total: int = 0
@@ -127,13 +133,16 @@ class ValidationReport:
 
     @property
     def errors(self) -> list[Problem]:
+        """The problems that rejected a row (``severity == "error"``), in report order."""
         return [p for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
+        """The problems about values kept but changed or doubtful (``severity == "warning"``), in order."""
         return [p for p in self.problems if p.severity == "warning"]
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict (what ``python -m analysis validate --json`` prints)."""
         return {
             "kind": self.kind,
             "source": self.source,
@@ -158,6 +167,7 @@ class UnreadableFile(Exception):
 
     @property
     def message_en(self) -> str:
+        """The reason in English (the exception's own message is in Bahasa Indonesia)."""
         return t(self.key, "en", **self.values)
 
 
@@ -272,7 +282,8 @@ def split_identity(text: str, is_rank: Callable[[str], bool]) -> dict[str, str]:
     found = _NRP_RE.search(text)
     nrp = found.group(0) if found else ""
     rest = _NRP_RE.sub(" ", text) if found else text
-    rank, names = "", []
+    rank = ""
+    names: list[str] = []
     for part in (p.strip() for p in re.split(r"[/,;|]", rest)):
         if not part:
             continue
@@ -302,8 +313,9 @@ def _split_combined(
         key = normalise_header(header)
         if (mapping and header in mapping) or "/" not in key or key in table:
             continue
-        roles = [schema.IDENTITY_HEADER_WORDS.get(part.strip()) for part in key.split("/")]
-        if None not in roles and len(set(roles)) == len(roles) > 1:
+        words = [schema.IDENTITY_HEADER_WORDS.get(part.strip()) for part in key.split("/")]
+        roles = [role for role in words if role is not None]
+        if len(roles) == len(words) and len(set(roles)) == len(roles) > 1:
             candidates.append((header, roles))
     if not candidates:
         return raw, (dict(mapping) if mapping is not None else None), []
@@ -312,7 +324,7 @@ def _split_combined(
     labels = {c.name: c.label_id for c in schema.COLUMNS[kind]}
     frame = raw.frame
     new_mapping: dict[str, str | None] = dict(mapping or {})
-    notes = []
+    notes: list[tuple[str, str, dict[str, object]]] = []
     for header, roles in candidates:
         wanted = {role: roles_of[role] for role in roles if roles_of[role] not in taken}
         if not wanted:
@@ -886,8 +898,8 @@ class _Vocabulary:
         # strict on purpose: one slip in a short name, two in a long one, never the first letter
         # ("kenakalan" is two slips from "kebakaran" and must not become it)
         limit = 1 if len(key) < 10 else 2
-        found = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
-        found = [(k, score) for k, score, _ in found if k[0] == key[0]]
+        near = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        found = [(k, score) for k, score, _ in near if k[0] == key[0]]
         if not found:
             return None, None
         best = min(score for _, score in found)
@@ -1040,70 +1052,19 @@ def _grouping_proven(text: str, sep: str) -> bool:
 
 
 def _category_lists(kind: Kind, reference: Reference) -> dict[str, tuple[list[str], bool]]:
-    """Categorical column -> (categories, ordered)."""
-    kelurahan = reference.kelurahan_names
-    common = {"kelurahan": (kelurahan, False), "kecamatan": (list(KECAMATAN), False)}
-    return {
-        "patrols": {
-            **common,
-            "activity": (list(schema.ACTIVITIES), False),
-            "unit": (list(schema.UNITS), False),
-            "leader_rank": (list(schema.RANKS), True),
-        },
-        "complaints": {
-            **common,
-            "channel": (list(schema.CHANNELS), False),
-            "category": (reference.category_names, False),
-            "status": (list(schema.STATUSES), False),
-        },
-        "officers": {
-            "rank": (list(schema.RANKS), True),
-            "unit": (list(schema.UNITS), False),
-            "assigned_kelurahan": (kelurahan, False),
-        },
-    }[kind]
-
-
-_DATETIME_COLUMNS = {"date", "received_at", "resolved_at"}
-_FLOAT_COLUMNS = {"residents_met", "lat", "lon", "duration_hours", "resolution_days"}
-_INT_COLUMNS = {"personnel_count"}
-_BOOL_COLUMNS = {"is_valid", "active"}
-
-
-def _clean_columns(kind: Kind) -> list[str]:
-    return schema.columns(kind) + list(schema.DERIVED[kind])
+    """Categorical column -> (categories, ordered), as the contract declares them."""
+    lists = {}
+    for column in contract.fields(kind):
+        if column.vocabulary is not None:
+            dtype = contract.dtype_of(column, reference)
+            lists[column.name] = (list(dtype.categories), bool(dtype.ordered))
+    return lists
 
 
 def _assemble(kind: Kind, reference: Reference, values: Mapping[str, Any], n: int) -> pd.DataFrame:
-    """Put column values into the clean frame's dtypes. Categorical values arrive as integer codes."""
-    categories = _category_lists(kind, reference)
-    data: dict[str, Any] = {}
-    for column in _clean_columns(kind):
-        value = values.get(column)
-        if column in categories:
-            cats, ordered = categories[column]
-            codes = np.full(n, -1, dtype=np.int64) if value is None else value
-            data[column] = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats, ordered=ordered))
-        elif column in _DATETIME_COLUMNS:
-            data[column] = np.full(n, np.datetime64("NaT"), dtype=DATETIME_DTYPE) if value is None else value
-        elif column in _FLOAT_COLUMNS:
-            data[column] = np.full(n, np.nan) if value is None else np.asarray(value, dtype=np.float64)
-        elif column in _INT_COLUMNS:
-            data[column] = np.zeros(n, dtype=np.int64) if value is None else np.asarray(value, dtype=np.int64)
-        elif column in _BOOL_COLUMNS:
-            data[column] = np.ones(n, dtype=bool) if value is None else np.asarray(value, dtype=bool)
-        elif isinstance(value, pd.Series):
-            data[column] = value.reset_index(drop=True).astype("str")
-        else:
-            data[column] = pd.Series(
-                np.full(n, np.nan, dtype=object) if value is None else value, dtype="str"
-            )
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
-
-
-def empty_frame(kind: Kind, reference: Reference) -> pd.DataFrame:
-    """A clean frame with no rows: the right columns and dtypes, for a missing file."""
-    return _assemble(kind, reference, {}, 0)
+    """Put column values into the clean frame's dtypes (``contract.build_frame``). Categorical values
+    arrive as integer codes."""
+    return contract.build_frame(kind, values, n, reference)
 
 
 def clean_to_contract(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:
@@ -1190,7 +1151,9 @@ class _Checker:
                 results.append(empty_means)
                 issues.append(("warning", "values.reason.empty_means", {"value": empty_means}))
             elif text == "":
-                issue = ("error", "loading.reason.required", {}) if column in self.required else None
+                issue: Issue | None = (
+                    ("error", "loading.reason.required", {}) if column in self.required else None
+                )
                 results.append(None)
                 issues.append(issue)
             else:
@@ -1403,9 +1366,9 @@ class _Checker:
             month_first = next(text for text in numeric if date_order([text]) == ("mdy", True))
             self.note(column, "", "values.note.mixed_order", day_first=day_first, month_first=month_first)
         elif not proven:
-            example = next((text for text in numeric if _two_readings(text)), None)
-            if example is not None:
-                self.note(column, example, "values.note.day_first_default", example=example)
+            ambiguous = next((text for text in numeric if _two_readings(text)), None)
+            if ambiguous is not None:
+                self.note(column, ambiguous, "values.note.day_first_default", example=ambiguous)
         if column in self.required:
             for i, text in enumerate(texts):
                 if text == "":
@@ -1775,7 +1738,7 @@ def _counts(checker: _Checker, column: str, minimum: int, severity: Severity) ->
             values[small] = np.nan
         return values
     codes, results = checker.per_unique(column, make_parse=make_parse)
-    values = np.array([np.nan if r is None else float(r) for r in results] + [np.nan], dtype=np.float64)
+    values = np.array([np.nan if r is None else r for r in results] + [np.nan], dtype=np.float64)
     return values[codes]
 
 
@@ -2093,6 +2056,9 @@ def _parse_active(text: str) -> tuple[object, Issue | None]:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis validate``: the file, ``--kind`` (else detected from the headers),
+    ``--json``, ``--out`` (write the clean rows as CSV) and ``--sheet``.
+    """
     parser.description = "Periksa satu berkas CSV/Excel terhadap kontrak data. Keluar 0: semua valid; " + (
         "1: ada baris ditolak; 2: berkas tidak dapat dibaca."
     )
@@ -2142,6 +2108,10 @@ def officers_in_data_dir(
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Check ``args.file`` against the data contract and print the report (text or ``--json``); the exit code.
+
+    0 every row valid, 1 some rows rejected, 2 the file cannot be read (or its kind not recognised).
+    """
     from analysis.data.reference import load_reference
 
     kind: Kind | None = args.kind

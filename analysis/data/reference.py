@@ -30,10 +30,12 @@ class Reference:
 
     @property
     def kelurahan_names(self) -> list[str]:
+        """Every kelurahan's name, ordered by kecamatan then name (``kelurahan_table``'s order)."""
         return self.kelurahan["kelurahan"].tolist()
 
     @property
     def category_names(self) -> list[str]:
+        """Every category's canonical (Bahasa) name, in ``categories.csv`` order."""
         return self.categories["category"].tolist()
 
     def category_colours(self) -> dict[str, str]:
@@ -51,10 +53,14 @@ class Reference:
         }
 
     def kecamatan_of(self) -> dict[str, str]:
+        """Kelurahan name -> its kecamatan, for every kelurahan of the area."""
         return dict(zip(self.kelurahan["kelurahan"], self.kelurahan["kecamatan"], strict=True))
 
 
 def load_geojson(path: Path) -> dict[str, Any]:
+    """The kelurahan boundaries at ``path`` (a GeoJSON FeatureCollection; each feature's properties name the
+    ``kelurahan``, ``kecamatan`` and ``kode``). Raises ``OSError`` / ``json.JSONDecodeError``.
+    """
     with path.open(encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -83,6 +89,9 @@ def kelurahan_table(geojson: dict[str, Any], population: pd.DataFrame) -> pd.Dat
 
 
 def load_categories(path: Path) -> pd.DataFrame:
+    """``categories.csv`` at ``path``: one row per category (``category``, ``name_en``, ``stage``,
+    ``urgency``, ``colour``, ``aliases``), all text but ``urgency`` (int; 1 where empty or not a number).
+    """
     categories = pd.read_csv(path, dtype=str, keep_default_na=False)
     return categories.assign(
         urgency=pd.to_numeric(categories["urgency"], errors="coerce").fillna(1).astype(int)
@@ -90,6 +99,10 @@ def load_categories(path: Path) -> pd.DataFrame:
 
 
 def load_calendar(path: Path) -> pd.DataFrame:
+    """``calendar.csv`` at ``path``: one row per dated event (police operation, holiday: ``event``,
+    ``kind``, ``source`` citing where the dates come from), with ``start_date`` and ``end_date`` as
+    ``datetime64`` (inclusive). Raises ``ValueError`` on an unreadable date.
+    """
     calendar = pd.read_csv(path, dtype=str, keep_default_na=False)
     return calendar.assign(
         start_date=pd.to_datetime(calendar["start_date"]),

@@ -64,6 +64,8 @@ DEFAULT_SEED = 2025
 DAYS = 730
 DEFAULT_COMPLAINTS = 7500
 MIN_ROWS = 100
+# None as a numpy.where fill (an object array, as a bare None gives; numpy's stubs refuse a bare None)
+_NONE = np.array(None, dtype=object)
 
 HOSTILE_DESCRIPTION = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 REAL_EVENT_DATE = date(2025, 5, 26)
@@ -558,7 +560,7 @@ def _officers(reference: Reference, rng: np.random.Generator) -> _Officers:
             name, rec["rank"] = REAL_EVENT_LEADER, "Aiptu"
         used_names.add(name)
         rec["name"] = name
-        lo, hi = BIRTH_YEARS[rec["rank"]]
+        lo, hi = BIRTH_YEARS[str(rec["rank"])]
         while True:
             born, month = int(rng.integers(lo, hi + 1)) % 100, int(rng.integers(1, 13))
             nrp = f"{born:02d}{month:02d}{int(rng.integers(1000, 10000))}"
@@ -590,7 +592,7 @@ def _officers(reference: Reference, rng: np.random.Generator) -> _Officers:
         for role in set(group_role):
             groups[(p, role)] = np.flatnonzero((table["polsek"].to_numpy() == p) & (group_role == role))
     substitute = np.arange(n)
-    for i in np.flatnonzero(last_day < DAYS - 1):
+    for i in np.flatnonzero(last_day < DAYS - 1).tolist():
         p, role = int(table.at[i, "polsek"]), table.at[i, "role"]
         pool = groups[(p, ROLE_GROUP.get(role, role))]
         if role == "bhabin":
@@ -711,7 +713,7 @@ def _patrol_rates(
     who = np.repeat(np.arange(n), spells)
     first = rng.integers(0, DAYS, who.size)
     length = rng.integers(LEAVE_DAYS[0], LEAVE_DAYS[1] + 1, who.size)
-    for i, d, k in zip(who, first, length, strict=True):
+    for i, d, k in zip(who.tolist(), first.tolist(), length.tolist(), strict=True):
         rate[i, d : d + k] = 0.0
     rate[np.arange(DAYS)[None, :] > off.last_day[:, None]] = 0.0
     return rate
@@ -1272,8 +1274,8 @@ def _complaints(
     has_reporter[hostile] = False
     names = _names(rng, n, female_share=0.45)
     phones = _phones(rng, n)
-    reporter = np.where(has_reporter, names, None)
-    phone = np.where(has_reporter & (rng.random(n) < 0.85), phones, None)
+    reporter = np.where(has_reporter, names, _NONE)
+    phone = np.where(has_reporter & (rng.random(n) < 0.85), phones, _NONE)
 
     has_xy = ~calls & (rng.random(n) < 0.5)
     pick = rng.integers(0, pool.shape[1], n)
@@ -1293,8 +1295,8 @@ def _complaints(
     resolved_obj = resolved_txt.to_numpy(dtype=object)
     resolved_obj[status != 2] = None
     nrp = off.frame["nrp"].to_numpy(dtype=object)
-    handled = np.where(handler >= 0, nrp[np.maximum(handler, 0)], None)
-    patrol_ids = np.where(linked, pinfo.ids[prow], None)
+    handled = np.where(handler >= 0, nrp[np.maximum(handler, 0)], _NONE)
+    patrol_ids = np.where(linked, pinfo.ids[prow], _NONE)
 
     order = np.lexsort((kel, received))
     rank = np.empty(n, dtype=np.int64)
@@ -1413,6 +1415,9 @@ def _parse_date(text: str) -> date:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis sample``: ``--out`` (folder), ``--seed``, ``--rows`` (patrols and
+    complaints each, for scale tests; at least ``MIN_ROWS``) and ``--end`` (the data's last day).
+    """
     parser.description = "Tulis data contoh (patroli, laporan, personel) yang deterministik."
     parser.add_argument("--out", type=Path, default=Path("data"), help="folder tujuan (bawaan: data/)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"benih acak (bawaan: {DEFAULT_SEED})")
@@ -1423,6 +1428,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Generate and write the sample data for ``args``, printing each file's row count and the time taken;
+    0, or 2 when ``--rows`` is below ``MIN_ROWS``.
+    """
     if args.rows is not None and args.rows < MIN_ROWS:
         print(f"--rows minimal {MIN_ROWS}.")
         return 2

@@ -1,8 +1,8 @@
 """The data contract: the columns of each file, their meaning and the values they may take.
 
 Everything that reads, writes, validates or documents a data file takes its column names from here, so
-the contract is stated once. Clean frames (what the loader returns) hold the contract's columns plus a few
-derived ones listed in ``DERIVED``.
+the contract is stated once. Clean frames (what the loader returns: dtypes, NA, categories, personal data,
+derived columns) are declared in ``analysis.data.contract``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ class Column:
     label_en: str
     required: bool
     description_id: str
-    personal: bool = False
 
 
 PATROL_COLUMNS: tuple[Column, ...] = (
@@ -61,8 +60,8 @@ COMPLAINT_COLUMNS: tuple[Column, ...] = (
     Column("patrol_id", "ID patroli", "Patrol ID", False, "Bila laporan diterima saat patroli"),
     Column("lat", "Lintang", "Latitude", False, "Derajat desimal"),
     Column("lon", "Bujur", "Longitude", False, "Derajat desimal"),
-    Column("reporter_name", "Pelapor", "Reporter", False, "Data pribadi", personal=True),
-    Column("reporter_phone", "No. HP pelapor", "Reporter phone", False, "Data pribadi", personal=True),
+    Column("reporter_name", "Pelapor", "Reporter", False, "Data pribadi"),
+    Column("reporter_phone", "No. HP pelapor", "Reporter phone", False, "Data pribadi"),
 )
 
 OFFICER_COLUMNS: tuple[Column, ...] = (
@@ -81,21 +80,6 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
 }
 
 ID_COLUMN: dict[Kind, str] = {"patrols": "patrol_id", "complaints": "complaint_id", "officers": "nrp"}
-
-# Columns the loader adds to a clean frame (never read from or written to a contract file).
-DERIVED: dict[Kind, tuple[str, ...]] = {
-    "patrols": ("kecamatan", "duration_hours"),
-    "complaints": ("kecamatan", "is_valid", "resolution_days"),
-    "officers": (),
-}
-
-# Text columns with few distinct values: the loader stores them as pandas ``category``.
-# Group by them with ``observed=True`` unless every level (e.g. all 21 kelurahan) is wanted.
-CATEGORICAL: dict[Kind, tuple[str, ...]] = {
-    "patrols": ("kelurahan", "kecamatan", "activity", "unit", "leader_rank"),
-    "complaints": ("kelurahan", "kecamatan", "channel", "category", "status"),
-    "officers": ("rank", "unit", "assigned_kelurahan"),
-}
 
 # Header aliases (compared after lower-casing and collapsing spaces, dots and underscores).
 HEADER_ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
@@ -360,8 +344,11 @@ def required_columns(kind: Kind) -> list[str]:
 
 
 def personal_columns(kind: Kind) -> list[str]:
-    """Columns holding personal data, masked for roles that may not see them."""
-    return [c.name for c in COLUMNS[kind] if c.personal]
+    """Columns holding personal data, masked for roles that may not see them (declared in
+    ``analysis.data.contract``)."""
+    from analysis.data import contract  # contract builds on this module
+
+    return contract.personal_columns(kind)
 
 
 def split_topics(topics: str | None) -> list[str]:

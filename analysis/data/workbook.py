@@ -47,7 +47,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from analysis.data import limits as bounds
 from analysis.data import schema
@@ -80,6 +80,11 @@ class SheetInfo:
 
 @dataclass
 class SheetRead:
+    """One sheet of a workbook read as text: which sheet, every sheet with its state, the sheets skipped with
+    a reason code, the header and data rows (cells as text, "" when empty), the sheet row number of each
+    data row, the formulas found by (row, header), and file-level notes for the validation report.
+    """
+
     sheet: str
     sheets: list[SheetInfo]
     skipped: list[tuple[str, str]]  # (sheet name, reason code: hidden, very_hidden, not_active, no_header)
@@ -268,7 +273,8 @@ class _SheetParser:
         self.formula: list[str] | None = None
         self.inline: list[str] | None = None
         self.phonetic = 0
-        self.kind, self.style, self.ref = "n", 0, None
+        self.kind, self.style = "n", 0
+        self.ref: str | None = None
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name[name.rfind("}") + 1 :]
@@ -368,7 +374,7 @@ class _SheetParser:
             self.cells.typed.setdefault(row, set()).add(column)
 
 
-def _refuse_markup(*_: object) -> None:
+def _refuse_markup(*_: object) -> NoReturn:
     raise UnreadableFile("loading.file.bad_excel")  # a DTD or an entity has no place in a sheet
 
 

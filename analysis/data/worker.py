@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from multiprocessing import spawn
 from typing import Any
 
+from analysis.data.schema import Kind
 from analysis.i18n import Lang, fmt_int, t
 
 SECONDS_ENV = "DASHBOARD_PARSE_SECONDS"
@@ -74,6 +75,7 @@ class ParseFailed(Exception):
         self.detail = detail
 
     def message(self, lang: Lang = "id") -> str:
+        """Why the parse stopped, in ``lang``, with the time (seconds) and memory (MB) budget it had."""
         return t(
             f"safety.worker.{self.reason}",
             lang,
@@ -106,7 +108,7 @@ def _preparation_data(name: str) -> dict:
 spawn.get_preparation_data = _preparation_data
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     try:
         context = multiprocessing.get_context("forkserver")
     except ValueError:  # Windows
@@ -205,10 +207,12 @@ class ParseJob:
 
     @property
     def elapsed(self) -> float:
+        """Seconds since the child was started (monotonic clock)."""
         return time.monotonic() - self.started
 
     @property
     def pid(self) -> int | None:
+        """The child process's id; None before it has started."""
         return self._process.pid
 
     def wait(self, seconds: float) -> bool:
@@ -282,7 +286,7 @@ def read_headers(data: bytes, filename: str, sheet: str | None = None) -> list[s
 def load_upload(
     data: bytes,
     filename: str,
-    kind: str,
+    kind: Kind,
     reference,
     mapping: dict | None,
     sheet: str | None = None,

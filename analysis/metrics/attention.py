@@ -325,20 +325,10 @@ def finding_text(finding: Finding, lang: Lang = "id", names: Mapping[str, str] |
         return text + (t("attention.balance.others", lang, n=fmt_int(others, lang)) if others else "")
     count = int(e["count"])
     days = [e[f"days_{i}"] for i in range(min(count, NAMES_SHOWN))]
+    # kelurahan without a visit, or officers without a report: how many, past how many days, the first few
     if finding.kind == "unvisited":
-        listed = _listed(finding.kelurahan[:NAMES_SHOWN], days, count, lang)
-        return t(
-            "attention.unvisited",
-            lang,
-            n=fmt_int(count, lang),
-            days=fmt_int(e["alert_days"], lang),
-            list=listed,
-        )
-    listed = _listed(finding.names[:NAMES_SHOWN], days, count, lang)
-    return t(
-        "attention.reporting_gap",
-        lang,
-        n=fmt_int(count, lang),
-        days=fmt_int(e["alert_days"], lang),
-        list=listed,
-    )
+        key, shown = "attention.unvisited", finding.kelurahan
+    else:
+        key, shown = "attention.reporting_gap", finding.names
+    listed = _listed(shown[:NAMES_SHOWN], days, count, lang)
+    return t(key, lang, n=fmt_int(count, lang), days=fmt_int(e["alert_days"], lang), list=listed)

@@ -37,6 +37,7 @@ class Filters:
 
     @property
     def days(self) -> int:
+        """Days in the period, both ends included (1 when ``start == end``)."""
         return (self.end - self.start).days + 1
 
     def previous(self) -> Filters:
@@ -74,6 +75,9 @@ def preset_range(preset: PeriodPreset, last_day: date) -> tuple[date, date]:
 
 
 def default_filters(last_day: date) -> Filters:
+    """The filters a session starts with: the ``DEFAULT_PRESET`` period ending at ``last_day`` (the data's
+    last day), no other filter.
+    """
     start, end = preset_range(DEFAULT_PRESET, last_day)
     return Filters(start=start, end=end)
 

@@ -15,12 +15,12 @@ import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from analysis.data.reference import Reference
@@ -192,7 +192,7 @@ def kelurahan_measures(
     count = len(names)
     # Everything is counted on each row's position in the reference list (codes, not text): 21 bins.
     patrol_at = _positions(patrols["kelurahan"], names)
-    is_valid = complaints["is_valid"].astype(bool).to_numpy()
+    is_valid = complaints["is_valid"].to_numpy()
     valid = complaints.loc[is_valid]
     valid_at = _positions(valid["kelurahan"], names)
     known = patrol_at >= 0
@@ -275,6 +275,8 @@ def kelurahan_measures(
 
 @dataclass(frozen=True)
 class LegendEntry:
+    """One row of a map legend: a hex ``colour`` and its ``label`` in the user's language."""
+
     colour: str
     label: str
 
@@ -297,6 +299,9 @@ class ColourScale:
     never: str | None = None
 
     def colour_of(self, value: float | None, visited: bool = True) -> str:
+        """The hex colour for ``value``: ``never`` for a kelurahan never visited (when the scale has one),
+        ``missing`` for None/NaN, else the first class whose upper bound holds it (the top class above all).
+        """
         if self.never is not None and not visited:
             return self.never
         if value is None or pd.isna(value):
@@ -459,6 +464,9 @@ def measure_text(row: pd.Series, measure: Measure, lang: Lang) -> str:
 
 
 def category_label(category: str, reference: Reference, lang: Lang) -> str:
+    """A category's name as shown in ``lang``: its ``name_en`` from the reference in English (the canonical
+    name when the category is unknown), the canonical name itself in Bahasa.
+    """
     if lang == "en":
         names = dict(zip(reference.categories["category"], reference.categories["name_en"], strict=True))
         return names.get(category, category)
@@ -596,7 +604,7 @@ def density_cells(
     Columns ``south``, ``west``, ``count``; only cells with at least one complaint.
     """
     (south, west), (north, east) = bounds
-    valid = complaints.loc[complaints["is_valid"].astype(bool), ["lat", "lon"]].astype(float).dropna()
+    valid = complaints.loc[complaints["is_valid"], ["lat", "lon"]].dropna()
     inside = valid.loc[valid["lat"].between(south, north) & valid["lon"].between(west, east)]
     if inside.empty:
         return pd.DataFrame({"south": [], "west": [], "count": []}).astype({"count": int})
@@ -742,7 +750,7 @@ def complaint_point_features(
     complaints: pd.DataFrame, reference: Reference, lang: Lang, limit: int = 3000
 ) -> list[dict[str, Any]]:
     """Valid complaints with coordinates as GeoJSON points coloured by category (latest ``limit``)."""
-    located = _with_coordinates(complaints.loc[complaints["is_valid"].astype(bool)], limit)
+    located = _with_coordinates(complaints.loc[complaints["is_valid"]], limit)
     colours = reference.category_colours()
     categories = _as_text(located["category"])
     tips = [
@@ -836,7 +844,7 @@ def kelurahan_map(
     # Instance attributes, so no other map in the process is affected.
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
-    fmap.get_root().header.add_child(Element(_CSS), name="kelurahan_map_css")
+    cast(Figure, fmap.get_root()).header.add_child(Element(_CSS), name="kelurahan_map_css")
     if tiles == "osm":
         folium.TileLayer(
             "OpenStreetMap",

@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -73,19 +73,18 @@ TOTAL_COLUMNS = [
 
 
 def _text(values: pd.Series) -> pd.Series:
-    """Categorical or str column as plain stripped text, empty strings as NA.
+    """Categorical or str column as plain ``string`` text (already stripped, never ``""``: the clean-frame
+    contract, ``analysis.data.contract``).
 
-    A categorical column is converted per category, then spread by its codes: stripping the few category
+    A categorical column is converted per category, then spread by its codes: converting the few category
     names instead of every row keeps a 200,000-row column at milliseconds.
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
-        names = pd.Series(values.cat.categories.astype("string")).str.strip()
-        names = names.mask(names == "")
+        names = pd.Series(values.cat.categories.astype("string"))
         spread = names.array.take(values.cat.codes.to_numpy(), allow_fill=True)
         return pd.Series(spread, index=values.index, name=values.name)
     codes, uniques = pd.factorize(values)
-    names = pd.Series(pd.Index(uniques).astype("string")).str.strip()
-    names = names.mask(names == "")
+    names = pd.Series(pd.Index(uniques).astype("string"))
     spread = names.array.take(codes, allow_fill=True)
     return pd.Series(spread, index=values.index, name=values.name)
 
@@ -98,14 +97,13 @@ def _codes(key: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
 
 def _clean_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """``_codes(_text(values))`` with one pass over the rows: the raw distinct values are cleaned, then
-    cleaned values that coincide (``" 123"`` and ``"123"``) share a code."""
+    """``_codes(_text(values))`` with one pass over the rows: only the distinct values are converted."""
     raw, uniques = pd.factorize(values)
     codes, names = pd.factorize(_text(pd.Series(uniques)))
     return np.append(codes, -1)[raw], pd.Index(names, dtype="string", name="key")
 
 
-Key = pd.Series | tuple[np.ndarray, pd.Index]
+Key: TypeAlias = pd.Series | tuple[np.ndarray, pd.Index]
 
 
 def _as_codes(key: Key) -> tuple[np.ndarray, pd.Index]:
@@ -194,7 +192,7 @@ def officer_directory(
             "rank": _text(officers["rank"]),
             "unit": _text(officers["unit"]),
             "assigned_kelurahan": _text(officers["assigned_kelurahan"]),
-            "active": officers["active"].fillna(True).astype(bool),
+            "active": officers["active"],
             "in_roster": True,
         }
     ).dropna(subset=["nrp"])
@@ -380,8 +378,8 @@ def unit_totals(
 
 
 def _latest_per_key(keys: pd.Series, dates: pd.Series, end: pd.Timestamp) -> pd.Series:
-    """The latest of ``dates`` up to ``end`` per stripped, non-empty key: grouped on the raw keys first
-    (a few hundred officers), so the text clean-up runs per officer, not per row."""
+    """The latest of ``dates`` up to ``end`` per key (NA left out): grouped on the raw keys first (a few
+    hundred officers), so the conversion to text runs per officer, not per row."""
     frame = pd.DataFrame({"key": keys, "date": dates}).loc[(dates <= end).to_numpy()]
     latest = frame.groupby("key", observed=True)["date"].max()
     return latest.groupby(_text(latest.index.to_series()).to_numpy(), dropna=True).max()

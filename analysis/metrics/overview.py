@@ -34,6 +34,7 @@ class Kpi:
 
     @property
     def delta(self) -> float | None:
+        """``value - previous`` in the card's unit; None when either is missing (None or NaN)."""
         if self.value is None or self.previous is None or pd.isna(self.value) or pd.isna(self.previous):
             return None
         return self.value - self.previous

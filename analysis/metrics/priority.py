@@ -66,7 +66,7 @@ def patrol_priority(
     ``complaints`` and ``patrols`` are the frames of the recent window (``days`` days ending ``end``),
     already restricted to the scope; invalid complaints are ignored here.
     """
-    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    valid = complaints.loc[complaints["is_valid"]]
     weighted = valid.assign(
         weight=complaint_weights(valid, categories),
         is_gn=valid["category"]

@@ -118,7 +118,7 @@ def complaint_records(complaints: pd.DataFrame, scrub: bool = False) -> pd.DataF
 
 def counted_complaints(complaints: pd.DataFrame, include_invalid: bool) -> pd.DataFrame:
     """The complaints listed: the valid ones (what every chart counts by default), or all of them."""
-    return complaints if include_invalid else complaints.loc[complaints["is_valid"].astype(bool)]
+    return complaints if include_invalid else complaints.loc[complaints["is_valid"]]
 
 
 def filter_statement(filters: Filters, kecamatan_of: Mapping[str, str], lang: Lang = "id") -> str:

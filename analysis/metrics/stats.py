@@ -19,7 +19,7 @@ smaller is "dalam batas wajar"; ``|z| >= 3`` marks a strong change ("nyata"), a 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -61,6 +61,10 @@ def change_direction(z: pd.Series) -> pd.Series:
     return pd.Series(values, index=z.index, dtype="str", name="direction")
 
 
+@overload
+def change_label(z: float, lang: Lang = "id") -> str: ...
+@overload
+def change_label(z: pd.Series, lang: Lang = "id") -> pd.Series: ...
 def change_label(z: pd.Series | float, lang: Lang = "id") -> pd.Series | str:
     """ "naik bermakna" / "dalam batas wajar" / "turun bermakna" (or "no comparison" for NaN), per z.
 
@@ -75,6 +79,10 @@ def change_label(z: pd.Series | float, lang: Lang = "id") -> pd.Series | str:
     return change_direction(z).map(labels).rename("label")
 
 
+@overload
+def change_strength(z: float, lang: Lang = "id") -> str: ...
+@overload
+def change_strength(z: pd.Series, lang: Lang = "id") -> pd.Series: ...
 def change_strength(z: pd.Series | float, lang: Lang = "id") -> pd.Series | str:
     """ "nyata" where |z| >= 3, "perlu dicermati" where 2 <= |z| < 3, empty otherwise.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
+from typing import Any
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -47,7 +48,7 @@ def number_formats(
     return formats
 
 
-def _cell(value: object, lang: Lang, places: int, empty: str) -> str:
+def _cell(value: Any, lang: Lang, places: int, empty: str) -> str:
     """One cell as text: a date (``places`` −1), a whole number (0) or a decimal; ``empty`` if missing."""
     if value is None or pd.isna(value):
         return empty

@@ -57,7 +57,7 @@ HOURS = range(24)
 
 def counted_complaints(complaints: pd.DataFrame, include_invalid: bool = False) -> pd.DataFrame:
     """The complaints that count in trends: the valid ones, or all of them when ``include_invalid``."""
-    return complaints if include_invalid else complaints.loc[complaints["is_valid"].astype(bool)]
+    return complaints if include_invalid else complaints.loc[complaints["is_valid"]]
 
 
 def patrol_topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
@@ -687,7 +687,7 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
 
 def channel_quality(complaints: pd.DataFrame) -> pd.DataFrame:
     """Per channel (schema order, only those used): ``total``, ``invalid``, ``valid``, ``invalid_share``."""
-    valid = complaints["is_valid"].astype(bool)
+    valid = complaints["is_valid"]
     table = (
         pd.DataFrame({"channel": complaints["channel"].astype("str"), "invalid": ~valid, "valid": valid})
         .groupby("channel")

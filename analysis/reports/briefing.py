@@ -58,6 +58,12 @@ NOTABLE_CHARS = 80
 
 @dataclass(frozen=True)
 class Section:
+    """One of the four narrative parts of a briefing.
+
+    ``key`` is one of ``SECTION_KEYS`` ("fakta", "analisa", "prediksi", "rekomendasi"), ``title`` the heading
+    in the briefing's language, ``sentences`` the paragraphs in reading order (each filled from counts).
+    """
+
     key: str
     title: str
     sentences: tuple[str, ...]
@@ -85,6 +91,7 @@ class Briefing:
     valid_count: int = 0
 
     def section(self, key: str) -> Section:
+        """The section with this ``key`` (one of ``SECTION_KEYS``); ``StopIteration`` for any other key."""
         return next(s for s in self.sections if s.key == key)
 
 
@@ -115,7 +122,7 @@ def briefing_weeks(filters: Filters, last_day: date, limit: int = 26) -> list[tu
     >>> briefing_weeks(Filters(date(2025, 6, 2), date(2025, 6, 8)), date(2025, 5, 28))
     [(datetime.date(2025, 6, 2), datetime.date(2025, 6, 8))]
     """
-    weeks = []
+    weeks: list[tuple[date, date]] = []
     start, end = last_full_week(min(filters.end, last_day))
     while end >= filters.start and len(weeks) < limit:
         weeks.append((start, end))
@@ -155,6 +162,13 @@ def _counts(series: pd.Series) -> pd.Series:
 def patrol_facts(
     patrols: pd.DataFrame, kelurahan_total: int, start: date, end: date, lang: Lang
 ) -> list[str]:
+    """The "fakta" sentences about patrols: how many, where, hours on duty, activities and personnel.
+
+    ``patrols``: the filtered clean patrols frame (columns ``kelurahan``, ``personnel_count``,
+    ``duration_hours`` in hours, NaN where unknown, ``activity``, ``unit``, ``leader_nrp``).
+    ``kelurahan_total``: kelurahan in the briefing's scope. Activities and units are counted most frequent
+    first, at most ``TOP_ITEMS`` activities. One sentence (no patrols in ``start``–``end``) or three to four.
+    """
     span = fmt_date_range(start, end, lang)
     if patrols.empty:
         return [t("briefing.fakta.no_patrols", lang, range=span)]
@@ -221,9 +235,17 @@ def _scrubbed(text: object, reporter: object = None) -> str:
 def complaint_facts(
     complaints: pd.DataFrame, categories: pd.DataFrame, start: date, end: date, lang: Lang
 ) -> list[str]:
+    """The "fakta" sentences about complaints: totals with the valid/invalid split, reports per channel, the
+    top categories with their stage, Gangguan Nyata (GN) count, resolved vs open, and the notable reports.
+
+    ``complaints``: the filtered clean complaints frame (``is_valid``, ``channel``, ``category``, ``status``,
+    ``received_at``, ``description``, ``kelurahan``); ``categories``: the reference category table
+    (``category``, ``stage`` as in ``data/reference/categories.csv``). Only valid reports are counted past the
+    first sentence; "Selesai" is the resolved status. One sentence when there are no complaints.
+    """
     if complaints.empty:
         return [t("briefing.fakta.no_complaints", lang, range=fmt_date_range(start, end, lang))]
-    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    valid = complaints.loc[complaints["is_valid"]]
     sentences = [
         t(
             "briefing.fakta.complaints",
@@ -311,7 +333,7 @@ def category_table(changes: pd.DataFrame, categories: pd.DataFrame, lang: Lang) 
 
 def underserved(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
     """Kelurahan with valid reports but no patrol in the same period, most reports first."""
-    valid = complaints.loc[complaints["is_valid"].astype(bool)]
+    valid = complaints.loc[complaints["is_valid"]]
     counts = _counts(valid["kelurahan"])
     visited = set(patrols["kelurahan"].astype("str"))
     rows = [(k, int(n)) for k, n in counts.items() if k not in visited]
@@ -370,6 +392,17 @@ def analysis_sentences(
     officer_gaps: pd.DataFrame,
     lang: Lang,
 ) -> list[str]:
+    """The "analisa" sentences: the change in valid reports against the previous equal period, the categories
+    whose change is significant, kelurahan with reports but no patrol, kelurahan without a patrol, days
+    without any patrol report, and the roster's reporting gaps.
+
+    ``categories_now``: ``category_table`` (``category``, ``current``, ``previous`` NaN without a baseline,
+    ``z``, ``label``). The total's change is a Poisson z (``analysis.metrics.stats.poisson_change``); a
+    category is named when ``|z| >= stats.SIGNIFICANT_Z``, largest first. ``prev_range``: the previous period
+    in words. ``under``: ``underserved(...)`` (``kelurahan``, ``valid_complaints``). ``patrols``: the period's
+    filtered patrols; ``kelurahan``: names in scope. ``gaps``: ``gap_days(...)``. ``officer_gaps``:
+    ``gaps_in_scope(...)`` rows of ``analysis.metrics.officers.reporting_gaps``.
+    """
     current = int(categories_now["current"].sum())
     previous = float(categories_now["previous"].sum(min_count=1)) if len(categories_now) else 0.0
     if pd.isna(previous) and categories_now["previous"].isna().any():
@@ -490,6 +523,14 @@ def prediction_table(valid_recent: pd.DataFrame, categories: pd.DataFrame, weeks
 
 
 def prediction_sentences(prediction: pd.DataFrame, weeks: int, next_range: str, lang: Lang) -> list[str]:
+    """The "prediksi" sentences: next week's expected valid reports with a 90 % Poisson range, then per
+    category for those expected at least once a week (at most ``TOP_ITEMS`` + 1), then how many rarer
+    categories may still appear.
+
+    ``prediction``: ``prediction_table(...)`` (``category``, ``expected`` reports/week, ``low``, ``high``);
+    ``weeks``: the weeks the mean is taken over; ``next_range``: next week in words. The total's range is
+    ``poisson_range`` of the summed means (categories taken as independent Poisson counts).
+    """
     total = float(prediction["expected"].sum())
     if total == 0:
         return [t("briefing.prediksi.none", lang, weeks=fmt_int(weeks, lang), range=next_range)]
@@ -529,6 +570,13 @@ def prediction_sentences(prediction: pd.DataFrame, weeks: int, next_range: str, 
 
 
 def recommendation_sentences(priority: pd.DataFrame, categories_now: pd.DataFrame, lang: Lang) -> list[str]:
+    """The "rekomendasi" sentences: the ``TOP_PRIORITY`` kelurahan to patrol first with the reason, the rising
+    topics to raise in patrols, and kelurahan with no patrol in the last ``RECENT_DAYS`` days.
+
+    ``priority``: ``analysis.metrics.priority.patrol_priority`` (``PRIORITY_COLUMNS``: ``rank`` NaN when not
+    ranked, ``kelurahan``, ``reason``, ``patrols``); ``categories_now``: ``category_table`` (rising where
+    ``z >= stats.SIGNIFICANT_Z``). Past ``TOP_ITEMS`` stale kelurahan the rest is counted, not named.
+    """
     top = ranked(priority, TOP_PRIORITY)
     days = fmt_int(RECENT_DAYS, lang)
     if top.empty:
@@ -591,7 +639,7 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     weeks = max(1, min(PREDICTION_WEEKS, covered // 7))
     window = replace(filters, start=filters.end - timedelta(days=7 * weeks - 1))
     history = named(filter_complaints(dataset.complaints, window, kecamatan_of))
-    prediction = prediction_table(history.loc[history["is_valid"].astype(bool)], categories, weeks)
+    prediction = prediction_table(history.loc[history["is_valid"]], categories, weeks)
 
     changes = named(
         period_changes(dataset.complaints, filters, kecamatan_of, ["category"], dataset.first_date)
@@ -648,7 +696,7 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
         priority=priority,
         colours=colours,
         patrol_count=len(patrols),
-        valid_count=int(complaints["is_valid"].astype(bool).sum()),
+        valid_count=int(complaints["is_valid"].sum()),
     )
 
 
@@ -695,6 +743,9 @@ def _empty(title: str, lang: Lang) -> go.Figure:
 
 
 def figure_channels(b: Briefing) -> go.Figure:
+    """Slide figure for "fakta": valid and invalid reports per channel, stacked horizontal bars, most reports
+    on top; a figure saying "no data" when ``b.channels`` is empty. ``FIG_WIDTH`` × ``FIG_HEIGHT`` px.
+    """
     title = t("briefing.fig.channels", b.lang)
     if b.channels.empty:
         return _empty(title, b.lang)
@@ -725,6 +776,10 @@ def figure_channels(b: Briefing) -> go.Figure:
 
 
 def figure_categories(b: Briefing) -> go.Figure:
+    """Slide figure for "analisa": valid reports per category now (the category's colour) beside the previous
+    period (grey), at most ``FIG_MAX_ROWS`` categories, the busiest on top; ▲/▼ marks a significant rise or
+    fall (``|z| >= stats.SIGNIFICANT_Z``). A figure saying "no data" when ``b.categories`` is empty.
+    """
     title = t("briefing.fig.categories", b.lang)
     if b.categories.empty:
         return _empty(title, b.lang)
@@ -762,6 +817,9 @@ def figure_categories(b: Briefing) -> go.Figure:
 
 
 def figure_prediction(b: Briefing) -> go.Figure:
+    """Slide figure for "prediksi": expected valid reports next week per category (reports/week) with the 90 %
+    range as error bars, at most ``FIG_MAX_ROWS`` categories with a mean above zero; "no data" otherwise.
+    """
     title = t("briefing.fig.prediction", b.lang)
     rows = b.prediction.loc[b.prediction["expected"] > 0].head(FIG_MAX_ROWS).iloc[::-1]
     if rows.empty:
@@ -795,6 +853,10 @@ def figure_prediction(b: Briefing) -> go.Figure:
 
 
 def figure_priority(b: Briefing) -> go.Figure:
+    """Slide figure for "rekomendasi": the ranked kelurahan's priority score (``analysis.metrics.priority``),
+    at most ``FIG_MAX_ROWS``, first on top; red where no patrol came in the last ``RECENT_DAYS`` days, each
+    bar noting the complaint weight and patrol count. "No data" when nothing is ranked.
+    """
     title = t("briefing.fig.priority", b.lang)
     rows = ranked(b.priority, FIG_MAX_ROWS).iloc[::-1]
     if rows.empty:
@@ -849,6 +911,9 @@ def _iso_date(value: str) -> date:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis briefing``: ``--start``/``--end`` (ISO dates, inclusive),
+    ``--kelurahan`` (comma-separated; empty = all), ``--data-dir``, ``--lang`` (id/en), ``--out`` (the PDF).
+    """
     parser.description = "Tulis briefing kamtibmas (fakta, analisa, prediksi, rekomendasi) sebagai PDF."
     parser.epilog = "Kode keluar: 0 berhasil, 1 tidak ada data pada periode itu, 2 masukan salah."
     parser.add_argument("--start", type=_iso_date, required=True, help="tanggal awal, TTTT-BB-HH")
@@ -862,6 +927,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Write the briefing PDF for the parsed ``args``; the exit code.
+
+    0 written (path, pages and size printed), 1 no data in that period and scope, 2 bad input (start after
+    end, no such data folder, unknown kelurahan) or the PDF cannot be written. Messages go to stderr in
+    ``args.lang``.
+    """
     from analysis.data.dataset import data_dir_from_env, load_dataset
     from analysis.reports.briefing_pdf import build_pdf
 

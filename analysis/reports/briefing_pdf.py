@@ -16,6 +16,7 @@ import shutil
 import threading
 import warnings
 from pathlib import Path
+from typing import cast
 
 import plotly.graph_objects as go
 from fpdf import FPDF
@@ -134,8 +135,11 @@ class _BriefingPDF(FPDF):
 
     def paragraph_height(self, value: str, size: float = 11.5, indent: float = 0) -> float:
         self.style(size)
-        lines = self.multi_cell(
-            self.epw - indent, size * 0.55, self.clean(value), align="L", dry_run=True, output="LINES"
+        lines: list[str] = cast(  # output="LINES" gives the lines; fpdf2 types every kind of output
+            list,
+            self.multi_cell(
+                self.epw - indent, size * 0.55, self.clean(value), align="L", dry_run=True, output="LINES"
+            ),
         )
         return len(lines) * size * 0.55 + 1.5
 

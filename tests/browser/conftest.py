@@ -74,13 +74,19 @@ def stop_app(process: subprocess.Popen) -> None:
         process.kill()
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def served(env: dict[str, str] | None = None) -> Iterator[str]:
+    """For ``yield from`` in a fixture: the URL of an app server started with ``env`` added to the
+    environment, stopped when the fixture ends. Skips the test when Debian's chromium is missing."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    process, url = start_app()
+    process, url = start_app(env)
     yield url
     stop_app(process)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    yield from served()
 
 
 @pytest.fixture(scope="session")

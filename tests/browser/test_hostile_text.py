@@ -7,16 +7,14 @@ records it and the test fails), while the markup is visible literally where desc
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from analysis.admin import users
-from tests.browser.conftest import CHROMIUM, ROOT, start_app, stop_app, wait_for_app
-from tests.test_auth_page import HOSTILE, write_small_dataset
+from analysis.admin import privacy, users
+from tests.browser.conftest import served, wait_for_app
+from tests.test_auth_page import HOSTILE, page_entries, write_small_dataset
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Kapolsek-Sananwetan-1"
@@ -26,28 +24,15 @@ SCRIPT_FROM_DATA = (
 
 
 def page_urls() -> list[str]:
-    """The URL path of every page in app.py's PAGES list (open to the demo user, a kapolsek)."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "PAGES":
-            entries = [ast.literal_eval(entry) for entry in node.value.elts]
-            return [url for _, _, url, _, roles in entries if roles is None or "kapolsek" in roles]
-    raise AssertionError("app.py has no PAGES list")
-
-
-def _serve(env: dict[str, str]) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    process, url = start_app(env)
-    yield url
-    stop_app(process)
+    """The URL path of every page in app.py's PAGES list open to the local demo (the served mode here)."""
+    return [url for _, url, may_open in page_entries() if may_open is None or may_open(privacy.LOCAL_DEMO)]
 
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory) -> Iterator[str]:
     """The app in local demo mode on a data folder holding the hostile complaint."""
     folder = tmp_path_factory.mktemp("hostile")
-    yield from _serve(
+    yield from served(
         {
             "DASHBOARD_DATA_DIR": str(write_small_dataset(folder / "data")),
             "DASHBOARD_AUTH_FILE": "",
@@ -62,7 +47,7 @@ def login_url(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("login")
     users_file = folder / "users.json"
     users.add_user(users_file, "ani", "kapolsek", PASSWORD)
-    yield from _serve(
+    yield from served(
         {
             "DASHBOARD_DATA_DIR": str(write_small_dataset(folder / "data")),
             "DASHBOARD_AUTH_FILE": str(users_file),

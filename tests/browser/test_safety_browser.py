@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from analysis.admin import users
-from tests.browser.conftest import CHROMIUM, ROOT, start_app, stop_app, wait_for_app
+from tests.browser.conftest import ROOT, served, wait_for_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Kapolsek-Sananwetan-1"
@@ -36,19 +36,11 @@ def slow_upload(folder: Path, rows: int = 360_000) -> Path:
     return path
 
 
-def _serve(env: dict[str, str]) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    process, url = start_app(env)
-    yield url
-    stop_app(process)
-
-
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("starve")
     small_dataset(folder / "data")
-    yield from _serve(
+    yield from served(
         {
             "DASHBOARD_DATA_DIR": str(folder / "data"),
             "DASHBOARD_AUTH_FILE": "",
@@ -112,7 +104,7 @@ def login_url(tmp_path_factory) -> Iterator[str]:
     users_file = folder / "users.json"
     users.add_user(users_file, "ani", "kapolsek", PASSWORD)
     shutil.copytree(ROOT / "data", folder / "data", ignore=shutil.ignore_patterns(".*"))
-    yield from _serve(
+    yield from served(
         {
             "DASHBOARD_DATA_DIR": str(folder / "data"),
             "DASHBOARD_AUTH_FILE": str(users_file),

@@ -33,10 +33,12 @@ class Reading:
     chatter: int = 0
 
     def candidates(self, kind: schema.Kind) -> list[Candidate]:
+        """The candidate rows of ``kind``: ``patrols``, else ``complaints`` (a text gives no officers)."""
         return self.patrols if kind == "patrols" else self.complaints
 
     @property
     def empty(self) -> bool:
+        """True when the text gave no patrol and no complaint."""
         return not self.patrols and not self.complaints
 
 

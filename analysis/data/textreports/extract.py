@@ -53,9 +53,11 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
     def value(self, column: str) -> object:
+        """The value read for contract ``column``; None when it was not found."""
         return self.fields.get(column, MISSING).value
 
     def certainty(self, column: str) -> Certainty:
+        """How sure the reader is of ``column``: "certain", "inferred" or "missing"."""
         return self.fields.get(column, MISSING).certainty
 
 
@@ -253,12 +255,12 @@ def read_activity(text: str, start_time: object) -> Field:
     if hits:
         _, match, name = min(hits, key=lambda h: h[0])
         return Field(name, "certain", _snippet(text, match.start(), match.end()))
-    match = P.PATROL_WORD.search(text)
-    if match:
+    word = P.PATROL_WORD.search(text)
+    if word:
         hour = int(str(start_time)[:2]) if isinstance(start_time, str) else None
         night = (hour is not None and (hour >= 18 or hour < 5)) or re.search(r"\bmalam\b", text, re.I)
         name = "Patroli Malam" if night else "Patroli Dialogis"
-        return Field(name, "inferred", _snippet(text, match.start(), match.end()))
+        return Field(name, "inferred", _snippet(text, word.start(), word.end()))
     return MISSING
 
 
@@ -267,6 +269,10 @@ _NAME_STOP = {"nrp", "kel", "kelurahan", "polsek", "polres", "selaku", "dkk", "w
 
 @dataclass(frozen=True)
 class Leader:
+    """The patrol leader named in a report: rank, name, NRP and unit, each a ``Field``, and ``window`` the
+    (start, end) character offsets in the report of the text they were read from.
+    """
+
     rank: Field
     name: Field
     nrp: Field
@@ -503,6 +509,9 @@ def complaint_segments(text: str) -> list[str]:
 
 
 def read_status(text: str) -> Field:
+    """A complaint's status: the status word said last in ``text`` (``patterns.STATUS_PATTERNS``), certain;
+    "Baru" (inferred) when none is said.
+    """
     hits = [
         (m.start(), status, m) for pattern, status in P.STATUS_PATTERNS for m in [pattern.search(text)] if m
     ]
@@ -513,6 +522,9 @@ def read_status(text: str) -> Field:
 
 
 def read_channel(text: str) -> Field:
+    """The channel a complaint came by: the first of ``patterns.CHANNEL_PATTERNS`` found in ``text``
+    (certain); missing when none is.
+    """
     for pattern, channel in P.CHANNEL_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -521,6 +533,9 @@ def read_channel(text: str) -> Field:
 
 
 def read_reporter(text: str) -> tuple[Field, Field]:
+    """The reporter's (name, phone), each certain when found in ``text`` and missing otherwise. The snippets
+    are left empty so the reporter's details are not shown twice.
+    """
     name = P.REPORTER_NAME.search(text) or P.NAME_BEFORE_COMPLAINT.search(text)
     phone = P.PHONE.search(text)
     return (

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import intake, loading, schema
+from analysis.data import contract, intake, loading, schema
 from analysis.data.dataset import FILE_NAMES, data_dir_from_env
 from analysis.data.reference import Reference, load_reference
 from analysis.i18n import Lang, fmt_int, t
@@ -41,17 +41,19 @@ class KnownEvent:
 class TextImportResult:
     """What merging the rows of one text did, per kind, and which rows were events already there."""
 
-    results: dict[str, intake.ImportResult] = field(default_factory=dict)
-    reports: dict[str, loading.ValidationReport] = field(default_factory=dict)
+    results: dict[schema.Kind, intake.ImportResult] = field(default_factory=dict)
+    reports: dict[schema.Kind, loading.ValidationReport] = field(default_factory=dict)
     known: list[KnownEvent] = field(default_factory=list)
     held: list[str] = field(default_factory=list)  # complaints raised on a patrol that was refused
 
     @property
     def rejected(self) -> int:
+        """Rows refused by the loader, over both kinds."""
         return sum(r.rows_rejected for r in self.reports.values())
 
     @property
     def added(self) -> int:
+        """Rows added to the data folder, over both kinds."""
         return sum(r.added for r in self.results.values())
 
 
@@ -125,7 +127,7 @@ def known_events(existing: pd.DataFrame, incoming: pd.DataFrame, kind: schema.Ki
 def _existing_clean(data_dir: Path, kind: schema.Kind, reference: Reference) -> pd.DataFrame:
     path = data_dir / FILE_NAMES[kind]
     if not path.exists():
-        return loading.empty_frame(kind, reference)
+        return contract.empty_frame(kind, reference)
     return loading.load_table(path, kind, reference, filename=path.name)[0]
 
 
@@ -145,7 +147,11 @@ def import_text_rows(
     out = TextImportResult()
     relinked: dict[str, str] = {}
     accepted: set[str] = set()
-    for kind, rows in (("patrols", patrols), ("complaints", complaints)):
+    kinds: tuple[tuple[schema.Kind, pd.DataFrame | None], ...] = (
+        ("patrols", patrols),
+        ("complaints", complaints),
+    )
+    for kind, rows in kinds:
         if rows is None or rows.empty:
             continue
         if kind == "complaints":
@@ -204,6 +210,9 @@ def summary_lines(result: TextImportResult, lang: Lang = "id") -> list[str]:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis import-text``: the .txt file, ``--data-dir``, ``--json``, ``--yes``
+    (apply changed rows too) and ``--user``.
+    """
     parser.description = (
         "Baca laporan teks (WhatsApp, ekspor grup, rilis) menjadi baris patroli/laporan dan gabungkan."
     )

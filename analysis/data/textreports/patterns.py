@@ -11,6 +11,7 @@ English locales, so "Jumat", "Jum'at", "Friday", "Mei", "Agt." are all known.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from babel.dates import get_day_names, get_month_names
 
@@ -19,7 +20,7 @@ from analysis.data import schema
 IC = re.IGNORECASE
 
 
-def _names(kind: str, width: str, locale: str) -> dict[int, str]:
+def _names(kind: str, width: Literal["abbreviated", "narrow", "wide"], locale: str) -> dict[int, str]:
     getter = get_month_names if kind == "month" else get_day_names
     return dict(getter(width, locale=locale).items())
 
@@ -113,34 +114,40 @@ ROUTE_LABEL = re.compile(
 )
 ROUTE_SPLIT = re.compile(r"\s*(?:->|→|>|–|—|\s-\s|;|,\s*lalu\s+|\blalu\b|\bkemudian\b)\s*", IC)
 
+
+def _compiled(*rows: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``(regex, value)`` rows with each regex compiled case-insensitively, in the given order."""
+    return tuple((re.compile(pattern, IC), value) for pattern, value in rows)
+
+
 # --- activity --------------------------------------------------------------------------------------------
-ACTIVITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bpatroli\s+dialogis\b", IC), "Patroli Dialogis"),
+ACTIVITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = _compiled(
+    (r"\bpatroli\s+dialogis\b", "Patroli Dialogis"),
     (
-        re.compile(r"\b(?:patroli\s+malam|patroli\s+kryd|kryd|patroli\s+blue\s*light|night\s+patrol)\b", IC),
+        r"\b(?:patroli\s+malam|patroli\s+kryd|kryd|patroli\s+blue\s*light|night\s+patrol)\b",
         "Patroli Malam",
     ),
-    (re.compile(r"\bjum'?at\s+curhat\b", IC), "Jumat Curhat"),
-    (re.compile(r"\b(?:dds|door\s+to\s+door(?:\s+system)?)\b", IC), "DDS"),
-    (re.compile(r"\bsambang(?:\s+desa|\s+warga)?\b|\bsambangi\b", IC), "Sambang"),
-    (re.compile(r"\b(?:penyuluhan|sosialisasi|himbauan)\s+kamtibmas\b|\bpenyuluhan\b", IC), "Penyuluhan"),
-    (re.compile(r"\b(?:problem\s+solving|mediasi)\b", IC), "Problem Solving"),
-    (re.compile(r"\bpengamanan\b|\bpam\s+(?:kegiatan|ibadah)\b", IC), "Pengamanan"),
+    (r"\bjum'?at\s+curhat\b", "Jumat Curhat"),
+    (r"\b(?:dds|door\s+to\s+door(?:\s+system)?)\b", "DDS"),
+    (r"\bsambang(?:\s+desa|\s+warga)?\b|\bsambangi\b", "Sambang"),
+    (r"\b(?:penyuluhan|sosialisasi|himbauan)\s+kamtibmas\b|\bpenyuluhan\b", "Penyuluhan"),
+    (r"\b(?:problem\s+solving|mediasi)\b", "Problem Solving"),
+    (r"\bpengamanan\b|\bpam\s+(?:kegiatan|ibadah)\b", "Pengamanan"),
 )
 PATROL_WORD = re.compile(r"\bpatroli\b|\bpatrol\b", IC)
 
 # --- unit from a job title ("Panit Binmas", "Bhabinkamtibmas Kel. Klampok", "piket Samapta") -------------
-UNIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bbhabin(?:kamtibmas)?\b|\bbabinkamtibmas\b", IC), "Bhabinkamtibmas"),
-    (re.compile(r"\b(?:kanit|panit|banit|unit|sat)?\s*binmas\b", IC), "Binmas"),
+UNIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = _compiled(
+    (r"\bbhabin(?:kamtibmas)?\b|\bbabinkamtibmas\b", "Bhabinkamtibmas"),
+    (r"\b(?:kanit|panit|banit|unit|sat)?\s*binmas\b", "Binmas"),
     (
-        re.compile(r"\b(?:piket\s+|unit\s+|sat\s*)?(?:samapta|sabhara)\b|\bdanru\b|\bpiket\s+jaga\b", IC),
+        r"\b(?:piket\s+|unit\s+|sat\s*)?(?:samapta|sabhara)\b|\bdanru\b|\bpiket\s+jaga\b",
         "Samapta",
     ),
-    (re.compile(r"\b(?:kanit|panit|unit|sat)?\s*reskrim\b", IC), "Reskrim"),
-    (re.compile(r"\b(?:kanit|panit|unit|sat)?\s*intel(?:kam)?\b", IC), "Intelkam"),
-    (re.compile(r"\b(?:kanit|panit|unit|sat)?\s*lantas\b", IC), "Lantas"),
-    (re.compile(r"\b(?:ka|piket)?\s*spkt\b", IC), "SPKT"),
+    (r"\b(?:kanit|panit|unit|sat)?\s*reskrim\b", "Reskrim"),
+    (r"\b(?:kanit|panit|unit|sat)?\s*intel(?:kam)?\b", "Intelkam"),
+    (r"\b(?:kanit|panit|unit|sat)?\s*lantas\b", "Lantas"),
+    (r"\b(?:ka|piket)?\s*spkt\b", "SPKT"),
 )
 # a unit named after these words is where a complaint went, not who patrolled
 UNIT_NOT_AFTER = re.compile(r"(?:diteruskan|dilimpahkan|diserahkan|koordinasi|ke|kepada|dengan)\s+$", IC)
@@ -235,32 +242,26 @@ COMPLAINT_INTAKE = re.compile(
     r"\b(?:laporan|aduan|pengaduan)\s+(?:masuk|warga\s+masuk|diterima)\b|\bpelapor\s*:|\brekap\s+(?:laporan|aduan)\b",
     IC,
 )
-STATUS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+STATUS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = _compiled(
     (
-        re.compile(
-            r"\bselesai\s+di\s+tempat\b|\b(?:sudah|telah)\s+(?:di)?selesaikan\b|\bdiselesaikan\s+secara\s+kekeluargaan\b|\bsudah\s+selesai\b|\bterselesaikan\b|\bresolved\b",
-            IC,
-        ),
+        r"\bselesai\s+di\s+tempat\b|\b(?:sudah|telah)\s+(?:di)?selesaikan\b|\bdiselesaikan\s+secara\s+kekeluargaan\b|\bsudah\s+selesai\b|\bterselesaikan\b|\bresolved\b",
         "Selesai",
     ),
     (
-        re.compile(
-            r"\bditeruskan\b|\bdilimpahkan\b|\bditindaklanjuti\b|\bdalam\s+(?:proses|penanganan|penyelidikan)\b|\bsedang\s+ditangani\b|\bdiproses\b|\bkoordinasi\s+dengan\b|\bforwarded\b",
-            IC,
-        ),
+        r"\bditeruskan\b|\bdilimpahkan\b|\bditindaklanjuti\b|\bdalam\s+(?:proses|penanganan|penyelidikan)\b|\bsedang\s+ditangani\b|\bdiproses\b|\bkoordinasi\s+dengan\b|\bforwarded\b",
         "Diproses",
     ),
-    (re.compile(r"\btidak\s+valid\b|\bhoax\b|\btidak\s+terbukti\b|\blaporan\s+palsu\b", IC), "Tidak Valid"),
+    (r"\btidak\s+valid\b|\bhoax\b|\btidak\s+terbukti\b|\blaporan\s+palsu\b", "Tidak Valid"),
 )
-CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = _compiled(
     (
-        re.compile(r"#?laporpakkapolres|\bvia\s+(?:wa|whatsapp)\b|\bwhatsapp\b", IC),
+        r"#?laporpakkapolres|\bvia\s+(?:wa|whatsapp)\b|\bwhatsapp\b",
         "WhatsApp #LaporPakKapolres",
     ),
-    (re.compile(r"\bcall\s+center\b|\b110\b", IC), "Call Center 110"),
-    (re.compile(r"\bjum'?at\s+curhat\b", IC), "Jumat Curhat"),
-    (re.compile(r"\bdatang\s+(?:langsung|ke\s+(?:polsek|spkt))\b|\bspkt\b", IC), "Datang Langsung"),
-    (re.compile(r"\b(?:medsos|media\s+sosial|instagram|facebook|tiktok)\b", IC), "Media Sosial"),
+    (r"\bcall\s+center\b|\b110\b", "Call Center 110"),
+    (r"\bjum'?at\s+curhat\b", "Jumat Curhat"),
+    (r"\bdatang\s+(?:langsung|ke\s+(?:polsek|spkt))\b|\bspkt\b", "Datang Langsung"),
+    (r"\b(?:medsos|media\s+sosial|instagram|facebook|tiktok)\b", "Media Sosial"),
 )
 # personal data in a report: the names and numbers of residents (never copied into a patrol's text)
 REPORTER_NAME = re.compile(
