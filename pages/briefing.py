@@ -12,7 +12,7 @@ from analysis.metrics.officers import markdown_text
 from analysis.metrics.priority import ranked
 from analysis.reports import briefing as brief
 from analysis.reports.briefing_pdf import briefing_pdf_bytes, chromium_path, figure_png
-from ui import auth, keys, url_state, widgets
+from ui import auth, columns, keys, url_state, widgets
 from ui import context as ctx
 from ui import present as slides_ui
 
@@ -77,7 +77,7 @@ def table_of(key: str):
     frame = getattr(b, TABLES[key])
     if key == "rekomendasi":
         frame = ranked(frame).drop(columns=["score"])
-    return brief.table_for_export(frame, lang)
+    return frame.round(1)  # for people: one decimal at most
 
 
 def step(delta: int) -> None:
@@ -140,8 +140,11 @@ def slides() -> None:
 
 
 def downloads_and_table(table, name: str, places) -> None:
-    widgets.table_downloads(table, f"{stem}_{name}", f"briefing_dl_{name}", places)
-    st.dataframe(table, hide_index=True, key=f"briefing_table_{name}", column_config=widgets.pinned(table))
+    spec = columns.briefing(table)
+    export = columns.for_export(table, spec, lang)
+    widgets.table_downloads(export, f"{stem}_{name}", f"briefing_dl_{name}", places)
+    config = columns.config(table, spec, lang)
+    st.dataframe(table, hide_index=True, key=f"briefing_table_{name}", column_config=config)
 
 
 slides()

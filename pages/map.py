@@ -9,9 +9,8 @@ from streamlit_folium import st_folium
 from analysis.i18n import fmt_int
 from analysis.metrics import drilldown, maps
 from analysis.metrics.filters import selected_kelurahan
-from analysis.metrics.tables import styled
+from ui import columns, drill, keys, url_state, widgets
 from ui import context as ctx
-from ui import drill, keys, url_state, widgets
 
 MAP_KEY = "map.folium"
 LAST_CLICK_KEY = "map.last_click"
@@ -108,17 +107,10 @@ with map_column:
 
 with table_column:
     st.subheader(ctx.t("map.table.title"))
-    table = maps.measure_table(measures, measure, lang)
-    missing = {maps.measure_header(measure, lang): maps.measure_missing(measure, lang)}
-    digits = {maps.measure_header(measure, lang): maps.SPECS[measure].digits}
-    rows = drill.table(
-        styled(table, lang, digits, missing),
-        "map_table",
-        hide_index=True,
-        height=420,
-        column_config=widgets.pinned(table),
-    )
-    drill.open_records(drilldown.row_filters(rows, table, f, kelurahan_column=ctx.t("filter.kelurahan")))
+    table = maps.measure_table(measures, measure)
+    spec = columns.measure(measure, maps.SPECS[measure].digits)
+    rows = columns.table(table, spec, "map_table", selectable=True, height=420)
+    drill.open_records(drilldown.row_filters(rows, table, f, kelurahan_column="kelurahan"))
     drill.hint()
     by_name = measures.set_index("kelurahan", drop=False)
     for name in f.kelurahan[:3]:

@@ -5,11 +5,8 @@ import streamlit as st
 from analysis.i18n import fmt_date
 from analysis.metrics import officers as off
 from analysis.metrics.filters import selected_kelurahan
-from analysis.metrics.tables import styled
+from ui import columns, keys, url_state, widgets
 from ui import context as ctx
-from ui import keys, url_state, widgets
-
-PEOPLE_WIDTHS = (210, 90, 140, *[120] * 9)  # px: officer, NRP, unit, then the nine figures
 
 ds = ctx.dataset()
 f = ctx.filters()
@@ -61,17 +58,14 @@ else:
         visits = off.leader_kelurahan_visits(patrols).loc[lambda v: v["leader_nrp"] == nrp]
         if len(visits):
             st.subheader(ctx.t("officers.kelurahan.header"))
-            shown = visits.rename(
-                columns={"kelurahan": ctx.t("officers.col.kelurahan"), "visits": ctx.t("officers.col.visits")}
-            )
-            st.dataframe(styled(shown.iloc[:, 2:], lang), hide_index=True, key="officers_officer_kelurahan")
+            columns.table(visits, columns.OFFICER_KELURAHAN, "officers_officer_kelurahan")
     else:
         unit = view.removeprefix("unit:") or None
         st.subheader(ctx.t("officers.units.header"))
         if unit is None:
-            table = off.unit_table(unit_totals, lang)
-            st.dataframe(styled(table, lang), hide_index=True, key="officers_units")
-            widgets.download_buttons(table, "aktivitas_satuan", "dl_units")
+            table = off.unit_table(unit_totals)
+            columns.table(table, columns.UNITS, "officers_units")
+            columns.downloads(table, columns.UNITS, "aktivitas_satuan", "dl_units")
             by_rank = off.activity_by_rank_unit(officer_totals)
             st.plotly_chart(off.rank_unit_figure(by_rank, lang), key="officers_rank_unit")
         else:
@@ -79,12 +73,9 @@ else:
         calendar(off.activity_of(records, unit=unit), unit or ctx.t("officers.view.all"))
         st.subheader(ctx.t("officers.people.header"))
         in_view = officer_totals.loc[officer_totals["unit"] == unit] if unit else officer_totals
-        people = off.officer_table(in_view, lang)
-        # Fixed widths: the name whole on a 1366-px screen, the figures alike (a browser test relies on it).
-        widths = dict(zip(people.columns, PEOPLE_WIDTHS, strict=False))
-        config = {c: st.column_config.Column(width=w) for c, w in widths.items()}
-        st.dataframe(styled(people, lang), hide_index=True, key="officers_people", column_config=config)
-        widgets.download_buttons(people, "aktivitas_personel", "dl_people")
+        people = off.officer_table(in_view)
+        columns.table(people, columns.PEOPLE, "officers_people")
+        columns.downloads(people, columns.PEOPLE, "aktivitas_personel", "dl_people")
 
 # --- Reporting gaps, Binmas online style: whole history up to the end of the period ----------------------
 st.subheader(ctx.t("officers.gaps.header"))
@@ -94,8 +85,9 @@ if gaps.empty:
     st.info(ctx.t("officers.gaps.none"))
 else:
     st.markdown(off.gap_summary(gaps, lang))
-    st.dataframe(off.styled_gap_table(gaps, lang), hide_index=True, key="officers_gaps")
-    widgets.download_buttons(off.gap_table(gaps, lang), "kesenjangan_laporan", "dl_gaps")
+    table = off.gap_table(gaps)
+    columns.table(table, columns.GAPS, "officers_gaps", columns.row_css(off.gap_row_css(gaps)))
+    columns.downloads(table, columns.GAPS, "kesenjangan_laporan", "dl_gaps")
 
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))
@@ -111,5 +103,7 @@ else:
     else:
         st.success(ctx.t("officers.coverage.none"), icon=":material/groups:")
     st.plotly_chart(off.coverage_matrix_figure(visits, scope, lang), key="officers_matrix")
-    widgets.download_buttons(off.coverage_table(visits, scope, lang), "ketua_x_kelurahan", "dl_matrix")
+    columns.downloads(
+        off.coverage_table(visits, scope), columns.coverage(scope), "ketua_x_kelurahan", "dl_matrix"
+    )
 st.caption(widgets.data_stamp(ds))

@@ -7,8 +7,9 @@ import streamlit as st
 from analysis.i18n import fmt_date, fmt_date_range, fmt_int, fmt_num, fmt_pct
 from analysis.metrics import attention, drilldown, overview, tables
 from analysis.metrics.filters import selected_kelurahan
+from analysis.metrics.style import VISIT_LEVEL_COLOURS
+from ui import columns, drill, widgets
 from ui import context as ctx
-from ui import drill, widgets
 from ui.attention import attention_block
 
 ds = ctx.dataset()
@@ -85,26 +86,17 @@ with left:
             alert=overview.VISIT_ALERT_DAYS,
         )
     )
-    shown = gaps
-    colours = {"alert": "background-color: #F8D0D0", "warning": "background-color: #FFF1B8", "ok": ""}
-    styled = shown[["kelurahan", "kecamatan", "last_visit", "days", "level"]].style.apply(
-        lambda row: [colours[row["level"]]] * len(row), axis=1
-    )
-    styled = tables.styled(styled, lang, {"days": 0}, {"last_visit": ctx.t("overview.lastvisit.never")})
-    rows = drill.table(
-        styled,
+    css = [tables.background(VISIT_LEVEL_COLOURS[level]) for level in gaps["level"]]
+    # On a phone the days stay in view: the spec puts them second.
+    rows = columns.table(
+        gaps,
+        columns.LAST_VISIT,
         "overview_last_visit",
-        hide_index=True,
-        column_order=["kelurahan", "days", "last_visit", "kecamatan"],  # on a phone the days stay in view
-        column_config={
-            "kelurahan": st.column_config.Column(ctx.t("overview.lastvisit.kelurahan"), pinned=True),
-            "kecamatan": ctx.t("overview.lastvisit.kecamatan"),
-            "last_visit": ctx.t("overview.lastvisit.last"),
-            "days": ctx.t("overview.lastvisit.days"),
-        },
-        height=min(38 + 35 * len(shown), 560),
+        columns.row_css(css),
+        True,
+        height=min(38 + 35 * len(gaps), 560),
     )
-    drill.open_records(drilldown.row_filters(rows, shown, f, kelurahan_column="kelurahan"))
+    drill.open_records(drilldown.row_filters(rows, gaps, f, kelurahan_column="kelurahan"))
 with right:
     st.subheader(ctx.t("overview.top.header"))
     top = overview.top_categories(complaints, previous_complaints)

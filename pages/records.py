@@ -9,8 +9,8 @@ import streamlit as st
 from analysis.admin import privacy
 from analysis.i18n import fmt_int
 from analysis.metrics import records
+from ui import columns, widgets
 from ui import context as ctx
-from ui import widgets
 from ui.drill import INVALID_KEY, clear_cell, current_cell
 
 ds = ctx.dataset()
@@ -35,20 +35,13 @@ if patrols.empty and all_complaints.empty:
     widgets.empty_state()
     st.stop()
 
-FORMATS = {
-    "date": lambda label: st.column_config.DateColumn(label, format="DD/MM/YYYY"),
-    "datetime": lambda label: st.column_config.DatetimeColumn(label, format="DD/MM/YYYY HH:mm"),
-    "integer": lambda label: st.column_config.NumberColumn(label, format="%d"),
-    "number": lambda label: st.column_config.NumberColumn(label, format="%.1f"),
-    "text": lambda label: st.column_config.TextColumn(label),
-}
-
 
 def show(table, kind: str, key: str, file_name: str) -> None:
-    config = {label: FORMATS[type_](label) for label, type_ in records.column_types(kind, lang).items()}
     height = min(38 + 35 * len(table), 520)
-    st.dataframe(table, hide_index=True, column_config=config, height=height, key=key)
-    widgets.download_buttons(table, file_name, f"{key}_dl")
+    st.dataframe(
+        table, hide_index=True, column_config=columns.record_config(kind, lang), height=height, key=key
+    )
+    columns.downloads(table, columns.record_columns(kind), file_name, f"{key}_dl")
 
 
 # Patrols: every topic, the leader, personnel and notes.
@@ -56,9 +49,7 @@ st.subheader(ctx.t("records.patrols.header", n=fmt_int(len(patrols), lang)))
 if patrols.empty:
     st.info(ctx.t("records.patrols.none"))
 else:
-    show(
-        records.patrol_records(patrols, lang, scrub), "patrols", "records_patrols", "daftar_kegiatan_patroli"
-    )
+    show(records.patrol_records(patrols, scrub), "patrols", "records_patrols", "daftar_kegiatan_patroli")
 
 # Complaints: valid ones as every chart counts them, or all of them on request.
 include_invalid = st.toggle(
@@ -73,7 +64,7 @@ if complaints.empty:
     st.info(ctx.t("records.complaints.none"))
 else:
     show(
-        records.complaint_records(complaints, lang, scrub),
+        records.complaint_records(complaints, scrub),
         "complaints",
         "records_complaints",
         "daftar_laporan",

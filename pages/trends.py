@@ -6,9 +6,10 @@ import streamlit as st
 from analysis.i18n import fmt_date_range, fmt_int, fmt_pct
 from analysis.metrics import drilldown, trends
 from analysis.metrics.bins import bin_table, time_bins
-from analysis.metrics.tables import styled
+from analysis.metrics.style import CHANGE_COLOURS
+from analysis.metrics.tables import background
+from ui import columns, drill, widgets
 from ui import context as ctx
-from ui import drill, widgets
 
 ds = ctx.dataset()
 ref = ds.reference
@@ -40,20 +41,15 @@ names = ref.category_labels(lang)
 
 def label_colour(text: str) -> str:
     rise, fall = ctx.t("stats.direction.up"), ctx.t("stats.direction.down")
-    return {rise: "background-color: #F8D0D0", fall: "background-color: #D6E6F5"}.get(text, "")
+    return background({rise: CHANGE_COLOURS["up"], fall: CHANGE_COLOURS["down"]}.get(text, ""))
 
 
-def show_changes(shown, key: str) -> None:
+def show_changes(rows, key: str) -> None:
     """The change table; a clicked row opens its complaints (kelurahan and/or category, this period)."""
-    labels = [
-        c
-        for c in shown.columns
-        if c in (ctx.t("trends.col.previous_label"), ctx.t("trends.col.year_before_label"))
-    ]
-    rows = drill.table(styled(shown.style.map(label_colour, subset=labels), lang), key, hide_index=True)
-    place, category = ctx.t("trends.col.kelurahan"), ctx.t("trends.col.category")
-    keys = [c if c in shown.columns else None for c in (place, category)]
-    drill.open_records(drilldown.row_filters(rows, shown, f, *keys), include_invalid)
+    labels = ["direction_previous", "direction_year"]
+    clicked = columns.table(rows, columns.CHANGES, key, lambda s: s.map(label_colour, subset=labels), True)
+    keys = [c if c in rows.columns else None for c in ("kelurahan", "category")]
+    drill.open_records(drilldown.row_filters(clicked, rows, f, *keys), include_invalid)
 
 
 # 1. What changed, and is it real: flagged kelurahan × category first.
@@ -74,16 +70,16 @@ by_category = trends.period_changes(
     ds.complaints, f, kecamatan_of, ["category"], ds.first_date, include_invalid
 )
 place_mentions = trends.patrol_mentions_by(patrols, ["kelurahan", "category"])
-flagged = trends.change_table_display(by_place, lang, only_flagged=True, mentions=place_mentions, names=names)
+flagged = trends.change_rows(by_place, only_flagged=True, mentions=place_mentions, names=names)
 if flagged.empty:
     st.info(ctx.t("trends.changes.none"))
 else:
     show_changes(flagged, "trends_flagged")
-    widgets.download_buttons(flagged, "tren_perubahan_bermakna", "trends_flagged_dl")
+    columns.downloads(flagged, columns.CHANGES, "tren_perubahan_bermakna", "trends_flagged_dl")
 with st.expander(ctx.t("trends.changes.by_category")):
     category_mentions = trends.patrol_mentions_by(patrols, ["category"])
     show_changes(
-        trends.change_table_display(by_category, lang, mentions=category_mentions, names=names),
+        trends.change_rows(by_category, mentions=category_mentions, names=names),
         "trends_by_category",
     )
 st.caption(ctx.t("trends.changes.note"))
@@ -118,8 +114,9 @@ if bins["partial"].any():
 st.caption(" ".join(notes))
 with st.expander(ctx.t("display.bin.table")):
     per_bin = bin_table(complaint_counts.rename(columns=names), bins, lang)
-    st.dataframe(styled(per_bin, lang), hide_index=True, key="trends_bin_table")
-    widgets.download_buttons(per_bin, "tren_per_periode", "trends_bin_dl")
+    spec = columns.per_bin(per_bin.columns[2:-1])
+    columns.table(per_bin, spec, "trends_bin_table")
+    columns.downloads(per_bin, spec, "tren_per_periode", "trends_bin_dl")
 
 # 3. When: reported hours against the hours patrols were out.
 st.subheader(ctx.t("trends.hours.header"))
@@ -129,9 +126,9 @@ hours_chart = drilldown.with_hour_cell_targets(trends.hours_figure(complaint_gri
 cell = drilldown.hour_cell(drill.chart(hours_chart, "trends_hours"))
 drill.open_records(f if cell else None, include_invalid, cell)
 st.caption(ctx.t("trends.hours.caption", untimed=fmt_int(trends.patrols_without_times(patrols), lang)))
-gaps = trends.unpatrolled_complaint_hours(complaint_grid, presence_grid, lang)
+gaps = trends.unpatrolled_complaint_hours(complaint_grid, presence_grid)
 with st.expander(ctx.t("trends.hours.gaps", count=fmt_int(len(gaps), lang))):
-    st.dataframe(styled(gaps, lang), hide_index=True, key="trends_gaps")
+    columns.table(gaps, columns.HOUR_GAPS, "trends_gaps")
 
 # 4. Channels: volume and the share marked Tidak Valid (counted over every status).
 st.subheader(ctx.t("trends.channels.header"))
@@ -145,10 +142,10 @@ alignment = trends.topic_alignment(complaints, patrols)
 share = trends.alignment_share(alignment)
 st.metric(ctx.t("trends.align.share"), fmt_pct(share, lang, 0), border=True)
 st.caption(ctx.t("trends.align.caption"))
-mismatches = trends.topic_mismatches(alignment, lang, names)
+mismatches = trends.topic_mismatches(alignment, names)
 if mismatches.empty:
     st.info(ctx.t("trends.align.none"))
 else:
-    st.dataframe(styled(mismatches, lang), hide_index=True, key="trends_mismatches")
-    widgets.download_buttons(mismatches, "tren_topik_belum_dibahas", "trends_mismatches_dl")
+    columns.table(mismatches, columns.MISMATCHES, "trends_mismatches")
+    columns.downloads(mismatches, columns.MISMATCHES, "tren_topik_belum_dibahas", "trends_mismatches_dl")
 st.caption(widgets.data_stamp(ds))

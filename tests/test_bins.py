@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.metrics import bins, trends
+from ui import columns
 
 
 def test_weeks_are_cut_to_the_period_and_the_edges_marked_partial():
@@ -73,7 +74,7 @@ def test_one_bin_keeps_a_dated_range_of_a_whole_week():
 def test_bin_table_counts_are_integers_and_say_the_days():
     table = bins.time_bins(date(2025, 2, 16), date(2025, 2, 23), "W")
     counts = pd.DataFrame({"Miras": [7, 44]}, index=table.index)
-    shown = bins.bin_table(counts, table, "id")
+    shown = columns.for_export(bins.bin_table(counts, table, "id"), columns.per_bin(["Miras"]), "id")
     assert shown.columns.tolist() == ["Periode", "Hari dalam periode", "Miras", "Jumlah"]
     assert shown["Hari dalam periode"].tolist() == [1, 7]
     assert shown["Miras"].dtype == "int64" and shown["Jumlah"].tolist() == [7, 44]

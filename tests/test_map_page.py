@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.i18n import t
 from analysis.metrics import maps
 from tests import apptest
+from tests.shown_tables import shown
 
 PAGE = "pages/map.py"
 open_map = partial(apptest.open_page, PAGE)
@@ -65,9 +66,10 @@ def test_each_measure_draws_with_its_legend_and_table():
     for measure in maps.MEASURES:
         at.selectbox(key="map.measure").set_value(measure).run()
         assert not at.exception, at.exception
-        table = at.dataframe[0].value
+        table = shown(at.dataframe[0])
         assert table.shape[0] == 21
-        assert maps.measure_header(measure, "id") in table.columns  # the measure, its unit in the header
+        header = f"{t(f'map.measure.{measure}')} ({t(f'map.unit.{measure}')})"
+        assert header in table.columns  # the measure, its unit in the header
         assert any(t(f"map.measure.{measure}") in h.proto.body for h in at.get("html"))
 
 

@@ -158,6 +158,7 @@ def test_the_briefing_pdf_and_its_tables_show_no_raw_key(lang):
     from analysis.metrics.filters import Filters
     from analysis.reports import briefing as brief
     from analysis.reports.briefing_pdf import briefing_pdf_bytes
+    from ui import columns
 
     ds = load_dataset(ROOT / "data")
     start, end = brief.last_full_week(ds.last_date)
@@ -168,7 +169,9 @@ def test_the_briefing_pdf_and_its_tables_show_no_raw_key(lang):
     for name in ("channels", "categories", "prediction", "priority"):
         found += [
             key
-            for cell in export_text(brief.table_for_export(getattr(b, name), lang))
+            for cell in export_text(
+                columns.for_export(getattr(b, name), columns.briefing(getattr(b, name)), lang)
+            )
             for key in raw_keys(cell)
         ]
     assert sorted(set(found)) == []

@@ -10,8 +10,10 @@ import pytest
 
 from analysis.data.schema import RANKS
 from analysis.metrics import officers as off
-from analysis.metrics.tables import displayed, styled
+from analysis.metrics.style import GAP_LEVEL_COLOURS
 from tests import frames
+from tests.shown_tables import on_screen
+from ui import columns
 
 KEL = ["Gedog", "Sentul", "Kauman", "Bendo"]
 
@@ -176,12 +178,14 @@ def test_gap_summary_and_table(patrols: pd.DataFrame, complaints: pd.DataFrame) 
     assert (
         off.gap_summary(gaps, "id") == "2 personel berstatus siaga dan 1 peringatan, dari 3 personel aktif."
     )
-    table = off.gap_table(gaps, "en")
+    table = columns.for_export(off.gap_table(gaps), columns.GAPS, "en")
     assert table["Officer"].tolist()[:2] == ["Brigpol Agus Salim", "Aiptu Roziek Mustofa"]
-    shown = displayed(off.styled_gap_table(gaps, "en"))  # what the screen shows
+    shown = on_screen(off.gap_table(gaps), columns.GAPS, "en")  # what the screen shows
     assert shown["Days without activity"].tolist()[0] == "never"
     assert shown["Last activity"].tolist()[1] == "28 May 2025"
-    numbers = off.gap_table(gaps, "en")  # the same table holds numbers and dates (downloads, sorting)
+    numbers = columns.for_export(
+        off.gap_table(gaps), columns.GAPS, "en"
+    )  # the same table holds numbers and dates (downloads, sorting)
     assert numbers["Days without activity"].tolist()[1:] == [8, 7]
     assert pd.isna(numbers["Days without activity"].iloc[0])
     assert numbers["Last activity"].tolist()[1] == pd.Timestamp(date(2025, 5, 28))
@@ -189,9 +193,10 @@ def test_gap_summary_and_table(patrols: pd.DataFrame, complaints: pd.DataFrame) 
 
 def test_styled_gap_table_colours_rows(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
     gaps = off.reporting_gaps(ROSTER, patrols, complaints, date(2025, 5, 30))
-    html = off.styled_gap_table(gaps, "id").to_html()
-    assert off.GAP_COLOURS["alert"].lower() in html.lower()
-    assert off.GAP_COLOURS["warning"].lower() in html.lower()
+    css = columns.row_css(off.gap_row_css(gaps))
+    html = columns.screen(off.gap_table(gaps), columns.GAPS, "id", css).to_html()
+    assert GAP_LEVEL_COLOURS["alert"].lower() in html.lower()
+    assert GAP_LEVEL_COLOURS["warning"].lower() in html.lower()
 
 
 def test_leader_kelurahan_visits(patrols: pd.DataFrame) -> None:
@@ -343,18 +348,20 @@ def test_rank_unit_figure_orders_ranks(patrols: pd.DataFrame, complaints: pd.Dat
 
 def test_tables_and_metrics(patrols: pd.DataFrame, complaints: pd.DataFrame) -> None:
     totals = off.officer_totals(patrols, complaints, ROSTER)
-    shown = displayed(styled(off.officer_table(totals, "id"), "id"))
+    shown = on_screen(off.officer_table(totals), columns.PEOPLE, "id")
     assert shown.loc[0, "Personel"] == "Aiptu Roziek Mustofa"
     assert shown.loc[0, "Jam-personel"] == "9,0"
     big = totals.assign(patrols_led=1458)
-    assert displayed(styled(off.officer_table(big, "id"), "id")).loc[0, "Patroli dipimpin"] == "1.458"
-    assert displayed(styled(off.officer_table(big, "en"), "en")).loc[0, "Patrols led"] == "1,458"
-    assert off.officer_table(totals, "id").loc[0, "Jam-personel"] == 9.0  # the table itself holds numbers
+    assert on_screen(off.officer_table(big), columns.PEOPLE, "id").loc[0, "Patroli dipimpin"] == "1.458"
+    assert on_screen(off.officer_table(big), columns.PEOPLE, "en").loc[0, "Patrols led"] == "1,458"
+    assert off.officer_table(totals).loc[0, "personnel_hours"] == 9.0  # the table itself holds numbers
     metrics = dict(off.summary_metrics(totals.iloc[0], "en"))
     assert (metrics["Personnel-hours"], metrics["Patrols with times"]) == ("9.0", "2")
     assert metrics["Complaints resolved / handled"] == "0 / 0"
     assert metrics["Median days to resolve"] == "–"
-    units = off.unit_table(off.unit_totals(patrols, complaints, ROSTER), "en")
+    units = columns.for_export(
+        off.unit_table(off.unit_totals(patrols, complaints, ROSTER)), columns.UNITS, "en"
+    )
     assert units.columns[:2].tolist() == ["Unit", "Active officers"]
 
 
@@ -383,7 +390,8 @@ def test_activity_of_and_coverage_table(patrols: pd.DataFrame, complaints: pd.Da
     assert len(off.activity_of(records)) == len(records) == 8  # 4 patrols + 4 handled complaints
     assert len(off.activity_of(records, unit="Bhabinkamtibmas")) == 4  # 1 patrol + 3 complaints
     assert len(off.activity_of(records, nrp="1001")) == 3
-    table = off.coverage_table(off.leader_kelurahan_visits(patrols), KEL, "en")
+    table = off.coverage_table(off.leader_kelurahan_visits(patrols), KEL)
+    table = columns.for_export(table, columns.coverage(KEL), "en")
     assert table.columns.tolist() == ["Officer", *KEL]
     assert table.iloc[0].tolist() == ["Aiptu Roziek Mustofa", 2, 1, 0, 0]
 

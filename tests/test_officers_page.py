@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import apptest
+from tests.shown_tables import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / os.environ.get("OFFICERS_TEST_APP", "app.py"))
@@ -32,7 +33,7 @@ TABLES_EN = {"units": ("Active officers",)}
 
 def table(at: AppTest, name: str, lang: str = "id"):
     wanted = (TABLES_EN if lang == "en" else TABLES)[name]
-    return next(df.value for df in at.dataframe if set(wanted) <= set(df.value.columns))
+    return next(shown(df) for df in at.dataframe if set(wanted) <= set(shown(df).columns))
 
 
 def chart_by_key(at: AppTest, key: str) -> dict:

@@ -13,6 +13,7 @@ from analysis.metrics import drilldown, records
 from analysis.metrics.filters import Filters
 from analysis.metrics.overview import Kpi, kpi_delta_colour
 from tests import frames
+from ui import columns
 
 F = Filters(start=date(2025, 5, 1), end=date(2025, 5, 31))
 
@@ -56,8 +57,13 @@ def complaints() -> pd.DataFrame:
     )
 
 
+def read(table: pd.DataFrame, kind: str, lang: str = "id") -> pd.DataFrame:
+    """A records table under the headers its page shows and its download holds."""
+    return columns.for_export(table, columns.record_columns(kind), lang)
+
+
 def test_patrol_records_latest_first_with_leader_personnel_and_every_topic_as_numbers_and_dates():
-    table = records.patrol_records(patrols())
+    table = read(records.patrol_records(patrols()), "patrols")
     assert table["Ketua"].tolist() == ["Aiptu Roziek Mustofa", "Bripka Nur Anggoro"]
     assert table["Jumlah personel"].tolist() == [4, 2]
     assert table["Topik/materi"].iloc[0] == "Gangguan keamanan lingkungan; Keresahan sosial"
@@ -65,20 +71,20 @@ def test_patrol_records_latest_first_with_leader_personnel_and_every_topic_as_nu
     assert pd.api.types.is_integer_dtype(table["Jumlah personel"])
     assert pd.api.types.is_integer_dtype(table["Warga ditemui"]) and table["Warga ditemui"].isna().iloc[1]
     assert table["Keterangan"].iloc[0] == "Hotline 0812-3456-7890 diingatkan."
-    assert list(table.columns) == list(records.column_types("patrols"))
-    english = records.patrol_records(patrols(), "en")
+    assert list(records.patrol_records(patrols()).columns) == list(records.column_types("patrols"))
+    english = read(records.patrol_records(patrols()), "patrols", "en")
     assert {"Leader", "Personnel", "Topics", "Duration (hours)"} <= set(english.columns)
 
 
 def test_free_text_is_scrubbed_for_roles_without_personal_data():
-    assert records.patrol_records(patrols(), scrub=True)["Keterangan"].iloc[0] == "Hotline […] diingatkan."
-    described = records.complaint_records(complaints(), scrub=True)["Uraian"]
+    assert records.patrol_records(patrols(), scrub=True)["notes"].iloc[0] == "Hotline […] diingatkan."
+    described = read(records.complaint_records(complaints(), scrub=True), "complaints")["Uraian"]
     assert "0813" not in " ".join(described.dropna())
 
 
 def test_complaint_records_latest_first_valid_by_default():
     valid = records.counted_complaints(complaints(), include_invalid=False)
-    table = records.complaint_records(valid)
+    table = read(records.complaint_records(valid), "complaints")
     assert table["ID laporan"].tolist() == ["L1", "L3"]
     assert pd.api.types.is_datetime64_any_dtype(table["Waktu lapor"])
     assert table["Hari sampai selesai"].dtype == "float64"

@@ -12,6 +12,7 @@ from analysis.core import settings
 from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import Filters, filter_complaints
 from tests import apptest
+from tests.shown_tables import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -25,7 +26,7 @@ def test_the_gedog_event_is_listed_with_leader_personnel_and_both_topics():
     at = open_records(start="2025-05-26", end="2025-05-26", kelurahan="Gedog")
     assert at.title[0].value == "Daftar kegiatan & laporan"
     assert "Filter: Periode 26 Mei 2025 · Kelurahan: Gedog" in [i.value for i in at.info]
-    patrols = at.dataframe[0].value
+    patrols = shown(at.dataframe[0])
     event = patrols.loc[patrols["Ketua"] == "Aiptu Roziek Mustofa"]
     assert len(event) == 1
     assert event["Jumlah personel"].iloc[0] == 4
@@ -58,7 +59,7 @@ def test_english_title_and_columns():
     at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Records"
-    assert {"Leader", "Personnel", "Topics"} <= set(at.dataframe[0].value.columns)
+    assert {"Leader", "Personnel", "Topics"} <= set(shown(at.dataframe[0]).columns)
 
 
 def test_a_link_inside_the_session_sets_the_filter_and_a_plain_page_switch_keeps_it():

@@ -4,6 +4,7 @@ import pandas as pd
 
 from analysis.metrics import maps
 from analysis.metrics.tables import displayed, number_formats, styled
+from ui import columns
 
 
 def test_numbers_and_dates_are_written_in_the_reader_s_form_but_stay_numbers():
@@ -36,9 +37,9 @@ def test_map_table_sorts_visits_as_numbers_with_the_unit_in_the_header():
             "visits": [98, 192, 50, 69],
         }
     )
-    table = maps.measure_table(measures, "visits", "id")
-    header = maps.measure_header("visits", "id")
+    table = maps.measure_table(measures, "visits")
+    header = columns.labels(columns.measure("visits", 0), "id")["visits"]
     assert header == "Kunjungan patroli (kunjungan)"
-    assert table[header].dtype == "int64"
-    assert table[header].tolist() == [50, 69, 98, 192]  # fewest visits (worst) first
-    assert table.sort_values(header, ascending=False)[header].tolist() == [192, 98, 69, 50]
+    assert table["visits"].dtype == "int64"
+    assert table["visits"].tolist() == [50, 69, 98, 192]  # fewest visits (worst) first
+    assert table.sort_values("visits", ascending=False)["visits"].tolist() == [192, 98, 69, 50]

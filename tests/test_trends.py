@@ -12,6 +12,7 @@ from analysis.metrics import trends
 from analysis.metrics.filters import Filters
 from analysis.metrics.tables import displayed, styled
 from tests import frames
+from ui import columns
 
 COLOURS = {"Miras": "#AA3377", "Balap liar": "#EE6677", "Pencurian": "#994455"}
 
@@ -146,7 +147,7 @@ def test_complaint_grid_and_unpatrolled_hours():
         ]
     )
     grid = complaint_grid + trends.complaints_by_weekday_hour(extra)
-    gaps = trends.unpatrolled_complaint_hours(grid, presence)
+    gaps = columns.for_export(trends.unpatrolled_complaint_hours(grid, presence), columns.HOUR_GAPS, "id")
     # Tuesday 08 leads with two; the tied ones follow in week order; Friday 22 had a patrol, so it is absent.
     assert gaps["Hari"].tolist() == ["Selasa", "Senin", "Senin", "Senin", "Minggu"]
     assert gaps["Jam"].tolist() == ["08.00–08.59", "00.00–00.59", "10.00–10.59", "21.00–21.59", "23.00–23.59"]
@@ -175,6 +176,11 @@ def test_change_table_tie_keeps_a_stable_order_and_both_rows():
     assert (table["flag"] == "up").all()
 
 
+def changes_read(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The change rows as the page shows and exports them (labels, words, "4 → 9")."""
+    return columns.for_export(rows, columns.CHANGES, lang)
+
+
 def test_change_table_display_headline_is_counts():
     current = pd.Series({("Gedog", "Miras"): 16, ("Sentul", "Miras"): 2}).rename_axis(
         ["kelurahan", "category"]
@@ -183,7 +189,7 @@ def test_change_table_display_headline_is_counts():
         ["kelurahan", "category"]
     )
     table = trends.change_table(current, previous, None)
-    shown = trends.change_table_display(table, "id", only_flagged=True)
+    shown = changes_read(trends.change_rows(table, only_flagged=True), "id")
     assert len(shown) == 1
     row = shown.iloc[0]
     assert row["Kelurahan"] == "Gedog" and row["Periode lalu → kini"] == "4 → 16"
@@ -203,13 +209,13 @@ def test_change_table_display_counts_the_patrols_that_raised_each_row():
     table = trends.change_table(current, None, None)
     mentions = trends.patrol_mentions_by(PATROLS, keys)
     assert mentions[("Gedog", "Miras")] == 2 and mentions[("Gedog", "Balap liar")] == 1
-    shown = trends.change_table_display(table, "id", mentions=mentions)
+    shown = changes_read(trends.change_rows(table, mentions=mentions), "id")
     assert shown["Patroli membahas"].tolist() == [2, 1]
     by_category = trends.change_table(
         pd.Series({"Pencurian": 1, "KDRT": 2}).rename_axis("category"), None, None
     )
-    shown = trends.change_table_display(
-        by_category, "en", mentions=trends.patrol_mentions_by(PATROLS, ["category"])
+    shown = changes_read(
+        trends.change_rows(by_category, mentions=trends.patrol_mentions_by(PATROLS, ["category"])), "en"
     )
     assert shown.set_index("Category")["Patrols raising it"].to_dict() == {"KDRT": 0, "Pencurian": 1}
 
@@ -218,10 +224,10 @@ def test_change_tables_when_nothing_was_reported():
     nothing = pd.Series([], dtype="int64").rename_axis("category")
     table = trends.change_table(nothing, nothing, None)
     assert table.empty
-    shown = trends.change_table_display(table, "en")
+    shown = changes_read(trends.change_rows(table), "en")
     assert shown.empty and "Against previous period" in shown.columns
-    flagged_none = trends.change_table_display(
-        trends.change_table(pd.Series({"A": 3}).rename_axis("category"), None, None), "id", only_flagged=True
+    flagged_none = trends.change_rows(
+        trends.change_table(pd.Series({"A": 3}).rename_axis("category"), None, None), only_flagged=True
     )
     assert flagged_none.empty
 
@@ -269,7 +275,7 @@ def test_topic_alignment_lists_categories_no_patrol_raised():
     assert sentul["category"] == "Balap liar"
     assert (sentul["complaints"], sentul["patrols_on_topic"], sentul["patrols"]) == (1, 0, 2)
     assert trends.alignment_share(alignment) == pytest.approx(2 / 3)
-    missed = trends.topic_mismatches(alignment, "id")
+    missed = columns.for_export(trends.topic_mismatches(alignment), columns.MISMATCHES, "id")
     assert missed.to_dict("records") == [
         {
             "Bulan": "Mei 2025",
@@ -284,7 +290,8 @@ def test_topic_alignment_lists_categories_no_patrol_raised():
 def test_topic_alignment_without_patrols():
     alignment = trends.topic_alignment(trends.counted_complaints(COMPLAINTS), EMPTY_PATROLS)
     assert (alignment["patrols"] == 0).all()
-    assert trends.topic_mismatches(alignment, "en")["Remark"].iloc[0] == "No patrol there that month"
+    missed = columns.for_export(trends.topic_mismatches(alignment), columns.MISMATCHES, "en")
+    assert missed["Remark"].iloc[0] == "No patrol there that month"
     assert np.isnan(trends.alignment_share(trends.topic_alignment(EMPTY_COMPLAINTS, EMPTY_PATROLS)))
 
 

@@ -88,11 +88,3 @@ def table_downloads(
 
 def _resolve(frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:
     return frame() if callable(frame) else frame
-
-
-def pinned(frame: pd.DataFrame) -> dict:
-    """A ``column_config`` pinning the table's first (key) column, so on a narrow screen the table
-    scrolls sideways inside itself while the key column stays in view."""
-    if frame.columns.empty:
-        return {}
-    return {frame.columns[0]: st.column_config.Column(pinned=True)}

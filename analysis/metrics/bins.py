@@ -112,16 +112,12 @@ def axis_range(bins: pd.DataFrame) -> list[pd.Timestamp]:
 
 
 def bin_table(counts: pd.DataFrame, bins: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """The counts per bin as a table for people and downloads: the period in words (partial ones said
-    so), the days counted, one integer column per category and the total. Numbers stay numbers."""
+    """The counts per bin as a table for people and downloads. Columns: ``period`` (the dates in words in
+    ``lang``, a partial bin said so), ``days`` (int64: days of the bin inside the period), one int64 column
+    per category (``counts``' columns) and ``total`` (int64). Headers are the page's (``ui.columns``)."""
     counts = counts.reindex(bins.index, fill_value=0)
-    table = pd.DataFrame(
-        {
-            t("display.bin.period", lang): bin_labels(bins, lang),
-            t("display.bin.partial_col", lang): bins["days"].to_numpy(),
-        }
-    )
+    table = pd.DataFrame({"period": bin_labels(bins, lang), "days": bins["days"].to_numpy(dtype="int64")})
     for column in counts.columns:
         table[column] = counts[column].to_numpy(dtype="int64")
-    table[t("display.bin.total", lang)] = counts.sum(axis=1).to_numpy(dtype="int64")
+    table["total"] = counts.sum(axis=1).to_numpy(dtype="int64")
     return table

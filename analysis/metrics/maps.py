@@ -26,6 +26,18 @@ from analysis.core import settings
 from analysis.data.reference import Reference
 from analysis.data.schema import RESOLVED_STATUS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
+from analysis.metrics.style import (
+    BLUES,
+    MISSING,
+    NEVER_VISITED,
+    NO_TOPIC_COLOUR,
+    ORANGES,
+    OUTLINE_COLOUR,
+    PURPLES,
+    RED_BLUE,
+    SELECTED_OUTLINE,
+    category_colour,
+)
 
 # Where the app serves Leaflet (``ui.static_assets`` copies the files there at start-up).
 LEAFLET_URL = "/app/static/leaflet"
@@ -45,15 +57,6 @@ Measure = Literal[
 MEASURES: tuple[Measure, ...] = get_args(Measure)
 Layer = Literal["complaints", "patrols", "density"]
 LAYERS: tuple[Layer, ...] = ("complaints", "patrols", "density")
-
-# ColorBrewer 5-class schemes: colour-blind safe and still distinct on a washed-out projector.
-BLUES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")  # presence: more is more patrol
-ORANGES = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")  # need: more complaints
-PURPLES = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")  # gaps: longer is worse
-RED_BLUE = ("#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0")  # balance: red = too little presence
-NEVER_VISITED = "#2d004b"
-MISSING = "#ffffff"
-SELECTED_OUTLINE = "#e6007e"
 
 
 @dataclass(frozen=True)
@@ -506,12 +509,13 @@ def _popup_html(row: pd.Series, reference: Reference, lang: Lang) -> str:
     return f'<div class="kel-pop"><div class="kel-pop-title">{title}</div><table>{rows}</table></div>'
 
 
-def measure_table(measures: pd.DataFrame, measure: Measure, lang: Lang) -> pd.DataFrame:
+def measure_table(measures: pd.DataFrame, measure: Measure) -> pd.DataFrame:
     """Kelurahan, kecamatan and the measure, sorted worst first: the side table of the page.
 
-    The measure stays a number (``int64`` for counts, ``float`` rounded to its digits, NaN where it cannot
-    be computed or, for days since the last visit, where there was never a visit) under a header naming
-    its unit ("Kunjungan patroli (kunjungan)"); the page formats it (``analysis.metrics.tables.styled``).
+    Columns: ``kelurahan``, ``kecamatan`` (text) and the measure under its own name (``visits``,
+    ``balance`` ...): ``int64`` for counts, ``float`` rounded to its digits, NaN where it cannot be
+    computed or, for days since the last visit, where there was never a visit. Its header with the unit
+    ("Kunjungan patroli (kunjungan)") and its empty-cell text are the page's (``ui.columns.measure``).
     """
     spec = SPECS[measure]
     value = measures[spec.column].astype(float)
@@ -530,23 +534,11 @@ def measure_table(measures: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Da
         numbers = numbers.astype("int64")
     return pd.DataFrame(
         {
-            t("filter.kelurahan", lang): rows["kelurahan"].to_numpy(),
-            t("map.detail.kecamatan", lang): rows["kecamatan"].to_numpy(),
-            measure_header(measure, lang): numbers.to_numpy(),
+            "kelurahan": rows["kelurahan"].to_numpy(),
+            "kecamatan": rows["kecamatan"].to_numpy(),
+            measure: numbers.to_numpy(),
         }
     )
-
-
-def measure_header(measure: Measure, lang: Lang) -> str:
-    """The measure's column header with its unit: "Kunjungan patroli (kunjungan)"."""
-    return f"{t(f'map.measure.{measure}', lang)} ({t(f'map.unit.{measure}', lang)})"
-
-
-def measure_missing(measure: Measure, lang: Lang) -> str:
-    """What an empty cell of the measure means ("belum pernah" for a kelurahan never visited)."""
-    if measure == "days_since_last_visit":
-        return t("map.legend.never", lang)
-    return t(f"map.missing.{measure}", lang)
 
 
 # ------------------------------------------------------------------------------------------ geometry
@@ -702,7 +694,7 @@ def _kelurahan_layer(
                     "style": {
                         "fillColor": scale.colour_of(row[SPECS[measure].column], visited=bool(row["visits"])),
                         "fillOpacity": 0.85,
-                        "color": SELECTED_OUTLINE if chosen else "#555555",
+                        "color": SELECTED_OUTLINE if chosen else OUTLINE_COLOUR,
                         "weight": 5 if chosen else 1,
                     },
                 },
@@ -763,7 +755,7 @@ def complaint_point_features(
         f"<b>{_esc(category_label(c, reference, lang))}</b><br>{_esc(fmt_date(d, lang))} · {_esc(s)}"
         for c, d, s in zip(categories, located["received_at"], _as_text(located["status"]), strict=True)
     ]
-    return _point_features(located, [colours.get(c, "#555555") for c in categories], tips, filled=True)
+    return _point_features(located, [category_colour(colours, c) for c in categories], tips, filled=True)
 
 
 def patrol_point_features(
@@ -793,7 +785,7 @@ def patrol_point_features(
             strict=True,
         )
     ]
-    return _point_features(located, [colours.get(c, "#333333") for c in firsts], tips, filled=False)
+    return _point_features(located, [colours.get(c, NO_TOPIC_COLOUR) for c in firsts], tips, filled=False)
 
 
 def _density_layer(cells: pd.DataFrame, cell_deg: float, lang: Lang) -> folium.GeoJson:

@@ -34,12 +34,19 @@ from typing import Literal, TypeAlias
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from pandas.io.formats.style import Styler
 
 from analysis.core.text import plain
 from analysis.data.schema import RANKS, RESOLVED_STATUS, UNITS
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
-from analysis.metrics.tables import styled
+from analysis.metrics.style import (
+    CALENDAR_SCALE,
+    GAP_LEVEL_COLOURS,
+    GAP_TEXT_COLOUR,
+    OTHER_UNIT_COLOUR,
+    PRESENCE_SCALE,
+    UNIT_COLOURS,
+    margin,
+)
 
 WARNING_DAYS = 1
 ALERT_DAYS = 7
@@ -49,13 +56,6 @@ NEVER_VISITED_MIN_DAYS = 7
 ABSENT_DAYS = 30  # a Bhabinkamtibmas is expected in their kelurahan every month at the very least
 
 GapLevel = Literal["ok", "warning", "alert"]
-GAP_COLOURS: dict[str, str] = {"warning": "#FFE8A3", "alert": "#F5B7B1", "ok": ""}
-# One colour per unit on every officer chart (colour-blind safe Okabe–Ito palette).
-UNIT_COLOURS: dict[str, str] = dict(
-    zip(UNITS, ("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00", "#56B4E9", "#000000"), strict=True)
-)
-OTHER_UNIT_COLOUR = "#999999"
-CALENDAR_SCALE = [[0.0, "#EBEDF0"], [1e-9, "#C6E48B"], [0.5, "#40A94F"], [1.0, "#1A5E2A"]]
 
 RANK_TYPE = pd.CategoricalDtype(list(RANKS), ordered=True)
 DIRECTORY_COLUMNS = ["nrp", "name", "rank", "unit", "assigned_kelurahan", "active", "in_roster"]
@@ -449,40 +449,32 @@ def gap_summary(gaps: pd.DataFrame, lang: Lang = "id") -> str:
     )
 
 
-def gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """The gap list for people and downloads: officer in Polri form, unit, kelurahan binaan, last activity
-    (datetime, NaT for never), days without activity (``Int64``, missing for never), level in ``lang``.
+def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gap list for people and downloads, one row per officer of ``reporting_gaps``, in its order.
 
-    Numbers stay numbers; ``styled_gap_table`` writes them (and "belum pernah" for never) for the screen.
+    Columns: ``officer`` (Polri form), ``nrp``, ``unit``, ``assigned_kelurahan`` ("–" when none),
+    ``last_activity`` (datetime64 at midnight, NaT for never), ``days_without`` (``Int64``, missing for
+    never), ``level`` (``ok``/``warning``/``alert``). Headers, the level in words and "belum pernah" for
+    never are the page's (``ui.columns.GAPS``).
     """
     return pd.DataFrame(
         {
-            t("officers.col.officer", lang): officer_labels(gaps["rank"], gaps["name"]),
-            t("officers.col.nrp", lang): gaps["nrp"].to_numpy(),
-            t("officers.col.unit", lang): gaps["unit"].fillna("–").to_numpy(),
-            t("officers.col.assigned", lang): gaps["assigned_kelurahan"].fillna("–").to_numpy(),
-            t("officers.col.last_activity", lang): pd.to_datetime(gaps["last_activity"])
-            .dt.normalize()
-            .to_numpy(),
-            t("officers.col.days_without", lang): gaps["days_without"].astype("Int64").to_numpy(),
-            t("officers.col.level", lang): [t(f"officers.level.{lvl}", lang) for lvl in gaps["level"]],
+            "officer": officer_labels(gaps["rank"], gaps["name"]),
+            "nrp": gaps["nrp"].to_numpy(),
+            "unit": gaps["unit"].fillna("–").to_numpy(),
+            "assigned_kelurahan": gaps["assigned_kelurahan"].fillna("–").to_numpy(),
+            "last_activity": pd.to_datetime(gaps["last_activity"]).dt.normalize().to_numpy(),
+            "days_without": gaps["days_without"].astype("Int64").to_numpy(),
+            "level": gaps["level"].astype("str").to_numpy(),
         }
     )
 
 
-def styled_gap_table(gaps: pd.DataFrame, lang: Lang = "id") -> Styler:
-    """``gap_table`` with warning rows amber and alert rows red (dark text, readable on a projector)."""
-    table = gap_table(gaps, lang)
-    colours = gaps["level"].map(GAP_COLOURS).fillna("").to_list()
-    never = t("officers.gaps.never", lang)
-    missing = {t("officers.col.days_without", lang): never, t("officers.col.last_activity", lang): never}
-
-    def row_style(row: pd.Series) -> list[str]:
-        colour = colours[row.name]
-        css = f"background-color: {colour}; color: #1B1B1B" if colour else ""
-        return [css] * len(row)
-
-    return styled(table.style.apply(row_style, axis=1), lang, missing=missing)
+def gap_row_css(gaps: pd.DataFrame) -> list[str]:
+    """One CSS text per row of ``gap_table``: warning rows amber, alert rows red, with dark text so they
+    stay readable on a projector; ``""`` for a row without a gap."""
+    colours = gaps["level"].astype("str").map(GAP_LEVEL_COLOURS).fillna("")
+    return [f"background-color: {c}; color: {GAP_TEXT_COLOUR}" if c else "" for c in colours]
 
 
 def leader_kelurahan_visits(patrols: pd.DataFrame) -> pd.DataFrame:
@@ -654,12 +646,13 @@ def activity_of(records: pd.DataFrame, unit: str | None = None, nrp: str | None 
     return records.loc[mask.fillna(False).astype(bool)]
 
 
-def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str], lang: Lang = "id") -> pd.DataFrame:
-    """The leader × kelurahan matrix as a table (zeros written out), for download."""
+def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str]) -> pd.DataFrame:
+    """The leader × kelurahan matrix as a table for download: ``officer`` (Polri form), then one int64
+    column per kelurahan of ``kelurahan`` (zeros written out); the busiest leader first."""
     matrix = visits.pivot_table(index="leader", columns="kelurahan", values="visits", aggfunc="sum")
     matrix = matrix.reindex(columns=list(kelurahan), fill_value=0).fillna(0).astype("int64")
     order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index
-    table = matrix.loc[order].rename_axis(index=t("officers.col.officer", lang), columns=None)
+    table = matrix.loc[order].rename_axis(index="officer", columns=None)
     return table.reset_index()
 
 
@@ -741,7 +734,7 @@ def calendar_heatmap_figure(daily: pd.DataFrame, lang: Lang = "id", title: str =
             "title": {"text": t("display.bin.axis_note", lang) if any(partial.values()) else ""},
         },
         height=260,
-        margin={"l": 50, "r": 20, "t": 70, "b": 10},
+        margin=margin(70, 10, left=50, right=20),
         plot_bgcolor="white",
     )
 
@@ -771,7 +764,7 @@ def coverage_matrix_figure(
             z=matrix.to_numpy(),
             x=[_plot_text(k) for k in columns],
             y=leader_labels,
-            colorscale="Blues",
+            colorscale=PRESENCE_SCALE,
             zmin=0,
             xgap=1,
             ygap=1,
@@ -786,7 +779,7 @@ def coverage_matrix_figure(
         yaxis={"autorange": "reversed", "type": "category"},
         xaxis={"type": "category", "tickangle": -45},
         height=max(320, 120 + 24 * len(leaders)),
-        margin={"l": 10, "r": 10, "t": 60, "b": 120},
+        margin=margin(60, 120),
         plot_bgcolor="white",
     )
 
@@ -834,57 +827,37 @@ def rank_unit_figure(by_rank_unit: pd.DataFrame, lang: Lang = "id") -> go.Figure
         yaxis={"title": {"text": t("officers.rank_unit.y", lang)}},
         legend={"title": {"text": t("officers.col.unit", lang)}},
         height=380,
-        margin={"l": 50, "r": 20, "t": 60, "b": 50},
+        margin=margin(60, 50, left=50, right=20),
     )
 
 
-def _figures_columns(frame: pd.DataFrame, lang: Lang) -> dict[str, object]:
-    """The figure columns under ``lang`` headers, as numbers: counts ``int64``, personnel-hours and
-    median days ``float`` rounded to one decimal (formatted for the screen by ``analysis.metrics.tables``)."""
-    counts = (
-        "patrols_led",
-        "personnel_counted",
-        "patrols_timed",
-        "kelurahan_covered",
-        "active_days",
-        "complaints_handled",
-        "complaints_resolved",
-    )
-    values: dict[str, pd.Series] = {name: frame[name].astype("int64") for name in counts}
-    values["personnel_hours"] = frame["personnel_hours"].astype("float64").round(1)
-    values["median_resolution_days"] = frame["median_resolution_days"].astype("float64").round(1)
-    order = (
-        ("patrols_led", "officers.col.patrols_led"),
-        ("personnel_counted", "officers.col.personnel_counted"),
-        ("personnel_hours", "officers.col.personnel_hours"),
-        ("patrols_timed", "officers.col.patrols_timed"),
-        ("kelurahan_covered", "officers.col.kelurahan_covered"),
-        ("active_days", "officers.col.active_days"),
-        ("complaints_handled", "officers.col.complaints_handled"),
-        ("complaints_resolved", "officers.col.complaints_resolved"),
-        ("median_resolution_days", "officers.col.median_days"),
-    )
-    return {t(key, lang): values[name].to_numpy() for name, key in order}
-
-
-def officer_table(totals: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """``officer_totals`` with headers in ``lang`` and the officer in Polri form; figures stay numbers
-    (sortable on screen, numbers in a download)."""
-    head = {
-        t("officers.col.officer", lang): officer_labels(totals["rank"], totals["name"]),
-        t("officers.col.nrp", lang): totals["nrp"].to_numpy(),
-        t("officers.col.unit", lang): totals["unit"].fillna("–").to_numpy(),
+def _figures_columns(frame: pd.DataFrame) -> dict[str, object]:
+    """The figure columns (``TOTAL_COLUMNS``) as numbers: counts ``int64``, personnel-hours and median
+    days ``float`` rounded to one decimal (formatted for the screen at the page's edge)."""
+    decimals = ("personnel_hours", "median_resolution_days")
+    return {
+        name: frame[name].astype("float64").round(1).to_numpy()
+        if name in decimals
+        else frame[name].astype("int64").to_numpy()
+        for name in TOTAL_COLUMNS
     }
-    return pd.DataFrame(head | _figures_columns(totals, lang))
 
 
-def unit_table(units: pd.DataFrame, lang: Lang = "id") -> pd.DataFrame:
-    """``unit_totals`` with headers in ``lang``."""
+def officer_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """``officer_totals`` for people: ``officer`` (Polri form), ``nrp``, ``unit`` ("–" when none), then the
+    ``TOTAL_COLUMNS`` as numbers (sortable on screen, numbers in a download)."""
     head = {
-        t("officers.col.unit", lang): units["unit"].to_numpy(),
-        t("officers.col.officers_active", lang): units["officers_active"].to_numpy(),
+        "officer": officer_labels(totals["rank"], totals["name"]),
+        "nrp": totals["nrp"].to_numpy(),
+        "unit": totals["unit"].fillna("–").to_numpy(),
     }
-    return pd.DataFrame(head | _figures_columns(units, lang))
+    return pd.DataFrame(head | _figures_columns(totals))
+
+
+def unit_table(units: pd.DataFrame) -> pd.DataFrame:
+    """``unit_totals`` for people: ``unit``, ``officers_active``, then the ``TOTAL_COLUMNS``."""
+    head = {"unit": units["unit"].to_numpy(), "officers_active": units["officers_active"].to_numpy()}
+    return pd.DataFrame(head | _figures_columns(units))
 
 
 def summary_metrics(row: pd.Series, lang: Lang = "id") -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from analysis.data.schema import RESOLVED_STATUS
 from analysis.i18n import Lang, fmt_int, t
 from analysis.metrics.stats import SIGNIFICANT_Z, change_label, poisson_change
+from analysis.metrics.style import GRID_COLOUR, SCREEN_FONT_LARGE, category_colour, margin
 
 Unit = Literal["count", "pct", "days"]
 
@@ -180,7 +181,7 @@ def top_categories_figure(
             x=ordered["count"],
             y=[(names or {}).get(c, c) for c in ordered["category"]],
             orientation="h",
-            marker_color=[colours.get(c, "#555555") for c in ordered["category"]],
+            marker_color=[category_colour(colours, c) for c in ordered["category"]],
             text=[fmt_int(v, lang) for v in ordered["count"]],
             textposition="auto",
             hovertemplate="%{y}: %{x}<extra></extra>",
@@ -188,10 +189,10 @@ def top_categories_figure(
     )
     figure.update_layout(
         height=60 + 48 * max(len(table), 1),
-        margin={"l": 10, "r": 10, "t": 10, "b": 30},
+        margin=margin(10, 30),
         xaxis_title=t("overview.top.axis", lang),
-        font={"size": 16},
+        font=SCREEN_FONT_LARGE,
         plot_bgcolor="white",
     )
-    figure.update_xaxes(gridcolor="#DDDDDD")
+    figure.update_xaxes(gridcolor=GRID_COLOUR)
     return figure

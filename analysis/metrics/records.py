@@ -67,15 +67,12 @@ def header(kind: Kind, column: str, lang: Lang = "id") -> str:
     return t(f"records.col.{column}", lang)
 
 
-def column_types(kind: Kind, lang: Lang = "id") -> dict[str, ColumnType]:
-    """Header -> type of each column of ``patrol_records`` / ``complaint_records``, for formatting."""
-    fields = PATROL_FIELDS if kind == "patrols" else COMPLAINT_FIELDS
-    return {header(kind, name, lang): kind_ for name, kind_ in fields}
+def column_types(kind: Kind) -> dict[str, ColumnType]:
+    """Column -> type of each column of ``patrol_records`` / ``complaint_records``, in their order."""
+    return dict(PATROL_FIELDS if kind == "patrols" else COMPLAINT_FIELDS)
 
 
-def _table(
-    frame: pd.DataFrame, kind: Kind, fields: tuple[tuple[str, ColumnType], ...], lang: Lang
-) -> pd.DataFrame:
+def _table(frame: pd.DataFrame, fields: tuple[tuple[str, ColumnType], ...]) -> pd.DataFrame:
     columns = {}
     for name, type_ in fields:
         values = frame[name]
@@ -85,9 +82,7 @@ def _table(
             values = pd.to_numeric(values, errors="coerce").astype("float64")
         elif type_ == "text":
             values = values.astype("string").fillna("")  # not recorded: a blank cell, not "None"
-        columns[header(kind, name, lang)] = (
-            values.to_numpy() if type_ in ("date", "datetime") else values.array
-        )
+        columns[name] = values.to_numpy() if type_ in ("date", "datetime") else values.array
     return pd.DataFrame(columns)
 
 
@@ -101,24 +96,24 @@ def _scrubbed(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     return frame.assign(**{column: text.astype("string")})
 
 
-def patrol_records(patrols: pd.DataFrame, lang: Lang = "id", scrub: bool = False) -> pd.DataFrame:
-    """One row per patrol, latest first (date, then start time): date (datetime64), times, place, activity,
-    unit, leader ("Aiptu Roziek Mustofa"), the leader's NRP, personnel (Int64), every topic as written
-    ("A; B"), residents met (Int64, NA = unknown), duration in hours, location, notes, ID. ``scrub``:
-    personal numbers in the notes replaced (``analysis.core.text.scrub_text``)."""
+def patrol_records(patrols: pd.DataFrame, scrub: bool = False) -> pd.DataFrame:
+    """One row per patrol, latest first (date, then start time), columns of ``PATROL_FIELDS`` under their
+    names: date (datetime64), times, place, activity, leader ("Aiptu Roziek Mustofa"), personnel (Int64),
+    every topic as written ("A; B"), residents met (Int64, NA = unknown), notes, unit, the leader's NRP,
+    duration in hours, location, ID. Headers are ``header``'s, at the page's edge. ``scrub``: personal
+    numbers in the notes replaced (``analysis.core.text.scrub_text``)."""
     ordered = patrols.sort_values(["date", "start_time", "patrol_id"], ascending=False, kind="stable")
     ordered = ordered.assign(leader=officer_labels(ordered["leader_rank"], ordered["leader_name"]))
-    return _table(_scrubbed(ordered, "patrols") if scrub else ordered, "patrols", PATROL_FIELDS, lang)
+    return _table(_scrubbed(ordered, "patrols") if scrub else ordered, PATROL_FIELDS)
 
 
-def complaint_records(complaints: pd.DataFrame, lang: Lang = "id", scrub: bool = False) -> pd.DataFrame:
-    """One row per complaint, latest first: received (datetime64), place, category, channel, status, the
-    whole description, resolved (datetime64, NaT), days to resolve, handler, patrol, reporter (as masked
-    by the caller for the role), ID. ``scrub``: personal numbers in the description replaced."""
+def complaint_records(complaints: pd.DataFrame, scrub: bool = False) -> pd.DataFrame:
+    """One row per complaint, latest first, columns of ``COMPLAINT_FIELDS`` under their names: received
+    (datetime64), place, category, status, channel, the whole description, resolved (datetime64, NaT),
+    days to resolve (float), handler, patrol, reporter (as masked by the caller for the role), kecamatan,
+    ID. ``scrub``: personal numbers in the description replaced."""
     ordered = complaints.sort_values(["received_at", "complaint_id"], ascending=False, kind="stable")
-    return _table(
-        _scrubbed(ordered, "complaints") if scrub else ordered, "complaints", COMPLAINT_FIELDS, lang
-    )
+    return _table(_scrubbed(ordered, "complaints") if scrub else ordered, COMPLAINT_FIELDS)
 
 
 def counted_complaints(complaints: pd.DataFrame, include_invalid: bool) -> pd.DataFrame:

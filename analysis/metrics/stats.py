@@ -93,12 +93,19 @@ def change_strength(z: pd.Series | float, lang: Lang = "id") -> pd.Series | str:
     """
     if not isinstance(z, pd.Series):
         return str(change_strength(pd.Series([z], dtype=float), lang).iloc[0])
+    words = {code: t(f"stats.strength.{code}", lang) for code in ("strong", "notable")} | {"": ""}
+    return change_size(z).map(words).astype("str")
+
+
+def change_size(z: pd.Series) -> pd.Series:
+    """The strength as a code: ``"strong"`` where |z| >= 3, ``"notable"`` where 2 <= |z| < 3, ``""``
+    otherwise (NaN too); a ``str`` series named ``strength`` on ``z``'s index.
+
+    >>> change_size(pd.Series([3.0, -2.5, 1.0, float("nan")])).tolist()
+    ['strong', 'notable', '', '']
+    """
     size = z.abs()
-    values = np.select(
-        [size >= STRONG_Z, size >= SIGNIFICANT_Z],
-        [t("stats.strength.strong", lang), t("stats.strength.notable", lang)],
-        "",
-    )
+    values = np.select([size >= STRONG_Z, size >= SIGNIFICANT_Z], ["strong", "notable"], "")
     return pd.Series(values, index=z.index, dtype="str", name="strength")
 
 

@@ -57,6 +57,15 @@ def _cell(value: Any, lang: Lang, places: int, empty: str) -> str:
     return fmt_int(value, lang) if places == 0 else fmt_num(value, lang, places)
 
 
+def background(colour: str) -> str:
+    """The CSS of a highlighted cell: ``"background-color: #F8D0D0"``; ``""`` (no highlight) for ``""``.
+
+    >>> background("#F8D0D0"), background("")
+    ('background-color: #F8D0D0', '')
+    """
+    return f"background-color: {colour}" if colour else ""
+
+
 def styled(
     frame: pd.DataFrame | Styler,
     lang: Lang = "id",

@@ -20,34 +20,29 @@ from babel.dates import format_date
 from plotly.subplots import make_subplots
 
 from analysis.data.schema import CHANNELS, split_topics
-from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_pct, t
+from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_pct, t
 from analysis.metrics import bins as time_bins_mod
 from analysis.metrics.filters import Filters, filter_complaints
 from analysis.metrics.stats import (
     change_direction,
-    change_label,
-    change_strength,
-    count_change_text,
+    change_size,
     poisson_change,
+)
+from analysis.metrics.style import (
+    BAND_COLOURS,
+    BAND_FALLBACK,
+    CHANNEL_COLOURS,
+    NEED_SCALE,
+    PRESENCE_SCALE,
+    SCREEN_FONT,
+    category_colour,
+    margin,
 )
 
 Freq = Literal["W", "M"]  # weeks run Monday to Sunday (pandas "W" = W-SUN: the week ending on Sunday)
 FREQS: tuple[Freq, ...] = ("W", "M")
 
 LOCALES = {"id": "id_ID", "en": "en_GB"}
-FONT = {"size": 15}
-FALLBACK_COLOUR = "#777777"
-VALID_COLOUR = "#332288"
-INVALID_COLOUR = "#999999"
-
-# Calendar kinds drawn as bands, in Tol's colour-blind-safe "light" tints; each kind named in the legend.
-BAND_COLOURS: dict[str, str] = {
-    "ramadan": "#44BB99",
-    "idul_fitri": "#EEDD88",
-    "police_operation": "#77AADD",
-    "election": "#FFAABB",
-    "school_holiday": "#BBCC33",
-}
 # A band longer than this (e.g. the 1-year Operasi Mantap Brata) would cover the whole chart and say nothing.
 MAX_BAND_DAYS = 90
 BAND_OPACITY = 0.35
@@ -227,7 +222,7 @@ def _band_layout(bands: pd.DataFrame | None, axes: int = 1) -> dict:
             "x1": row.end,
             "y0": 0,
             "y1": 1,
-            "fillcolor": BAND_COLOURS.get(row.kind, "#DDDDDD"),
+            "fillcolor": BAND_COLOURS.get(row.kind, BAND_FALLBACK),
             "opacity": BAND_OPACITY,
             "line": {"width": 0},
             "layer": "below",
@@ -248,7 +243,7 @@ def _band_key(bands: pd.DataFrame | None, lang: Lang, y: float = -0.1) -> list[d
         return []
     kinds = bands.drop_duplicates("label")
     squares = "   ".join(
-        f'<span style="color:{BAND_COLOURS.get(kind, "#DDDDDD")}">■</span> {label}'
+        f'<span style="color:{BAND_COLOURS.get(kind, BAND_FALLBACK)}">■</span> {label}'
         for kind, label in zip(kinds["kind"], kinds["label"], strict=True)
     )
     return [
@@ -335,8 +330,8 @@ def _plain(text: str) -> str:
 
 def _empty_figure(lang: Lang) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=t("trends.no_data", lang), showarrow=False, font=FONT, x=0.5, y=0.5)
-    fig.update_layout(xaxis_visible=False, yaxis_visible=False, font=FONT, height=300)
+    fig.add_annotation(text=t("trends.no_data", lang), showarrow=False, font=SCREEN_FONT, x=0.5, y=0.5)
+    fig.update_layout(xaxis_visible=False, yaxis_visible=False, font=SCREEN_FONT, height=300)
     return fig
 
 
@@ -368,7 +363,7 @@ def stacked_counts_figure(
             x=counts.index,
             y=counts[category],
             name=shown,
-            marker_color=colours.get(category, FALLBACK_COLOUR),
+            marker_color=category_colour(colours, category),
             customdata=labels,
             hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
             **_period_axis(freq),
@@ -378,9 +373,9 @@ def stacked_counts_figure(
         **_band_layout(bands),
         annotations=(key := _band_key(bands, lang, y=-0.12)),
         barmode="stack",
-        font=FONT,
+        font=SCREEN_FONT,
         height=460,
-        margin={"t": 30, "l": 10, "r": 10, "b": 70 if key else 10},
+        margin=margin(30, 70 if key else 10),
         yaxis_title=t(f"trends.axis.{what}", lang),
         xaxis_title=_partial_note(bins, lang),
         legend={"traceorder": "normal"},
@@ -424,7 +419,7 @@ def small_multiples_figure(
             x=counts.index,
             y=counts[category],
             name=shown,
-            marker_color=colours.get(category, FALLBACK_COLOUR),
+            marker_color=category_colour(colours, category),
             customdata=labels,
             hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
             showlegend=False,
@@ -440,9 +435,9 @@ def small_multiples_figure(
         fig.add_annotation(**note)
     fig.update_layout(
         **_band_layout(bands, columns),
-        font=FONT,
+        font=SCREEN_FONT,
         height=max(260, 190 * rows),
-        margin={"t": 40, "l": 10, "r": 10, "b": 70 if key else 10},
+        margin=margin(40, 70 if key else 10),
     )
     return fig
 
@@ -531,44 +526,43 @@ def patrol_mentions_by(patrols: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     return frame.groupby(list(keys)).size().rename("patrols")
 
 
-def change_table_display(
+def change_rows(
     table: pd.DataFrame,
-    lang: Lang = "id",
     only_flagged: bool = False,
     mentions: pd.Series | None = None,
     names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """The change table as people read it: counts "4 → 9", the plain-language label, then z; translated.
+    """The rows of the change table a page shows, most telling first (``change_table``'s order).
 
-    With ``mentions`` (``patrol_mentions_by`` over the same keys and period) a last column says how many
-    patrols raised the category there: did the patrols address what rose? ``names`` maps a category to
-    the name shown. The patrol count is ``int64`` and each z a ``float`` rounded to one decimal (NaN
-    without a baseline): numbers, formatted by the page (``analysis.metrics.tables.styled``).
+    Columns: the keys (``kelurahan`` and/or ``category``, text; ``names`` maps a category to the name
+    shown), the counts ``current``, ``previous``, ``year_before`` (float, NaN where the data does not
+    cover that period), ``direction_previous`` / ``direction_year`` (``up``/``flat``/``down``/``none``),
+    ``strength`` (``strong``/``notable``/``""``, from the larger |z|), with ``mentions``
+    (``patrol_mentions_by`` over the same keys and period) ``patrols`` (int64: patrols that raised the
+    category there: did the patrols address what rose?), then ``z_previous``, ``z_year`` (float rounded to
+    one decimal, NaN without a baseline). Labels and the "4 → 9" text are the page's (``ui.columns``).
     """
     if only_flagged:
         table = table.loc[table["flag"] != "flat"]
     keys = [c for c in ("kelurahan", "category") if c in table.columns]
-    shown = pd.DataFrame({t(f"trends.col.{k}", lang): table[k].astype("str") for k in keys})
+    rows = pd.DataFrame({k: table[k].astype("str").to_numpy() for k in keys})
     if "category" in keys and names:
-        column = t("trends.col.category", lang)
-        shown[column] = shown[column].map(lambda c: names.get(c, c))
-    comparisons = (("previous", "z_previous"), ("year_before", "z_year"))
-    for base, z in comparisons:
-        shown[t(f"trends.col.{base}", lang)] = count_change_text(
-            table[base], table["current"], lang
-        ).to_numpy()
-        shown[t(f"trends.col.{base}_label", lang)] = change_label(table[z], lang).to_numpy()
-    shown[t("trends.col.strength", lang)] = change_strength(table["z_max"], lang).to_numpy()
+        rows["category"] = rows["category"].map(lambda c: names.get(c, c))
+    for column in ("current", "previous", "year_before"):
+        rows[column] = table[column].astype("float64").to_numpy()
+    for column in ("direction_previous", "direction_year"):
+        rows[column] = table[column].astype("str").to_numpy()
+    rows["strength"] = change_size(table["z_max"]).to_numpy()
     if mentions is not None:
         at = (
             pd.MultiIndex.from_frame(table[keys].astype("str"))
             if len(keys) > 1
             else table[keys[0]].astype("str")
         )
-        shown[t("trends.col.patrols", lang)] = mentions.reindex(at, fill_value=0).to_numpy(dtype="int64")
-    for base, z in comparisons:  # last: what the analyst checks, not what the room reads
-        shown[t(f"trends.col.{base}_z", lang)] = table[z].astype("float64").round(1).to_numpy()
-    return shown.reset_index(drop=True)
+        rows["patrols"] = mentions.reindex(at, fill_value=0).to_numpy(dtype="int64")
+    for z in ("z_previous", "z_year"):  # last: what the analyst checks, not what the room reads
+        rows[z] = table[z].astype("float64").round(1).to_numpy()
+    return rows
 
 
 # --- hours ---------------------------------------------------------------------------------------------
@@ -624,22 +618,17 @@ def patrols_without_times(patrols: pd.DataFrame) -> int:
     return int((patrols["start_time"].isna() | patrols["end_time"].isna()).sum())
 
 
-def unpatrolled_complaint_hours(
-    complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang: Lang = "id"
-) -> pd.DataFrame:
-    """Weekday × hour cells with complaints and no patrol out, most complaints first (ties: week order)."""
+def unpatrolled_complaint_hours(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame) -> pd.DataFrame:
+    """Weekday × hour cells with complaints and no patrol out, most complaints first (ties: week order).
+
+    Columns: ``weekday`` (0 = Monday), ``hour`` (0–23), ``complaints`` (int64).
+    """
     both = pd.DataFrame(
         {"complaints": complaint_grid.stack(), "patrols": presence_grid.stack()}
     ).reset_index()
     gaps = both.loc[(both["complaints"] > 0) & (both["patrols"] == 0)]
     gaps = gaps.sort_values(["complaints", "weekday", "hour"], ascending=[False, True, True], kind="stable")
-    return pd.DataFrame(
-        {
-            t("trends.col.weekday", lang): [t(f"trends.weekday.{d}", lang) for d in gaps["weekday"]],
-            t("trends.col.hour", lang): [f"{h:02d}.00–{h:02d}.59" for h in gaps["hour"]],
-            t("trends.col.complaints", lang): gaps["complaints"].to_numpy(),
-        }
-    )
+    return gaps[["weekday", "hour", "complaints"]].astype("int64").reset_index(drop=True)
 
 
 def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang: Lang = "id") -> go.Figure:
@@ -656,7 +645,7 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
         subplot_titles=(t("trends.hours.complaints", lang), t("trends.hours.patrols", lang)),
     )
     for col, (grid, scale, bar_x) in enumerate(
-        ((complaint_grid, "Oranges", 0.44), (presence_grid, "Blues", 1.0)), start=1
+        ((complaint_grid, NEED_SCALE, 0.44), (presence_grid, PRESENCE_SCALE, 1.0)), start=1
     ):
         fig.add_heatmap(
             z=grid.to_numpy(),
@@ -685,9 +674,9 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("trends.col.hour", lang), dtick=3)
     fig.update_layout(
-        font=FONT,
+        font=SCREEN_FONT,
         height=380,
-        margin={"t": 40, "l": 10, "r": 10, "b": 10},
+        margin=margin(40),
         legend={"orientation": "h", "y": -0.25},
     )
     return fig
@@ -722,7 +711,7 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
         x=quality["valid"],
         orientation="h",
         name=t("trends.channel.valid", lang),
-        marker_color=VALID_COLOUR,
+        marker_color=CHANNEL_COLOURS["valid"],
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
     fig.add_bar(
@@ -730,17 +719,17 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
         x=quality["invalid"],
         orientation="h",
         name=t("trends.channel.invalid", lang),
-        marker={"color": "#FFFFFF", "line": {"color": INVALID_COLOUR, "width": 1}},
-        marker_pattern={"shape": "/", "fgcolor": INVALID_COLOUR},
+        marker={"color": "#FFFFFF", "line": {"color": CHANNEL_COLOURS["invalid"], "width": 1}},
+        marker_pattern={"shape": "/", "fgcolor": CHANNEL_COLOURS["invalid"]},
         text=[t("trends.channel.share", lang, share=fmt_pct(s, lang, 0)) for s in quality["invalid_share"]],
         textposition="outside",
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
     fig.update_layout(
         barmode="stack",
-        font=FONT,
+        font=SCREEN_FONT,
         height=120 + 45 * len(quality),
-        margin={"t": 20, "l": 10, "r": 10, "b": 10},
+        margin=margin(20),
         xaxis={"title": t("trends.axis.complaints", lang), "range": [0, quality["total"].max() * 1.3]},
         yaxis={"autorange": "reversed"},
         legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
@@ -789,25 +778,20 @@ def alignment_share(alignment: pd.DataFrame) -> float:
     return float(alignment.loc[alignment["patrols_on_topic"] > 0, "complaints"].sum() / total)
 
 
-def topic_mismatches(
-    alignment: pd.DataFrame, lang: Lang = "id", names: Mapping[str, str] | None = None
-) -> pd.DataFrame:
+def topic_mismatches(alignment: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Complaints in a category no patrol raised in that kelurahan and month; latest month, most first.
-    ``names`` maps a category to the name shown."""
+
+    Columns: ``month`` (datetime64, the month's first day), ``kelurahan``, ``category`` (``names`` maps a
+    category to the name shown), ``complaints`` and ``patrols`` (int64: all patrols there that month).
+    """
     missed = alignment.loc[alignment["patrols_on_topic"] == 0]
     missed = missed.sort_values(["month", "complaints", "kelurahan"], ascending=[False, False, True])
-    remarks = [
-        t("trends.align.no_patrol", lang)
-        if n == 0
-        else t("trends.align.not_raised", lang, n=fmt_int(n, lang))
-        for n in missed["patrols"]
-    ]
     return pd.DataFrame(
         {
-            t("trends.col.month", lang): [month_label(m, lang) for m in missed["month"]],
-            t("trends.col.kelurahan", lang): missed["kelurahan"].to_numpy(),
-            t("trends.col.category", lang): [_name(str(c), names) for c in missed["category"]],
-            t("trends.col.complaints", lang): missed["complaints"].to_numpy(),
-            t("trends.col.remark", lang): remarks,
+            "month": pd.to_datetime(missed["month"]).to_numpy(),
+            "kelurahan": missed["kelurahan"].astype("str").to_numpy(),
+            "category": [_name(str(c), names) for c in missed["category"]],
+            "complaints": missed["complaints"].to_numpy(dtype="int64"),
+            "patrols": missed["patrols"].to_numpy(dtype="int64"),
         }
     )

@@ -29,7 +29,20 @@ from analysis.metrics import stats
 from analysis.metrics.filters import Filters, filter_complaints, filter_patrols, selected_kelurahan
 from analysis.metrics.officers import ALERT_DAYS, gap_summary, reporting_gaps
 from analysis.metrics.priority import RECENT_DAYS, complaint_weights, patrol_priority, ranked
-from analysis.metrics.trends import period_changes
+from analysis.metrics.style import (
+    GRID_COLOUR,
+    INK,
+    NO_PATROL_COLOUR,
+    PREVIOUS_COLOUR,
+    PROJECTOR_CHANNEL_COLOURS,
+    PROJECTOR_FONT,
+    PROJECTOR_HEIGHT,
+    PROJECTOR_MARGIN,
+    PROJECTOR_TITLE_SIZE,
+    PROJECTOR_WIDTH,
+    category_colour,
+)
+from analysis.metrics.trends import channel_quality, period_changes
 
 SECTION_KEYS: tuple[str, ...] = ("fakta", "analisa", "prediksi", "rekomendasi")
 PREDICTION_WEEKS = 4
@@ -194,14 +207,12 @@ def patrol_facts(
 
 
 def channel_table(complaints: pd.DataFrame) -> pd.DataFrame:
-    """Reports per channel with the valid and invalid split, most reports first."""
-    frame = pd.DataFrame({"channel": complaints["channel"].astype("str"), "valid": complaints["is_valid"]})
-    table = frame.groupby("channel").agg(total=("valid", "size"), valid=("valid", "sum"))
-    table = table.assign(
-        valid=table["valid"].astype(int), invalid=(table["total"] - table["valid"]).astype(int)
-    )
+    """Reports per channel, most reports first: ``channel`` str, ``total``, ``valid``, ``invalid`` int64.
+
+    The trends page's ``channel_quality`` table (so the two always agree) in the briefing's order.
+    """
     return (
-        table.reset_index()
+        channel_quality(complaints)
         .sort_values(["total", "channel"], ascending=[False, True], kind="stable")
         .reset_index(drop=True)[["channel", "total", "valid", "invalid"]]
     )
@@ -686,39 +697,43 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     )
 
 
-def table_for_export(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """A briefing table with column headers in the user's language and numbers rounded, for people."""
-    return frame.round(1).rename(columns={c: t(f"briefing.col.{c}", lang) for c in frame.columns})
-
-
 # --- figures for the slides ---------------------------------------------------------------------------------
 
-FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 20, "color": "#111111"}
-FIG_WIDTH, FIG_HEIGHT = 1200, 640
+# Slide figures keep their names here (briefing_pdf sizes its images with them); the values are the style's.
+FIG_WIDTH, FIG_HEIGHT = PROJECTOR_WIDTH, PROJECTOR_HEIGHT
 FIG_MAX_ROWS = 10
-VALID_COLOUR, INVALID_COLOUR, PREVIOUS_COLOUR = "#0B3D91", "#B0B0B0", "#9A9A9A"
+VALID_COLOUR, INVALID_COLOUR = PROJECTOR_CHANNEL_COLOURS["valid"], PROJECTOR_CHANNEL_COLOURS["invalid"]
 
 
 def _styled(fig: go.Figure, title: str) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "font": {"size": 28}, "x": 0.01},
-        font=FONT,
+        title={"text": title, "font": {"size": PROJECTOR_TITLE_SIZE}, "x": 0.01},
+        font=PROJECTOR_FONT,
         template="plotly_white",
         paper_bgcolor="white",
         plot_bgcolor="white",
         width=FIG_WIDTH,
         height=FIG_HEIGHT,
-        margin={"l": 20, "r": 40, "t": 80, "b": 60},
+        margin=PROJECTOR_MARGIN,
         legend={"orientation": "h", "y": -0.12, "font": {"size": 20}},
     )
-    fig.update_xaxes(gridcolor="#DDDDDD", zerolinecolor="#444444", tickfont={"size": 20})
+    fig.update_xaxes(gridcolor=GRID_COLOUR, zerolinecolor="#444444", tickfont={"size": 20})
     fig.update_yaxes(tickfont={"size": 22}, automargin=True)
     return fig
 
 
+def _bar(y: pd.Series, x: pd.Series, name: str, colour: object, text: object, **more: object) -> go.Bar:
+    """One horizontal bar trace of a slide: categories ``y``, counts ``x``, a legend ``name``, a colour
+    (one, or one per bar) and the text written on or beside each bar; ``more`` are further ``go.Bar``
+    properties (``textposition``, ``marker_line``)."""
+    return go.Bar(y=y, x=x, name=name, orientation="h", marker_color=colour, text=text, **more)
+
+
 def _empty(title: str, lang: Lang) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=t("briefing.fig.empty", lang), showarrow=False, font={"size": 28}, x=0.5, y=0.5)
+    fig.add_annotation(
+        text=t("briefing.fig.empty", lang), showarrow=False, font={"size": PROJECTOR_TITLE_SIZE}, x=0.5, y=0.5
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _styled(fig, title)
@@ -732,27 +747,24 @@ def figure_channels(b: Briefing) -> go.Figure:
     if b.channels.empty:
         return _empty(title, b.lang)
     rows = b.channels.iloc[::-1]
+    inside = {"textposition": "inside", "insidetextanchor": "middle"}
     fig = go.Figure(
         [
-            go.Bar(
-                y=rows["channel"],
-                x=rows["valid"],
-                name=t("briefing.col.valid", b.lang),
-                orientation="h",
-                marker_color=VALID_COLOUR,
-                text=rows["valid"],
-                textposition="inside",
-                insidetextanchor="middle",
+            _bar(
+                rows["channel"],
+                rows["valid"],
+                t("briefing.col.valid", b.lang),
+                VALID_COLOUR,
+                rows["valid"],
+                **inside,
             ),
-            go.Bar(
-                y=rows["channel"],
-                x=rows["invalid"],
-                name=t("briefing.col.invalid", b.lang),
-                orientation="h",
-                marker_color=INVALID_COLOUR,
-                text=rows["invalid"].where(rows["invalid"] > 0, None),
-                textposition="inside",
-                insidetextanchor="middle",
+            _bar(
+                rows["channel"],
+                rows["invalid"],
+                t("briefing.col.invalid", b.lang),
+                INVALID_COLOUR,
+                rows["invalid"].where(rows["invalid"] > 0, None),
+                **inside,
             ),
         ]
     )
@@ -778,24 +790,22 @@ def figure_categories(b: Briefing) -> go.Figure:
     ]
     fig = go.Figure(
         [
-            go.Bar(
-                y=rows["category"],
-                x=rows["previous"],
-                name=t("briefing.col.previous", b.lang),
-                orientation="h",
-                marker_color=PREVIOUS_COLOUR,
-                text=rows["previous"],
+            _bar(
+                rows["category"],
+                rows["previous"],
+                t("briefing.col.previous", b.lang),
+                PREVIOUS_COLOUR,
+                rows["previous"],
                 textposition="outside",
             ),
-            go.Bar(
-                y=rows["category"],
-                x=rows["current"],
-                name=t("briefing.col.current", b.lang),
-                orientation="h",
-                marker_color=[b.colours.get(c, VALID_COLOUR) for c in rows["category"]],
-                marker_line={"color": "#111111", "width": 1},
-                text=marks,
+            _bar(
+                rows["category"],
+                rows["current"],
+                t("briefing.col.current", b.lang),
+                [category_colour(b.colours, c) for c in rows["category"]],
+                marks,
                 textposition="outside",
+                marker_line={"color": INK, "width": 1},
             ),
         ]
     )
@@ -821,14 +831,14 @@ def figure_prediction(b: Briefing) -> go.Figure:
             ],
             x=rows["expected"],
             orientation="h",
-            marker_color=[b.colours.get(c, VALID_COLOUR) for c in rows["category"]],
-            marker_line={"color": "#111111", "width": 1},
+            marker_color=[category_colour(b.colours, c) for c in rows["category"]],
+            marker_line={"color": INK, "width": 1},
             error_x={
                 "type": "data",
                 "symmetric": False,
                 "array": rows["high"] - rows["expected"],
                 "arrayminus": rows["expected"] - rows["low"],
-                "color": "#111111",
+                "color": INK,
                 "thickness": 3,
                 "width": 10,
             },
@@ -853,7 +863,7 @@ def figure_priority(b: Briefing) -> go.Figure:
             y=[f"{int(r)}. {k}" for r, k in zip(rows["rank"], rows["kelurahan"], strict=True)],
             x=rows["score"],
             orientation="h",
-            marker_color=["#B22222" if p == 0 else VALID_COLOUR for p in rows["patrols"]],
+            marker_color=[NO_PATROL_COLOUR if p == 0 else VALID_COLOUR for p in rows["patrols"]],
             text=[
                 t("briefing.fig.patrol_note", b.lang, weight=fmt_int(w, b.lang), n=fmt_int(p, b.lang))
                 for w, p in zip(rows["pressure"], rows["patrols"], strict=True)

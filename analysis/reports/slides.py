@@ -18,6 +18,8 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.metrics.style import FIT_STYLES
+
 Mode = Literal["present", "phone"]
 
 MAX_POINTS = 5
@@ -29,27 +31,7 @@ MAX_LINES = 13
 # largest value per character of the longest label.
 LABEL_ROOM = {"present": 0.05, "phone": 0.07}
 
-# (base font, title font, tick font, bar text font, height px, title wrap chars, margins)
-STYLES: dict[str, dict] = {
-    "present": {
-        "font": 18,
-        "title": 22,
-        "tick": 18,
-        "text": 15,
-        "height": 440,
-        "wrap": 46,
-        "margin": {"l": 8, "r": 24, "t": 76, "b": 56},
-    },
-    "phone": {
-        "font": 12,
-        "title": 14,
-        "tick": 11,
-        "text": 10,
-        "height": 380,
-        "wrap": 44,
-        "margin": {"l": 4, "r": 12, "t": 64, "b": 40},
-    },
-}
+STYLES = FIT_STYLES  # analysis.metrics.style: one chart style for the whole dashboard
 
 
 def lines_needed(sentence: str, line_chars: int = LINE_CHARS) -> int:

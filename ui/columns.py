@@ -1,0 +1,327 @@
+"""Every table's column labels and formats, one spec per table: analysis returns stable English column names
+(``kelurahan``, ``visits``, ``z_previous``) and real numbers; a page shows and exports them through here.
+
+A spec is an ordered ``{column: Column}``: the header's i18n key, the decimals of a float column, what an
+empty cell says, the i18n key pattern of a coded value (``"stats.direction.{}"``: ``up`` → "naik
+bermakna"), or how a shown column is derived from others ("4 → 9" from ``previous`` and ``current``).
+``present`` gives the frame as people read it (still stable names, numbers still numbers), ``table`` draws
+it with translated labels (``column_config``) and Indonesian/English number form (Babel, through
+``analysis.metrics.tables.styled``), ``for_export`` gives the CSV/Excel download its translated headers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, Literal
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from analysis.data.schema import Kind
+from analysis.i18n import Lang, fmt_int, t
+from analysis.metrics import records, tables
+from analysis.metrics.maps import Measure
+from analysis.metrics.stats import count_change_text
+from analysis.metrics.trends import month_label
+from ui import context as ctx
+from ui import drill, widgets
+
+Label = str | Callable[[Lang], str]  # an i18n key, or the header built for the language
+Width = Literal["small", "medium", "large"] | int
+
+
+def _as_is(text: str) -> Callable[[Lang], str]:
+    """A header that is the same in every language: a category's or a kelurahan's name."""
+
+    def label(_lang: Lang) -> str:
+        return text
+
+    return label
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column is shown. ``label``: i18n key (or a function of the language); ``digits``: decimals
+    of a float column (default 1); ``missing``: i18n key of an empty cell's text (default "–");
+    ``values``: i18n key pattern of a coded text value; ``derive``: builds the shown column from the
+    frame; ``pinned``: kept in view when the table scrolls sideways; ``width``: Streamlit column width."""
+
+    label: Label
+    digits: int | None = None
+    missing: str | None = None
+    values: str | None = None
+    derive: Callable[[pd.DataFrame, Lang], Sequence[object]] | None = None
+    pinned: bool = False
+    width: Width | None = None
+
+    def text(self, lang: Lang) -> str:
+        """The header in ``lang``."""
+        return t(self.label, lang) if isinstance(self.label, str) else self.label(lang)
+
+
+Spec = Mapping[str, Column]
+
+
+def arrow(base: str, now: str = "current") -> Callable[[pd.DataFrame, Lang], Sequence[object]]:
+    """A derived column ``"4 → 9"``: the counts themselves (``base`` then ``now``), "–" for unknown."""
+
+    def derive(frame: pd.DataFrame, lang: Lang) -> Sequence[object]:
+        return count_change_text(frame[base], frame[now], lang).tolist()
+
+    return derive
+
+
+def _hours(frame: pd.DataFrame, lang: Lang) -> Sequence[object]:
+    return [f"{h:02d}.00–{h:02d}.59" for h in frame["hour"]]
+
+
+def _months(frame: pd.DataFrame, lang: Lang) -> Sequence[object]:
+    return [month_label(m, lang) for m in frame["month"]]
+
+
+def _remarks(frame: pd.DataFrame, lang: Lang) -> Sequence[object]:
+    return [
+        t("trends.align.no_patrol", lang)
+        if n == 0
+        else t("trends.align.not_raised", lang, n=fmt_int(n, lang))
+        for n in frame["patrols"]
+    ]
+
+
+# --- Tren Kategori ------------------------------------------------------------------------------------------
+CHANGES: Spec = {
+    "kelurahan": Column("trends.col.kelurahan"),
+    "category": Column("trends.col.category"),
+    "previous_change": Column("trends.col.previous", derive=arrow("previous")),
+    "direction_previous": Column("trends.col.previous_label", values="stats.direction.{}"),
+    "year_before_change": Column("trends.col.year_before", derive=arrow("year_before")),
+    "direction_year": Column("trends.col.year_before_label", values="stats.direction.{}"),
+    "strength": Column("trends.col.strength", values="stats.strength.{}"),
+    "patrols": Column("trends.col.patrols"),
+    "z_previous": Column("trends.col.previous_z", digits=1),
+    "z_year": Column("trends.col.year_before_z", digits=1),
+}
+HOUR_GAPS: Spec = {
+    "weekday": Column("trends.col.weekday", values="trends.weekday.{}"),
+    "hours": Column("trends.col.hour", derive=_hours),
+    "complaints": Column("trends.col.complaints"),
+}
+MISMATCHES: Spec = {
+    "month_name": Column("trends.col.month", derive=_months),
+    "kelurahan": Column("trends.col.kelurahan"),
+    "category": Column("trends.col.category"),
+    "complaints": Column("trends.col.complaints"),
+    "remark": Column("trends.col.remark", derive=_remarks),
+}
+
+
+def per_bin(categories: Sequence[str]) -> Spec:
+    """The per-period table (``analysis.metrics.bins.bin_table``): period, days counted, one column per
+    category (headed by its name), the total."""
+    spec: dict[str, Column] = {
+        "period": Column("display.bin.period"),
+        "days": Column("display.bin.partial_col"),
+    }
+    spec |= {c: Column(_as_is(c)) for c in categories}
+    return spec | {"total": Column("display.bin.total")}
+
+
+# --- Ringkasan ---------------------------------------------------------------------------------------------
+LAST_VISIT: Spec = {
+    "kelurahan": Column("overview.lastvisit.kelurahan", pinned=True),
+    "days": Column("overview.lastvisit.days", digits=0),
+    "last_visit": Column("overview.lastvisit.last", missing="overview.lastvisit.never"),
+    "kecamatan": Column("overview.lastvisit.kecamatan"),
+}
+
+
+def _measure_header(name: Measure, lang: Lang) -> str:
+    """The measure's header with its unit: "Kunjungan patroli (kunjungan)"."""
+    return f"{t(f'map.measure.{name}', lang)} ({t(f'map.unit.{name}', lang)})"
+
+
+# --- Peta ---------------------------------------------------------------------------------------------------
+def measure(name: Measure, digits: int) -> Spec:
+    """The map's side table: kelurahan (pinned), kecamatan, the measure with its unit in the header."""
+    return {
+        "kelurahan": Column("filter.kelurahan", pinned=True),
+        "kecamatan": Column("map.detail.kecamatan"),
+        name: Column(
+            partial(_measure_header, name),
+            digits=digits,
+            missing="map.legend.never" if name == "days_since_last_visit" else f"map.missing.{name}",
+        ),
+    }
+
+
+# --- Aktivitas Personel -------------------------------------------------------------------------------------
+_FIGURES: Spec = {
+    "patrols_led": Column("officers.col.patrols_led"),
+    "personnel_counted": Column("officers.col.personnel_counted"),
+    "personnel_hours": Column("officers.col.personnel_hours"),
+    "patrols_timed": Column("officers.col.patrols_timed"),
+    "kelurahan_covered": Column("officers.col.kelurahan_covered"),
+    "active_days": Column("officers.col.active_days"),
+    "complaints_handled": Column("officers.col.complaints_handled"),
+    "complaints_resolved": Column("officers.col.complaints_resolved"),
+    "median_resolution_days": Column("officers.col.median_days"),
+}
+# Fixed widths (px): the name whole on a 1366-px screen, the figures alike (a browser test relies on it).
+PEOPLE: Spec = {
+    "officer": Column("officers.col.officer", width=210),
+    "nrp": Column("officers.col.nrp", width=90),
+    "unit": Column("officers.col.unit", width=140),
+    **{name: replace(column, width=120) for name, column in _FIGURES.items()},
+}
+UNITS: Spec = {
+    "unit": Column("officers.col.unit"),
+    "officers_active": Column("officers.col.officers_active"),
+    **_FIGURES,
+}
+GAPS: Spec = {
+    "officer": Column("officers.col.officer"),
+    "nrp": Column("officers.col.nrp"),
+    "unit": Column("officers.col.unit"),
+    "assigned_kelurahan": Column("officers.col.assigned"),
+    "last_activity": Column("officers.col.last_activity", missing="officers.gaps.never"),
+    "days_without": Column("officers.col.days_without", missing="officers.gaps.never"),
+    "level": Column("officers.col.level", values="officers.level.{}"),
+}
+OFFICER_KELURAHAN: Spec = {
+    "kelurahan": Column("officers.col.kelurahan"),
+    "visits": Column("officers.col.visits"),
+}
+
+
+def coverage(kelurahan: Sequence[str]) -> Spec:
+    """The leader × kelurahan download: the officer, then one column per kelurahan (headed by its name)."""
+    return {"officer": Column("officers.col.officer")} | {k: Column(_as_is(k)) for k in kelurahan}
+
+
+# --- Daftar kegiatan & laporan, Briefing --------------------------------------------------------------------
+def record_columns(kind: Kind) -> Spec:
+    """A records table: each column under the data contract's label (``records.header``)."""
+    return {name: Column(partial(records.header, kind, name)) for name in records.column_types(kind)}
+
+
+_RECORD_FORMATS: dict[str, Callable[[str], Any]] = {
+    "date": lambda label: st.column_config.DateColumn(label, format="DD/MM/YYYY"),
+    "datetime": lambda label: st.column_config.DatetimeColumn(label, format="DD/MM/YYYY HH:mm"),
+    "integer": lambda label: st.column_config.NumberColumn(label, format="%d"),
+    "number": lambda label: st.column_config.NumberColumn(label, format="%.1f"),
+    "text": lambda label: st.column_config.TextColumn(label),
+}
+
+
+def record_config(kind: Kind, lang: Lang) -> dict:
+    """The ``column_config`` of a records table: each column's label and its date or number format."""
+    return {
+        name: _RECORD_FORMATS[type_](records.header(kind, name, lang))
+        for name, type_ in records.column_types(kind).items()
+    }
+
+
+def briefing(frame: pd.DataFrame) -> Spec:
+    """A briefing table (channels, categories, prediction, priority): ``briefing.col.<column>`` headers,
+    the first column pinned."""
+    return {c: Column(f"briefing.col.{c}", pinned=i == 0) for i, c in enumerate(frame.columns)}
+
+
+# --- the edge -----------------------------------------------------------------------------------------------
+
+
+def present(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
+    """``frame`` as people read it, under its stable names: the spec's columns in its order (those the frame
+    has or can derive), coded values in words, derived columns built; numbers and dates untouched."""
+    shown: dict[str, object] = {}
+    for name, column in spec.items():
+        if column.derive is not None:
+            shown[name] = pd.Series(list(column.derive(frame, lang)) if len(frame) else [], dtype="object")
+        elif name in frame.columns:
+            values = frame[name].reset_index(drop=True)
+            if column.values is not None:
+                pattern = column.values
+                values = values.map(partial(_word, pattern, lang))
+                values = values.astype("str")
+            shown[name] = values
+    return pd.DataFrame(shown, index=pd.RangeIndex(len(frame)))
+
+
+def row_css(css: Sequence[str]) -> Callable[[Styler], Styler]:
+    """A ``table(style=...)`` giving row ``i`` (position) the CSS text ``css[i]`` in every cell."""
+    return lambda styler: styler.apply(lambda row: [css[row.name]] * len(row), axis=1)
+
+
+def _word(pattern: str, lang: Lang, value: object) -> str:
+    """A coded cell in words (``pattern`` filled with the code), ``""`` when there is nothing to say."""
+    return "" if _blank(value) else t(pattern.format(value), lang)
+
+
+def _blank(value: object) -> bool:
+    """A coded cell with nothing to say: missing or the empty code."""
+    return value is None or (isinstance(value, str) and not value) or bool(pd.isna(value))
+
+
+def labels(spec: Spec, lang: Lang) -> dict[str, str]:
+    """Column -> header in ``lang``."""
+    return {name: column.text(lang) for name, column in spec.items()}
+
+
+def for_export(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
+    """What a CSV/Excel download holds: ``present``'s frame under translated headers; numbers stay
+    numbers."""
+    return present(frame, spec, lang).rename(columns=labels(spec, lang))
+
+
+def styled(frame: pd.DataFrame | Styler, spec: Spec, lang: Lang) -> Styler:
+    """``analysis.metrics.tables.styled`` with the spec's decimals and empty-cell texts."""
+    digits = {n: c.digits for n, c in spec.items() if c.digits is not None}
+    missing = {n: t(c.missing, lang) for n, c in spec.items() if c.missing is not None}
+    return tables.styled(frame, lang, digits, missing)
+
+
+def screen(
+    frame: pd.DataFrame, spec: Spec, lang: Lang, style: Callable[[Styler], Styler] | None = None
+) -> Styler:
+    """The ``Styler`` a page draws: ``present``'s frame (stable names), ``style``'s highlights, numbers
+    and dates written in ``lang``'s form with the spec's decimals and empty-cell texts."""
+    shown = present(frame, spec, lang)
+    return styled(shown.style if style is None else style(shown.style), spec, lang)
+
+
+def config(frame: pd.DataFrame, spec: Spec, lang: Lang) -> dict:
+    """The ``column_config`` giving each column of ``frame`` its translated label, pin and width."""
+    return {
+        name: st.column_config.Column(column.text(lang), pinned=column.pinned or None, width=column.width)
+        for name, column in spec.items()
+        if name in frame.columns
+    }
+
+
+def table(
+    frame: pd.DataFrame,
+    spec: Spec,
+    key: str,
+    style: Callable[[Styler], Styler] | None = None,
+    selectable: bool = False,
+    height: int | Literal["auto"] = "auto",
+) -> list[int]:
+    """Draw ``frame`` through ``spec`` in the session's language (``style`` adds highlights to the
+    Styler of the presented frame; ``height`` in px); ``selectable``: rows can be clicked
+    (``ui.drill.table``), the selected row positions are returned (always ``[]`` otherwise)."""
+    lang = ctx.lang()
+    styler = screen(frame, spec, lang, style)
+    labels = config(styler.data, spec, lang)
+    if selectable:
+        return drill.table(styler, key, hide_index=True, column_config=labels, height=height)
+    st.dataframe(styler, key=key, hide_index=True, column_config=labels, height=height)
+    return []
+
+
+def downloads(frame: pd.DataFrame, spec: Spec, name: str, key: str) -> None:
+    """The table's CSV and Excel buttons (``ui.widgets.download_buttons``): what ``for_export`` gives, in
+    the session's language."""
+    widgets.download_buttons(for_export(frame, spec, ctx.lang()), name, key)
