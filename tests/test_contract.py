@@ -30,8 +30,8 @@ def test_a_required_file_column_is_never_empty_in_the_clean_frame(kind):
 
 
 def test_personal_data_is_declared_in_the_contract():
-    assert schema.personal_columns("complaints") == ["reporter_name", "reporter_phone"]
-    assert schema.personal_columns("patrols") == schema.personal_columns("officers") == []
+    assert contract.personal_columns("complaints") == ["reporter_name", "reporter_phone"]
+    assert contract.personal_columns("patrols") == contract.personal_columns("officers") == []
 
 
 @pytest.mark.parametrize("kind", schema.KINDS)

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.admin import privacy
-from analysis.data import schema
+from analysis.data import contract, schema
 from analysis.data.dataset import Dataset
 from analysis.data.textreports import Reading, certainty_frame, read_text, rows_frame
 from analysis.data.textreports.importer import import_text_rows, summary_lines
@@ -218,7 +218,7 @@ def _unmasked(frame: pd.DataFrame, reading: Reading, kind: schema.Kind) -> pd.Da
     if kind != "complaints" or privacy.can_see_personal(ctx.role()):
         return frame
     original = rows_frame(reading.complaints, kind)
-    personal = schema.personal_columns(kind)
+    personal = contract.personal_columns(kind)
     return frame.assign(**{c: original[c].to_numpy() for c in personal})
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data.schema import Kind, personal_columns
+from analysis.data.contract import personal_columns
+from analysis.data.schema import Kind
 
 MASK = "****"
 # Not a role a users file can give (analysis.admin.users.ROLES): the session of the local demo.

@@ -25,6 +25,9 @@ def _iso_date(value: str) -> date:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis briefing``: ``--start``/``--end`` (ISO dates, inclusive),
+    ``--kelurahan`` (comma-separated; empty = all), ``--data-dir``, ``--lang`` (id/en), ``--out`` (the PDF).
+    """
     parser.description = "Tulis briefing kamtibmas (fakta, analisa, prediksi, rekomendasi) sebagai PDF."
     parser.epilog = "Kode keluar: 0 berhasil, 1 tidak ada data pada periode itu, 2 masukan salah."
     parser.add_argument("--start", type=_iso_date, required=True, help="tanggal awal, TTTT-BB-HH")
@@ -38,6 +41,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Write the briefing PDF for the parsed ``args``; the exit code.
+
+    0 written (path, pages and size printed), 1 no data in that period and scope, 2 bad input (start after
+    end, no such data folder, unknown kelurahan) or the PDF cannot be written. Messages go to stderr in
+    ``args.lang``.
+    """
     lang: Lang = args.lang
     if args.start > args.end:
         print(t("briefing.cli.bad_range", lang, start=args.start, end=args.end), file=sys.stderr)

@@ -33,6 +33,9 @@ from analysis.i18n import t
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis import``: the file, ``--kind`` (else detected from the headers),
+    ``--data-dir``, ``--json``, ``--yes`` (apply changed rows too), ``--user`` and ``--sheet``.
+    """
     parser.description = "Gabungkan satu berkas CSV/Excel ke folder data (tulis atomik, cadangan, log impor)."
     parser.add_argument("file", type=Path, help="berkas CSV atau Excel")
     parser.add_argument("--kind", choices=KINDS, help="jenis data; bila kosong dikenali dari judul kolom")

@@ -21,6 +21,9 @@ from analysis.i18n import t
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis import-text``: the .txt file, ``--data-dir``, ``--json``, ``--yes``
+    (apply changed rows too) and ``--user``.
+    """
     parser.description = (
         "Baca laporan teks (WhatsApp, ekspor grup, rilis) menjadi baris patroli/laporan dan gabungkan."
     )

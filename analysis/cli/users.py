@@ -28,6 +28,9 @@ from analysis.core import settings
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis users``: ``--file`` and one action (add, list, disable, enable,
+    reset). Passwords are read from stdin only, never from an argument.
+    """
     parser.description = (
         "Kelola pengguna dasbor. Berkas pengguna: --file atau variabel lingkungan DASHBOARD_AUTH_FILE "
         "(di luar folder aplikasi). Kata sandi dibaca dari stdin, tidak pernah dari argumen."

@@ -22,6 +22,9 @@ from analysis.i18n import t
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m analysis validate``: the file, ``--kind`` (else detected from the headers),
+    ``--json``, ``--out`` (write the clean rows as CSV) and ``--sheet``.
+    """
     parser.description = "Periksa satu berkas CSV/Excel terhadap kontrak data. Keluar 0: semua valid; " + (
         "1: ada baris ditolak; 2: berkas tidak dapat dibaca."
     )
@@ -55,6 +58,10 @@ def _format_problem(problem: Problem) -> str:
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Check ``args.file`` against the data contract and print the report (text or ``--json``); the exit code.
+
+    0 every row valid, 1 some rows rejected, 2 the file cannot be read (or its kind not recognised).
+    """
     kind: Kind | None = args.kind
     try:
         if kind is None:

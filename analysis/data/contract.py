@@ -8,7 +8,7 @@ whether the loader derives it, and the rule its values follow. Everything else i
 - ``build_frame`` / ``empty_frame``: the loader's final casts, and the empty table of a missing file;
 - ``frame_schema`` / ``validate_frame``: a pandera ``DataFrameSchema`` per kind, checked once per data
   version on the cached frames (``analysis.data.dataset``) and by the tests on every fixture;
-- the README's data dictionary (``analysis.data.contract_doc``) and ``schema.personal_columns``.
+- the README's data dictionary (``analysis.data.contract_doc``) and ``personal_columns``.
 
 The file contract (headers, labels, aliases, which cells a row cannot do without) stays in
 ``analysis.data.schema``; the file's columns are the non-derived fields here, in the same order (a test
@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow
 
 from analysis.data import schema
 from analysis.data.reference import KECAMATAN, Reference, load_reference
@@ -284,13 +285,11 @@ _ASCII_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
 def _text_chunks(series: pd.Series):
     """Per Arrow chunk of a ``str`` column: (chunk, null mask, value start offsets, end offsets, bytes).
     Reads the buffers in place: nothing is copied, whatever the length of the text."""
-    import pyarrow as pa
-
-    arrow = pa.array(series.array, from_pandas=True)
-    for chunk in arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]:
+    arrow = pyarrow.array(series.array, from_pandas=True)
+    for chunk in arrow.chunks if isinstance(arrow, pyarrow.ChunkedArray) else [arrow]:
         n = len(chunk)
         buffers = chunk.buffers()
-        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        width = np.int64 if pyarrow.types.is_large_string(chunk.type) else np.int32
         offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + n + 1].astype(np.int64)
         data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
         data = data if len(data) else np.zeros(1, np.uint8)  # all values empty or NA: one byte to index

@@ -82,7 +82,11 @@ def map_headers(
     return result, [h for h in headers if h not in result]
 
 
-def match_score(columns: Sequence[object], kind: Kind, mapping: Mapping[str, str | None] | None = None):
+def match_score(
+    columns: Sequence[object], kind: Kind, mapping: Mapping[str, str | None] | None = None
+) -> tuple[bool, int, int]:
+    """How well ``columns`` (a file's headers) fit ``kind``: (every required column matched, number of
+    required columns, number of contract columns matched)."""
     matched = set(map_headers(columns, kind, mapping)[0].values())
     required = schema.required_columns(kind)
     return all(c in matched for c in required), len(required), len(matched)
@@ -101,12 +105,16 @@ def detect_kind(columns: Iterable[object]) -> Kind | None:
 
 
 def recognisable(cells: Sequence[str], kind: Kind | None, mapping: Mapping[str, str | None] | None) -> bool:
+    """Whether a row of ``cells`` reads as the header row: of ``kind`` (with the analyst's ``mapping``) or,
+    when ``kind`` is None, of any kind (``detect_kind``)."""
     if kind is None:
         return detect_kind(cells) is not None
     return match_score(cells, kind, mapping)[0]
 
 
 def dedupe_headers(headers: Sequence[str]) -> list[str]:
+    """``headers`` stripped, an empty one named ``kolom_<n>`` (1-based position) and a repeated one given
+    ``.1``, ``.2``, ... as pandas does, so every column has one name."""
     seen: dict[str, int] = {}
     out = []
     for i, header in enumerate(headers):

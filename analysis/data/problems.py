@@ -29,6 +29,7 @@ class Problem:
     reason_en: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict (row, column, value, Bahasa reason, severity, contract_column)."""
         return {
             "row": self.row,
             "column": self.column,
@@ -41,6 +42,11 @@ class Problem:
 
 @dataclass
 class ValidationReport:
+    """What loading one file found: rows read, kept and rejected, every problem (rejected rows and changed
+    values), how headers mapped to contract columns, the columns ignored and, for Excel, the sheet read and
+    the sheets not read with why.
+    """
+
     kind: Kind
     source: str
     rows_total: int = 0
@@ -54,13 +60,16 @@ class ValidationReport:
 
     @property
     def errors(self) -> list[Problem]:
+        """The problems that rejected a row (``severity == "error"``), in report order."""
         return [p for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
+        """The problems about values kept but changed or doubtful (``severity == "warning"``), in order."""
         return [p for p in self.problems if p.severity == "warning"]
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict (what ``python -m analysis validate --json`` prints)."""
         return {
             "kind": self.kind,
             "source": self.source,
@@ -85,4 +94,5 @@ class UnreadableFile(Exception):
 
     @property
     def message_en(self) -> str:
+        """The reason in English (the exception's own message is in Bahasa Indonesia)."""
         return t(self.key, "en", **self.values)

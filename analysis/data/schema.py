@@ -343,14 +343,6 @@ def required_columns(kind: Kind) -> list[str]:
     return [c.name for c in COLUMNS[kind] if c.required]
 
 
-def personal_columns(kind: Kind) -> list[str]:
-    """Columns holding personal data, masked for roles that may not see them (declared in
-    ``analysis.data.contract``)."""
-    from analysis.data import contract  # contract builds on this module
-
-    return contract.personal_columns(kind)
-
-
 def split_topics(topics: str | None) -> list[str]:
     """Split a ``topics`` cell on ``;`` or ``,`` into trimmed, non-empty parts.
 

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from analysis.core.text import scrub_text
-from analysis.data import schema
+from analysis.data import contract, schema
 from analysis.data.reference import Reference
 from analysis.data.textreports import patterns as P
 from analysis.data.textreports.chat import Piece
@@ -698,7 +698,7 @@ def read_piece(piece: Piece, gaz: Gazetteer) -> tuple[list[Candidate], list[Cand
 def _scrub_snippets(candidate: Candidate) -> None:
     """Snippets are shown beside the value (review table, ``--json``): no resident's name or number."""
     for column, found in candidate.fields.items():
-        if found.snippet and column not in schema.personal_columns(candidate.kind):
+        if found.snippet and column not in contract.personal_columns(candidate.kind):
             candidate.fields[column] = Field(found.value, found.certainty, scrub_personal(found.snippet))
 
 
