@@ -13,16 +13,13 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from analysis.data import schema
 from analysis.data.files import atomic_write_bytes
+from analysis.data.problems import Problem
 from analysis.data.reference import Reference
 from analysis.data.schema import Kind
 from analysis.i18n import t
-
-if TYPE_CHECKING:  # loading is heavy; this module only reads its problems
-    from analysis.data.loading import Problem
 
 PAIRS_NAME = ".value_pairs.json"
 # contract column -> the reason key of "unknown value" for it (the loader's words)
