@@ -64,3 +64,17 @@ def test_bundled_sample_loads_without_rejections(tmp_path, reference):
         "officers": 0,
     }
     assert ds.first_date < ds.last_date
+
+
+def test_single_chunk_keeps_values_and_makes_text_columns_contiguous():
+    import pyarrow as pa
+
+    from analysis.data.dataset import single_chunk
+
+    chunked = pd.arrays.ArrowStringArray(pa.chunked_array([["a", None], ["b"]], type=pa.large_string()))
+    frame = pd.DataFrame({"text": pd.Series(chunked, index=[4, 5, 6]), "n": [1, 2, 3]}, index=[4, 5, 6])
+    assert frame["text"].array._pa_array.num_chunks == 2
+    joined = single_chunk(frame)
+    assert joined["text"].array._pa_array.num_chunks == 1
+    pd.testing.assert_frame_equal(joined, frame)
+    assert single_chunk(joined) is joined  # nothing left to join: no copy

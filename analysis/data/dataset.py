@@ -6,10 +6,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from analysis.data.loading import Problem, ValidationReport, empty_frame, load_table
 from analysis.data.plausibility import plausible_range
@@ -40,7 +42,7 @@ class Dataset:
     @property
     def first_date(self) -> date | None:
         """The first day of the data's plausible range (``analysis.data.plausibility``)."""
-        found = self._plausible_range()
+        found = self._plausible_range
         return found[0] if found else None
 
     @property
@@ -48,10 +50,17 @@ class Dataset:
         """The last day of the data's plausible range: periods are counted back from here, and the
         freshness line names it. A patrol or complaint dated far after all the others (a mistyped year)
         is left out, so one bad row cannot move every page's default period."""
-        found = self._plausible_range()
+        found = self._plausible_range
         return found[1] if found else None
 
+    @cached_property
     def _plausible_range(self) -> tuple[date, date] | None:
+        """(first, last) plausible day of patrols and complaints together, computed once per Dataset.
+
+        The frames never change after the Dataset is built (the cache hands the same object to every
+        session), so the range is remembered: at a million rows each computation is a few NumPy passes
+        over both date columns (~0.07 s), and every page asks for it several times per rerun.
+        """
         ranges = [
             plausible_range(s.to_numpy())
             for s in (self.patrols["date"], self.complaints["received_at"])
@@ -112,6 +121,31 @@ def _write_cache(frame: pd.DataFrame, report: ValidationReport, parquet: Path, r
         pass
 
 
+def single_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every Arrow-backed column (the ``str`` columns) held in one contiguous chunk.
+
+    A Parquet read or a CSV parse leaves each text column in several chunks (one per row group or block).
+    Arrow's ``take`` on a chunked column first concatenates the chunks, so every filter of a million rows
+    paid ~6 ms per text column for the copy; on one chunk the same take costs ~0.2 ms. The values,
+    dtypes and index are unchanged; columns already in one chunk are left as they are (no copy).
+    """
+    replaced = {}
+    for name in frame.columns:
+        values = frame[name].array
+        if not isinstance(values, pd.arrays.ArrowStringArray):
+            continue
+        chunks = values._pa_array
+        if chunks.num_chunks > 1:
+            replaced[name] = pd.Series(
+                type(values)(pa.chunked_array([chunks.combine_chunks()]), dtype=values.dtype),
+                index=frame.index,
+                name=name,
+            )
+    if not replaced:
+        return frame
+    return frame.assign(**replaced)
+
+
 def load_table_cached(
     path: Path, kind: Kind, reference: Reference, data_dir: Path, officers: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, ValidationReport]:
@@ -131,12 +165,12 @@ def load_table_cached(
     if parquet.exists() and report_path.exists():
         try:
             report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
-            return pd.read_parquet(parquet), report
+            return single_chunk(pd.read_parquet(parquet)), report
         except (OSError, ValueError, TypeError, KeyError):
             pass  # a damaged cache is ignored and rewritten
     frame, report = load_table(path, kind, reference, officers=officers)
     _write_cache(frame, report, parquet, report_path)
-    return frame, report
+    return single_chunk(frame), report
 
 
 def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
