@@ -27,8 +27,8 @@ st.caption(ctx.t("map.intro"))
 # The map always shows all 21 kelurahan (the kelurahan filter only outlines its choice), so it stays a
 # place to choose from; every other filter applies.
 citywide = replace(f, kelurahan=(), kecamatan=())
-patrols = data_cache.filtered_patrols(ds, citywide)
-complaints = data_cache.filtered_complaints(ds, citywide)
+patrols = data_cache.filtered_patrols(ds, citywide, figures=True)
+complaints = data_cache.filtered_complaints(ds, citywide, figures=True)
 
 chosen, records, clear = st.columns([3, 1, 1], vertical_alignment="center")
 if f.kelurahan:

@@ -19,8 +19,8 @@ widgets.page_header("overview.title")
 
 patrols, complaints = ctx.patrols(), ctx.complaints()
 previous = f.previous()
-previous_patrols = data_cache.filtered_patrols(ds, previous)
-previous_complaints = data_cache.filtered_complaints(ds, previous)
+previous_patrols = data_cache.filtered_patrols(ds, previous, figures=True)
+previous_complaints = data_cache.filtered_complaints(ds, previous, figures=True)
 scope = selected_kelurahan(f, ds.reference.kecamatan_of()) or ds.reference.kelurahan_names
 kelurahan = ds.reference.kelurahan.loc[lambda k: k["kelurahan"].isin(scope)]
 
@@ -76,7 +76,7 @@ if patrols.empty and complaints.empty:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("overview.lastvisit.header"))
-    history = data_cache.filtered_patrols(ds, replace(f, start=ds.first_date or f.start))
+    history = data_cache.filtered_patrols(ds, replace(f, start=ds.first_date or f.start), figures=True)
     gaps = overview.days_since_last_visit(history, kelurahan, f.end)
     st.caption(
         ctx.t(

@@ -32,6 +32,7 @@ from analysis.i18n import Lang, fmt_int, fmt_num, t
 from analysis.metrics import maps, officers, overview, priority, trends
 from analysis.metrics.filters import (
     Filters,
+    figures_only,
     filter_complaints,
     filter_patrols,
     selected_kelurahan,
@@ -228,15 +229,17 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     ref = dataset.reference
     kecamatan_of = ref.kecamatan_of()
     scope = selected_kelurahan(filters, kecamatan_of)
+    # Findings are figures: their filters leave the free-text columns behind (see ``figures_only``).
+    all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
     names = list(scope) if scope is not None else ref.kelurahan_names
 
     changes = trends.period_changes(
-        dataset.complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
+        all_complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
     )
     recent = replace(filters, start=filters.end - timedelta(days=priority.RECENT_DAYS - 1))
     ranking = priority.patrol_priority(
-        filter_complaints(dataset.complaints, recent, kecamatan_of),
-        filter_patrols(dataset.patrols, recent, kecamatan_of),
+        filter_complaints(all_complaints, recent, kecamatan_of),
+        filter_patrols(all_patrols, recent, kecamatan_of),
         ref.categories,
         names,
         filters.end,
@@ -245,8 +248,8 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     )
     citywide = replace(filters, kelurahan=(), kecamatan=())
     measures = maps.kelurahan_measures(
-        filter_patrols(dataset.patrols, citywide, kecamatan_of),
-        filter_complaints(dataset.complaints, citywide, kecamatan_of),
+        filter_patrols(all_patrols, citywide, kecamatan_of),
+        filter_complaints(all_complaints, citywide, kecamatan_of),
         ref,
         as_of=filters.end,
     )
@@ -254,14 +257,16 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     # day: after it, the silence is the data's, not the officers'.
     as_of = min(filters.end, dataset.last_date or filters.end)
     first = dataset.first_date or filters.start
-    history = filter_patrols(
-        dataset.patrols, replace(filters, start=min(first, filters.start), end=as_of), kecamatan_of
+    history = filter_patrols(  # the columns the filter and the last visit read: the whole history is cut
+        all_patrols[["date", "kelurahan", "unit", "topics"]],
+        replace(filters, start=min(first, filters.start), end=as_of),
+        kecamatan_of,
     )
     visits = overview.days_since_last_visit(
         history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], as_of
     )
     gaps = (
-        officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, as_of, filters.units)
+        officers.reporting_gaps(dataset.officers, all_patrols, all_complaints, as_of, filters.units)
         if not dataset.officers.empty
         else pd.DataFrame(columns=["level"])
     )

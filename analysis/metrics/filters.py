@@ -112,6 +112,22 @@ def _topic_mask(topics: pd.Series, categories: Iterable[str]) -> pd.Series:
     return mask
 
 
+# Free text and personal columns: read by the records view, the briefing's notable sentence and the exports,
+# never by a count, a chart or a map. Frames cut only for figures leave them out, so a filter does not copy
+# the largest columns (at a million rows these five hold half of the bytes).
+FREE_TEXT_COLUMNS: tuple[str, ...] = ("location", "notes", "description", "reporter_name", "reporter_phone")
+
+
+def figures_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without ``FREE_TEXT_COLUMNS`` (those present): what every figure reads, nothing more.
+
+    The other columns are the same objects (copy-on-write: no data is copied), the rows and their order
+    unchanged; filtering the result copies only the columns figures use.
+    """
+    present = [c for c in FREE_TEXT_COLUMNS if c in frame.columns]
+    return frame.drop(columns=present) if present else frame
+
+
 def filter_patrols(patrols: pd.DataFrame, filters: Filters, kecamatan_of: Mapping[str, str]) -> pd.DataFrame:
     """Patrols in the period and scope. Category keeps patrols that discussed it; channel does not apply."""
     mask = _in_period(patrols["date"], filters)
