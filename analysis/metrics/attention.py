@@ -233,8 +233,8 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
     names = list(scope) if scope is not None else ref.kelurahan_names
 
-    changes = trends.period_changes(
-        all_complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
+    changes = trends.period_changes(  # the whole frame: its pre-aggregated counts are kept with it
+        dataset.complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
     )
     recent = replace(filters, start=filters.end - timedelta(days=priority.RECENT_DAYS - 1))
     ranking = priority.patrol_priority(
