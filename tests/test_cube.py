@@ -1,4 +1,4 @@
-"""The pre-aggregated complaint counts (analysis.metrics.cube) give the raw rows' numbers, filter by filter."""
+"""Pre-aggregated complaint counts (analysis.metrics.cube) give the raw rows' numbers, for every filter."""
 
 from dataclasses import replace
 from datetime import date, timedelta
