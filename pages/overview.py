@@ -76,7 +76,7 @@ if patrols.empty and complaints.empty:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("overview.lastvisit.header"))
-    history = data_cache.filtered_patrols(ds, replace(f, start=ds.first_date or f.start), figures=True)
+    history = data_cache.patrol_days(ds, replace(f, start=ds.first_date or f.start))
     gaps = overview.days_since_last_visit(history, kelurahan, f.end)
     st.caption(
         ctx.t(

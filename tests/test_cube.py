@@ -104,3 +104,44 @@ def test_the_cube_is_built_once_per_frame_and_refuses_unknown_keys(dataset):
     assert cube.complaint_cube(dataset.complaints[["received_at"]]) is None
     with pytest.raises(ValueError, match="status"):
         cube.cube_counts(first, Filters(date(2025, 1, 1), date(2025, 1, 2)), {}, ["status"])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_last_visits_from_patrol_days_equal_those_from_the_rows(dataset, seed):
+    from analysis.metrics import overview
+    from analysis.metrics.filters import filter_patrols
+
+    rng = np.random.default_rng(seed)
+    kecamatan_of = dataset.reference.kecamatan_of()
+    days = cube.patrol_days(dataset.patrols)
+    assert len(days) < len(dataset.patrols)
+    units = dataset.patrols["unit"].dropna().astype(str).unique()
+    for _ in range(10):
+        f = replace(random_filters(dataset, rng), categories=())
+        if rng.random() < 0.5:
+            f = replace(f, units=tuple(rng.choice(units, size=2, replace=False)))
+        as_of = f.end
+        expected = overview.days_since_last_visit(
+            filter_patrols(dataset.patrols, f, kecamatan_of), dataset.reference.kelurahan, as_of
+        )
+        got = overview.days_since_last_visit(
+            filter_patrols(days, f, kecamatan_of), dataset.reference.kelurahan, as_of
+        )
+        pd.testing.assert_frame_equal(got, expected)
+
+
+def test_reporting_gaps_from_activity_days_equal_those_from_the_rows(dataset, monkeypatch):
+    from analysis.metrics import officers
+
+    ends = [dataset.last_date, dataset.last_date - timedelta(days=40), dataset.first_date + timedelta(days=3)]
+    fast = [officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, d) for d in ends]
+
+    def from_rows(source, key, days):  # the pairs recomputed from every row, never de-duplicated
+        return pd.DataFrame(
+            {"key": source[key].reset_index(drop=True), "date": days().reset_index(drop=True)}
+        )
+
+    monkeypatch.setattr(officers, "activity_days", from_rows)
+    slow = [officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, d) for d in ends]
+    for a, b in zip(fast, slow, strict=True):
+        pd.testing.assert_frame_equal(a, b)

@@ -18,6 +18,7 @@ import streamlit as st
 
 from analysis.data.dataset import Dataset, data_dir_from_env, data_signature, load_dataset
 from analysis.data.reference import Reference, load_reference
+from analysis.metrics import cube
 from analysis.metrics.filters import Filters, figures_only, filter_complaints, filter_patrols
 from ui.static_assets import ensure_leaflet_assets
 
@@ -111,4 +112,19 @@ def filtered_complaints(ds: Dataset, filters: Filters, *, figures: bool = False)
     source = figures_only(ds.complaints) if figures else ds.complaints
     return _memo(
         ("complaints", filters, figures), ds, lambda: filter_complaints(source, filters, kecamatan_of)
+    )
+
+
+def patrol_days(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """The days with patrols per kelurahan and unit in ``filters`` (``analysis.metrics.cube.patrol_days``):
+    what a last-visit table reads, from a few thousand rows instead of every patrol. With a category
+    filter (which needs each patrol's topics) the patrols themselves, as ``filtered_patrols(figures=True)``.
+    """
+    if filters.categories:
+        return filtered_patrols(ds, filters, figures=True)
+    kecamatan_of = ds.reference.kecamatan_of()
+    return _memo(
+        ("patrol_days", filters),
+        ds,
+        lambda: filter_patrols(cube.patrol_days(ds.patrols), filters, kecamatan_of),
     )

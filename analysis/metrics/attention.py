@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.data.dataset import Dataset
 from analysis.i18n import Lang, fmt_int, fmt_num, t
-from analysis.metrics import maps, officers, overview, priority, trends
+from analysis.metrics import cube, maps, officers, overview, priority, trends
 from analysis.metrics.filters import (
     Filters,
     figures_only,
@@ -257,8 +257,12 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     # day: after it, the silence is the data's, not the officers'.
     as_of = min(filters.end, dataset.last_date or filters.end)
     first = dataset.first_date or filters.start
-    history = filter_patrols(  # the columns the filter and the last visit read: the whole history is cut
-        all_patrols[["date", "kelurahan", "unit", "topics"]],
+    # The whole history is cut: from the days with patrols per kelurahan and unit (``cube.patrol_days``,
+    # the same last visits) unless a category filter needs each patrol's topics.
+    history = filter_patrols(
+        all_patrols[["date", "kelurahan", "unit", "topics"]]
+        if filters.categories
+        else cube.patrol_days(dataset.patrols),
         replace(filters, start=min(first, filters.start), end=as_of),
         kecamatan_of,
     )
@@ -266,7 +270,7 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], as_of
     )
     gaps = (
-        officers.reporting_gaps(dataset.officers, all_patrols, all_complaints, as_of, filters.units)
+        officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, as_of, filters.units)
         if not dataset.officers.empty
         else pd.DataFrame(columns=["level"])
     )

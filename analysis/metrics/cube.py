@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -28,11 +29,29 @@ from analysis.metrics.filters import Filters, _isin, selected_kelurahan
 # The dimensions kept; a count by any subset of them can be answered from the cube.
 DIMENSIONS: tuple[str, ...] = ("kelurahan", "category", "channel")
 _COLUMNS = ("received_at", *DIMENSIONS, "is_valid")
+T = TypeVar("T")
 
 _lock = threading.Lock()
-# id(complaints frame) -> (weak reference to it, its cube). The Dataset's frames never change, so a cube is
-# valid as long as its frame lives; a new data version is a new frame, hence a new cube.
-_cubes: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
+# (what, id of each source frame) -> (weak references to the frames, the table built from them). The
+# Dataset's frames never change, so a table is valid as long as its frames live; a new data version is
+# new frames, hence new tables; tables of frames gone are dropped at the next build.
+_built: dict[tuple, tuple[tuple[weakref.ref, ...], Any]] = {}
+
+
+def per_frames(what: str, frames: tuple[pd.DataFrame, ...], build: Callable[[], T]) -> T:
+    """``build()``, remembered for as long as every frame of ``frames`` lives (by identity: the frames must
+    not be changed afterwards, as the Dataset's never are). ``what`` names the table."""
+    key = (what, *map(id, frames))
+    with _lock:
+        found = _built.get(key)
+        if found is not None and all(ref() is frame for ref, frame in zip(found[0], frames, strict=True)):
+            return found[1]
+    value = build()
+    with _lock:
+        for stale in [k for k, (refs, _) in _built.items() if any(ref() is None for ref in refs)]:
+            del _built[stale]
+        _built[key] = (tuple(weakref.ref(frame) for frame in frames), value)
+    return value
 
 
 def build_complaint_cube(complaints: pd.DataFrame) -> pd.DataFrame:
@@ -63,17 +82,35 @@ def complaint_cube(complaints: pd.DataFrame) -> pd.DataFrame | None:
     None when the frame lacks a column the cube needs."""
     if not set(_COLUMNS) <= set(complaints.columns):
         return None
-    key = id(complaints)
-    with _lock:
-        found = _cubes.get(key)
-        if found is not None and found[0]() is complaints:
-            return found[1]
-    cube = build_complaint_cube(complaints)
-    with _lock:
-        for stale in [k for k, (ref, _) in _cubes.items() if ref() is None]:
-            del _cubes[stale]
-        _cubes[key] = (weakref.ref(complaints), cube)
-    return cube
+    return per_frames("complaint_cube", (complaints,), lambda: build_complaint_cube(complaints))
+
+
+def patrol_days(patrols: pd.DataFrame) -> pd.DataFrame:
+    """One row per day × kelurahan × unit with a patrol (columns ``date``, ``kelurahan``, ``unit``, in the
+    patrols' dtypes; missing values kept), remembered per frame: a few tens of thousands of rows at any
+    volume. ``filter_patrols`` on it, for filters without categories, keeps exactly the days and kelurahan
+    it keeps on the rows, so the last visit per kelurahan (``overview.days_since_last_visit``) is the same.
+    """
+
+    def build() -> pd.DataFrame:
+        return patrols[["date", "kelurahan", "unit"]].drop_duplicates().reset_index(drop=True)
+
+    return per_frames("patrol_days", (patrols,), build)
+
+
+def activity_days(source: pd.DataFrame, key: str, days: Callable[[], pd.Series]) -> pd.DataFrame:
+    """The distinct (``key``, ``date``) pairs of ``source[key]`` and ``days()`` (a day per row of
+    ``source``), remembered per frame and key column: an officer's latest day up to any date is the same
+    over the pairs as over the rows, and there are a few hundred officers × days instead of millions of
+    rows. Columns ``key`` (the raw values, missing kept) and ``date``."""
+
+    def build() -> pd.DataFrame:
+        pairs = pd.DataFrame(
+            {"key": source[key].reset_index(drop=True), "date": days().reset_index(drop=True)}
+        )
+        return pairs.drop_duplicates(ignore_index=True)
+
+    return per_frames(f"activity_days:{key}", (source,), build)
 
 
 def cube_counts(

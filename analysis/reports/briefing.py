@@ -602,7 +602,7 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     if dataset.officers.empty:  # no roster file: nothing to measure gaps against
         officer_gaps = pd.DataFrame(columns=["unit", "assigned_kelurahan", "level"])
     else:
-        officer_gaps = reporting_gaps(dataset.officers, all_patrols, all_complaints, filters.end)
+        officer_gaps = reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, filters.end)
     if filters.units:
         officer_gaps = officer_gaps.loc[officer_gaps["unit"].astype("str").isin(filters.units)]
     officer_gaps = gaps_in_scope(officer_gaps, kelurahan, whole_area=scope is None)
