@@ -118,6 +118,7 @@ def measure_loading(directory: Path, rows: int) -> tuple[list[dict[str, Any]], A
     load, bare = paired_best(
         lambda: [load_table(path, kind, reference) for kind, path in files.items()],
         lambda: [pd.read_csv(path) for path in files.values()],
+        repeat=5 if rows <= 1_000_000 else 2,  # at 5M one turn of both is over a minute
     )
     results = [result("load and validate (patrols + complaints)", load, "pandas.read_csv", bare, 2.5)]
     load_dataset(directory, reference)  # a cold load writes the Parquet cache
