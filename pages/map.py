@@ -64,7 +64,7 @@ layers = toggles.pills(
 url_state.publish("measure", measure, maps.MEASURES[0])
 url_state.publish("layers", layers, [])
 
-measures = maps.kelurahan_measures(patrols, complaints, reference, as_of=f.end)
+measures = maps.citywide_measures(ds, f, f.end)  # shared with Ringkasan's findings, per data version
 scale = maps.measure_scale(measures, measure, lang)
 tiles = maps.tiles_setting()
 fmap = maps.kelurahan_map(

@@ -145,3 +145,32 @@ def test_reporting_gaps_from_activity_days_equal_those_from_the_rows(dataset, mo
     slow = [officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, d) for d in ends]
     for a, b in zip(fast, slow, strict=True):
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_citywide_measures_are_the_maps_table_and_shared_across_kelurahan_filters(dataset, monkeypatch):
+    from analysis.metrics import maps
+    from analysis.metrics.filters import filter_patrols
+
+    kecamatan_of = dataset.reference.kecamatan_of()
+    f = Filters(dataset.last_date - timedelta(days=89), dataset.last_date, kelurahan=("Gedog",))
+    citywide = replace(f, kelurahan=())
+    expected = maps.kelurahan_measures(
+        filter_patrols(dataset.patrols, citywide, kecamatan_of),
+        filter_complaints(dataset.complaints, citywide, kecamatan_of),
+        dataset.reference,
+        as_of=f.end,
+    )
+    got = maps.citywide_measures(dataset, f, f.end)
+    pd.testing.assert_frame_equal(got, expected)
+    assert maps.citywide_measures(dataset, replace(f, kelurahan=("Sentul", "Bendo")), f.end) is got
+    other = maps.citywide_measures(dataset, replace(f, start=f.start - timedelta(days=7)), f.end)
+    assert other is not got  # another period is another table
+
+
+def test_remembered_results_are_bounded(dataset, monkeypatch):
+    monkeypatch.setattr(cube, "MAX_RESULTS", 3)
+    for n in range(6):
+        cube.per_frames_and_arguments("test", (dataset.patrols,), (n,), lambda n=n: n)
+    kept = [key[-1] for key in cube._results if key[0] == "test"]
+    assert kept == [(3,), (4,), (5,)]  # the oldest went first
+    assert len(cube._results) <= 3

@@ -246,13 +246,7 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         lang,
         labels=ref.category_labels(lang),
     )
-    citywide = replace(filters, kelurahan=(), kecamatan=())
-    measures = maps.kelurahan_measures(
-        filter_patrols(all_patrols, citywide, kecamatan_of),
-        filter_complaints(all_complaints, citywide, kecamatan_of),
-        ref,
-        as_of=filters.end,
-    )
+    measures = maps.citywide_measures(dataset, filters, filters.end)  # the map's table, shared with it
     # Days without a visit or a report are counted to the period's end, but never past the data's last
     # day: after it, the silence is the data's, not the officers'.
     as_of = min(filters.end, dataset.last_date or filters.end)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -51,6 +52,34 @@ def per_frames(what: str, frames: tuple[pd.DataFrame, ...], build: Callable[[], 
         for stale in [k for k, (refs, _) in _built.items() if any(ref() is None for ref in refs)]:
             del _built[stale]
         _built[key] = (tuple(weakref.ref(frame) for frame in frames), value)
+    return value
+
+
+# (what, id of each source frame, arguments) -> (weak references, result), least recently used first: figures
+# that depend on a filter, kept for the few filters in use (a page's citywide measures do not change when
+# the kelurahan filter does). Bounded: MAX_RESULTS entries whatever the number of sessions.
+_results: OrderedDict[tuple, tuple[tuple[weakref.ref, ...], Any]] = OrderedDict()
+MAX_RESULTS = 16
+
+
+def per_frames_and_arguments(
+    what: str, frames: tuple[pd.DataFrame, ...], arguments: tuple, build: Callable[[], T]
+) -> T:
+    """``build()`` for these ``frames`` (by identity, never changed afterwards) and hashable
+    ``arguments`` (the filters, a date …), remembered among the ``MAX_RESULTS`` most recently used.
+    The result is shared: callers must not change it."""
+    key = (what, *map(id, frames), arguments)
+    with _lock:
+        found = _results.get(key)
+        if found is not None and all(ref() is frame for ref, frame in zip(found[0], frames, strict=True)):
+            _results.move_to_end(key)
+            return found[1]
+    value = build()
+    with _lock:
+        _results[key] = (tuple(weakref.ref(frame) for frame in frames), value)
+        _results.move_to_end(key)
+        while len(_results) > MAX_RESULTS:
+            _results.popitem(last=False)
     return value
 
 
