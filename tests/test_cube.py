@@ -174,3 +174,22 @@ def test_remembered_results_are_bounded(dataset, monkeypatch):
     kept = [key[-1] for key in cube._results if key[0] == "test"]
     assert kept == [(3,), (4,), (5,)]  # the oldest went first
     assert len(cube._results) <= 3
+
+
+def test_priority_reasons_are_the_same_from_distinct_categories_as_from_every_row(dataset):
+    """``patrol_priority`` names each kelurahan's two heaviest categories from the (kelurahan, category)
+    pairs de-duplicated in weight order: the same names as walking every row of the group."""
+    from analysis.metrics.priority import complaint_weights
+
+    categories = dataset.reference.categories
+    valid = dataset.complaints.loc[dataset.complaints["is_valid"].astype(bool)]
+    valid = pd.concat([valid, valid.head(30).assign(category=np.nan)])  # uncategorised rows as well
+    weighted = valid.assign(weight=complaint_weights(valid, categories), kel=valid["kelurahan"].astype("str"))
+    ordered = weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
+
+    def first_two(s):
+        return list(dict.fromkeys(s.astype("str")))[:2]
+
+    every_row = ordered.groupby("kel")["category"].agg(first_two)
+    distinct = ordered.drop_duplicates(["kel", "category"]).groupby("kel")["category"].agg(first_two)
+    pd.testing.assert_series_equal(distinct, every_row)
