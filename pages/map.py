@@ -25,8 +25,8 @@ st.caption(ctx.t("map.intro"))
 # The map always shows all 21 kelurahan (the kelurahan filter only outlines its choice), so it stays a
 # place to choose from; every other filter applies.
 citywide = replace(f, kelurahan=(), kecamatan=())
-patrols = ctx.patrols(citywide)
-complaints = ctx.complaints(citywide)
+patrols = ctx.patrols(citywide, figures=True)
+complaints = ctx.complaints(citywide, figures=True)
 
 chosen, records, clear = st.columns([3, 1, 1], vertical_alignment="center")
 if f.kelurahan:
@@ -62,7 +62,7 @@ layers = toggles.pills(
 url_state.publish("measure", measure, maps.MEASURES[0])
 url_state.publish("layers", layers, [])
 
-measures = maps.kelurahan_measures(patrols, complaints, reference, as_of=f.end)
+measures = maps.citywide_measures(ds, f, f.end)  # shared with Ringkasan's findings, per data version
 scale = maps.measure_scale(measures, measure, lang)
 tiles = maps.tiles_setting()
 fmap = maps.kelurahan_map(

@@ -19,8 +19,8 @@ widgets.page_header("overview.title")
 
 patrols, complaints = ctx.patrols(), ctx.complaints()
 previous = f.previous()
-previous_patrols = ctx.patrols(previous)
-previous_complaints = ctx.complaints(previous)
+previous_patrols = ctx.patrols(previous, figures=True)
+previous_complaints = ctx.complaints(previous, figures=True)
 scope = selected_kelurahan(f, ds.reference.kecamatan_of()) or ds.reference.kelurahan_names
 kelurahan = ds.reference.kelurahan.loc[lambda k: k["kelurahan"].isin(scope)]
 
@@ -76,7 +76,7 @@ if patrols.empty and complaints.empty:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("overview.lastvisit.header"))
-    history = ctx.patrols(replace(f, start=ds.first_date or f.start))
+    history = ctx.patrol_days(replace(f, start=ds.first_date or f.start))
     gaps = overview.days_since_last_visit(history, kelurahan, f.end)
     st.caption(
         ctx.t(

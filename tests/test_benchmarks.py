@@ -78,3 +78,27 @@ def test_paired_best_alternates_the_two_and_keeps_each_fastest(monkeypatch):
     work, reference = run.paired_best(lambda: calls.append("work"), lambda: calls.append("ref"), repeat=2)
     assert calls == ["ref", "work", "ref", "work"]
     assert (work, reference) == (1.0, 2.0)
+
+
+def test_file_limits_are_raised_only_as_far_as_the_rows_need_and_never_over_a_setting():
+    from benchmarks.run import raise_file_limits
+
+    env: dict[str, str] = {"DASHBOARD_MAX_ROWS": "7"}
+    chosen = raise_file_limits(5_000_000, env)
+    assert env["DASHBOARD_MAX_ROWS"] == "7" and "DASHBOARD_MAX_ROWS" not in chosen  # an admin's setting stays
+    assert int(env["DASHBOARD_MAX_CELLS"]) >= 5_000_000 * 17  # the patrols file's cells
+    assert int(env["DASHBOARD_MAX_FILE_MB"]) * 2**20 >= 5_000_000 * 210
+    assert raise_file_limits(1000, {}) == {
+        "DASHBOARD_MAX_ROWS": "1000000",
+        "DASHBOARD_MAX_CELLS": "30000000",
+        "DASHBOARD_MAX_FILE_MB": "512",
+    }  # the defaults: nothing raised below a Polda's size
+
+
+def test_a_reused_data_folder_is_kept(tmp_path):
+    from benchmarks.run import generate_files
+
+    generate_files(2000, 7, tmp_path)
+    report = run_benchmark(rows=2000, pages=False, data=tmp_path)
+    assert (tmp_path / "patrols.csv").exists() and (tmp_path / ".cache").is_dir()
+    assert report["results"][0]["name"].startswith("generate sample data (reused")

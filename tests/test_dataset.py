@@ -64,3 +64,39 @@ def test_bundled_sample_loads_without_rejections(tmp_path, reference):
         "officers": 0,
     }
     assert ds.first_date < ds.last_date
+
+
+def test_single_chunk_keeps_values_and_makes_text_columns_contiguous():
+    import pyarrow as pa
+
+    from analysis.data.dataset import single_chunk
+
+    chunked = pd.arrays.ArrowStringArray(pa.chunked_array([["a", None], ["b"]], type=pa.large_string()))
+    frame = pd.DataFrame({"text": pd.Series(chunked, index=[4, 5, 6]), "n": [1, 2, 3]}, index=[4, 5, 6])
+    assert frame["text"].array._pa_array.num_chunks == 2
+    joined = single_chunk(frame)
+    assert joined["text"].array._pa_array.num_chunks == 1
+    pd.testing.assert_frame_equal(joined, frame)
+    assert single_chunk(joined) is joined  # nothing left to join: no copy
+
+
+def test_the_cached_frame_reads_back_as_read_parquet_gives_it_in_one_chunk(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.data.dataset import read_cached_frame
+
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series(["a", None, "b", "c"] * 50, dtype="str"),
+            "kind": pd.Categorical(["x", "y", None, "x"] * 50),
+            "when": pd.to_datetime(["2025-05-26"] * 200),
+        }
+    )
+    path = tmp_path / "frame.parquet"
+    # batches as a large file has them: several chunks per column on a plain read
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, row_group_size=50)
+    assert pq.read_table(path).column("text").num_chunks > 1
+    read = read_cached_frame(path)
+    pd.testing.assert_frame_equal(read, pd.read_parquet(path))
+    assert read["text"].array._pa_array.num_chunks == 1

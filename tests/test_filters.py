@@ -144,3 +144,25 @@ def test_reversed_period_in_link_is_rejected():
     )
     assert back == defaults
     assert rejected
+
+
+@pytest.mark.parametrize("wanted", [(), ("Gedog",), ("Sentul", "Turi"), ("Gedog", "Nowhere"), ("Nowhere",)])
+def test_categorical_fast_path_keeps_the_same_rows_as_isin(wanted):
+    """The code lookup for categorical columns returns exactly ``Series.isin``, missing values included."""
+    from analysis.metrics.filters import _isin
+
+    values = pd.Series(
+        ["Gedog", None, "Sentul", "Turi", "Gedog", None], dtype="category", index=[5, 3, 9, 1, 0, 2]
+    )
+    values = values.cat.add_categories(["Unused"])
+    fast = _isin(values, wanted)
+    assert fast.tolist() == values.isin(list(wanted)).tolist()
+    assert fast.index.equals(values.index)
+
+
+def test_filters_give_the_same_rows_for_categorical_and_text_columns():
+    text = patrols()
+    categorical = text.astype({"kelurahan": "category", "unit": "category"})
+    f = Filters(date(2025, 5, 25), date(2025, 5, 27), kelurahan=("Gedog", "Turi"), units=("Binmas",))
+    assert filter_patrols(categorical, f, KECAMATAN_OF).index.tolist() == [0, 3]
+    assert filter_patrols(text, f, KECAMATAN_OF).index.tolist() == [0, 3]

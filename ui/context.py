@@ -59,17 +59,24 @@ def role() -> str:
     return privacy.LOCAL_DEMO if user.demo else user.role
 
 
-def patrols(scope: Filters | None = None) -> pd.DataFrame:
+def patrols(scope: Filters | None = None, *, figures: bool = False) -> pd.DataFrame:
     """Patrols in ``scope`` (default: the current filter; e.g. the previous period for a comparison),
-    shared and read-only."""
-    return data.filtered_patrols(dataset(), filters() if scope is None else scope)
+    shared and read-only. ``figures``: without the free-text columns (``figures_only``), cheaper to cut
+    and hold, for a page part that only counts, charts or maps."""
+    return data.filtered_patrols(dataset(), filters() if scope is None else scope, figures=figures)
 
 
-def complaints(scope: Filters | None = None) -> pd.DataFrame:
+def complaints(scope: Filters | None = None, *, figures: bool = False) -> pd.DataFrame:
     """Complaints in ``scope`` (default: the current filter), all statuses, personal data masked unless
-    the role may see it."""
-    frame = data.filtered_complaints(dataset(), filters() if scope is None else scope)
+    the role may see it; ``figures`` as for ``patrols``."""
+    frame = data.filtered_complaints(dataset(), filters() if scope is None else scope, figures=figures)
     return frame if privacy.can_see_personal(role()) else privacy.mask_personal(frame, "complaints")
+
+
+def patrol_days(scope: Filters | None = None) -> pd.DataFrame:
+    """The days with patrols per kelurahan and unit in ``scope`` (``ui.data.patrol_days``): what a
+    last-visit table reads. No personal columns."""
+    return data.patrol_days(dataset(), filters() if scope is None else scope)
 
 
 def set_kelurahan_filter(names: list[str]) -> None:

@@ -21,7 +21,8 @@ from analysis.data.dataset import Dataset, data_signature, load_dataset
 from analysis.data.export import excel_notes as notes_of
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import Kind, columns
-from analysis.metrics.filters import Filters, filter_complaints, filter_patrols
+from analysis.metrics import cube
+from analysis.metrics.filters import Filters, figures_only, filter_complaints, filter_patrols
 from ui.static_assets import ensure_leaflet_assets
 
 STATIC_DIR = settings.PROJECT_ROOT / "static"
@@ -58,9 +59,20 @@ def clear_cache() -> None:
 
 
 _lock = threading.Lock()
-# key -> (dataset, frame): holding the dataset keeps its id() from being reused by a newer one.
-_filtered: OrderedDict[tuple, tuple[Dataset, pd.DataFrame]] = OrderedDict()
+# key -> (dataset, value, bytes): holding the dataset keeps its id() from being reused by a newer one.
+_filtered: OrderedDict[tuple, tuple[Dataset, pd.DataFrame, int]] = OrderedDict()
 _MAX_FILTERED = 32
+# The memo's memory, whatever the number of sessions: entries beyond it go, oldest first (the newest always
+# stays). At a few million rows one cut of the whole history is hundreds of MB; 32 of them were the
+# server's largest cost after the data itself.
+_MAX_FILTERED_BYTES = 384 * 2**20
+
+
+def _size(value: object) -> int:
+    """Bytes held by a memoised value: a frame's columns (Arrow text by its buffers), else nothing."""
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(index=True, deep=False).sum())
+    return 0
 
 
 def _memo(key: tuple, ds: Dataset, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
@@ -71,9 +83,10 @@ def _memo(key: tuple, ds: Dataset, compute: Callable[[], pd.DataFrame]) -> pd.Da
             return _filtered[key][1]
     value = compute()
     with _lock:
-        _filtered[key] = (ds, value)
-        while len(_filtered) > _MAX_FILTERED:
-            _filtered.popitem(last=False)
+        _filtered[key] = (ds, value, _size(value))
+        held = sum(entry[2] for entry in _filtered.values())
+        while len(_filtered) > 1 and (len(_filtered) > _MAX_FILTERED or held > _MAX_FILTERED_BYTES):
+            held -= _filtered.popitem(last=False)[1][2]
     return value
 
 
@@ -85,11 +98,33 @@ def excel_notes(ds: Dataset, kind: Kind) -> list:
     )
 
 
-def filtered_patrols(ds: Dataset, filters: Filters) -> pd.DataFrame:
+def filtered_patrols(ds: Dataset, filters: Filters, *, figures: bool = False) -> pd.DataFrame:
+    """Patrols in ``filters``; with ``figures`` without the free-text columns (``figures_only``): cheaper
+    to cut and to hold, for a page that only counts, charts or maps them."""
     kecamatan_of = ds.reference.kecamatan_of()
-    return _memo(("patrols", filters), ds, lambda: filter_patrols(ds.patrols, filters, kecamatan_of))
+    source = figures_only(ds.patrols) if figures else ds.patrols
+    return _memo(("patrols", filters, figures), ds, lambda: filter_patrols(source, filters, kecamatan_of))
 
 
-def filtered_complaints(ds: Dataset, filters: Filters) -> pd.DataFrame:
+def filtered_complaints(ds: Dataset, filters: Filters, *, figures: bool = False) -> pd.DataFrame:
+    """Complaints in ``filters`` (all statuses); ``figures`` as in ``filtered_patrols``."""
     kecamatan_of = ds.reference.kecamatan_of()
-    return _memo(("complaints", filters), ds, lambda: filter_complaints(ds.complaints, filters, kecamatan_of))
+    source = figures_only(ds.complaints) if figures else ds.complaints
+    return _memo(
+        ("complaints", filters, figures), ds, lambda: filter_complaints(source, filters, kecamatan_of)
+    )
+
+
+def patrol_days(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """The days with patrols per kelurahan and unit in ``filters`` (``analysis.metrics.cube.patrol_days``):
+    what a last-visit table reads, from a few thousand rows instead of every patrol. With a category
+    filter (which needs each patrol's topics) the patrols themselves, as ``filtered_patrols(figures=True)``.
+    """
+    if filters.categories:
+        return filtered_patrols(ds, filters, figures=True)
+    kecamatan_of = ds.reference.kecamatan_of()
+    return _memo(
+        ("patrol_days", filters),
+        ds,
+        lambda: filter_patrols(cube.patrol_days(ds.patrols), filters, kecamatan_of),
+    )

@@ -29,9 +29,10 @@ import pandas as pd
 
 from analysis.data.dataset import Dataset
 from analysis.i18n import Lang, fmt_int, fmt_num, t
-from analysis.metrics import maps, officers, overview, priority, trends
+from analysis.metrics import cube, maps, officers, overview, priority, trends
 from analysis.metrics.filters import (
     Filters,
+    figures_only,
     filter_complaints,
     filter_patrols,
     selected_kelurahan,
@@ -228,34 +229,36 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     ref = dataset.reference
     kecamatan_of = ref.kecamatan_of()
     scope = selected_kelurahan(filters, kecamatan_of)
+    # Findings are figures: their filters leave the free-text columns behind (see ``figures_only``).
+    all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
     names = list(scope) if scope is not None else ref.kelurahan_names
 
-    changes = trends.period_changes(
+    changes = trends.period_changes(  # the whole frame: its pre-aggregated counts are kept with it
         dataset.complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
     )
     recent = replace(filters, start=filters.end - timedelta(days=priority.RECENT_DAYS - 1))
     ranking = priority.patrol_priority(
-        filter_complaints(dataset.complaints, recent, kecamatan_of),
-        filter_patrols(dataset.patrols, recent, kecamatan_of),
+        filter_complaints(all_complaints, recent, kecamatan_of),
+        filter_patrols(all_patrols, recent, kecamatan_of),
         ref.categories,
         names,
         filters.end,
         lang,
         labels=ref.category_labels(lang),
     )
-    citywide = replace(filters, kelurahan=(), kecamatan=())
-    measures = maps.kelurahan_measures(
-        filter_patrols(dataset.patrols, citywide, kecamatan_of),
-        filter_complaints(dataset.complaints, citywide, kecamatan_of),
-        ref,
-        as_of=filters.end,
-    )
+    measures = maps.citywide_measures(dataset, filters, filters.end)  # the map's table, shared with it
     # Days without a visit or a report are counted to the period's end, but never past the data's last
     # day: after it, the silence is the data's, not the officers'.
     as_of = min(filters.end, dataset.last_date or filters.end)
     first = dataset.first_date or filters.start
+    # The whole history is cut: from the days with patrols per kelurahan and unit (``cube.patrol_days``,
+    # the same last visits) unless a category filter needs each patrol's topics.
     history = filter_patrols(
-        dataset.patrols, replace(filters, start=min(first, filters.start), end=as_of), kecamatan_of
+        all_patrols[["date", "kelurahan", "unit", "topics"]]
+        if filters.categories
+        else cube.patrol_days(dataset.patrols),
+        replace(filters, start=min(first, filters.start), end=as_of),
+        kecamatan_of,
     )
     visits = overview.days_since_last_visit(
         history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], as_of

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 PeriodPreset = Literal["7", "30", "90", "last_week", "month", "year", "custom"]
@@ -98,6 +99,16 @@ def _in_period(values: pd.Series, filters: Filters) -> pd.Series:
     return (values >= start) & (values < end)
 
 
+def _isin(values: pd.Series, wanted: Iterable[str]) -> pd.Series:
+    """``values.isin(wanted)``; for a categorical column through its codes (a lookup per row instead of
+    a hash per row: ~1 ms instead of ~12 ms at a million rows). Missing values are never in ``wanted``."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return values.isin(list(wanted))
+    hit = np.zeros(len(values.cat.categories) + 1, dtype=bool)  # the last slot: code -1 (missing)
+    hit[:-1] = values.cat.categories.isin(list(wanted))
+    return pd.Series(hit[values.cat.codes.to_numpy()], index=values.index, name=values.name)
+
+
 def _topic_mask(topics: pd.Series, categories: Iterable[str]) -> pd.Series:
     mask = pd.Series(False, index=topics.index)
     for category in categories:
@@ -105,14 +116,30 @@ def _topic_mask(topics: pd.Series, categories: Iterable[str]) -> pd.Series:
     return mask
 
 
+# Free text and personal columns: read by the records view, the briefing's notable sentence and the exports,
+# never by a count, a chart or a map. Frames cut only for figures leave them out, so a filter does not copy
+# the largest columns (at a million rows these five hold half of the bytes).
+FREE_TEXT_COLUMNS: tuple[str, ...] = ("location", "notes", "description", "reporter_name", "reporter_phone")
+
+
+def figures_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without ``FREE_TEXT_COLUMNS`` (those present): what every figure reads, nothing more.
+
+    The other columns are the same objects (copy-on-write: no data is copied), the rows and their order
+    unchanged; filtering the result copies only the columns figures use.
+    """
+    present = [c for c in FREE_TEXT_COLUMNS if c in frame.columns]
+    return frame.drop(columns=present) if present else frame
+
+
 def filter_patrols(patrols: pd.DataFrame, filters: Filters, kecamatan_of: Mapping[str, str]) -> pd.DataFrame:
     """Patrols in the period and scope. Category keeps patrols that discussed it; channel does not apply."""
     mask = _in_period(patrols["date"], filters)
     kelurahan = selected_kelurahan(filters, kecamatan_of)
     if kelurahan is not None:
-        mask &= patrols["kelurahan"].isin(kelurahan)
+        mask &= _isin(patrols["kelurahan"], kelurahan)
     if filters.units:
-        mask &= patrols["unit"].isin(filters.units)
+        mask &= _isin(patrols["unit"], filters.units)
     if filters.categories:
         mask &= _topic_mask(patrols["topics"], filters.categories)
     return patrols.loc[mask]
@@ -128,11 +155,11 @@ def filter_complaints(
     mask = _in_period(complaints["received_at"], filters)
     kelurahan = selected_kelurahan(filters, kecamatan_of)
     if kelurahan is not None:
-        mask &= complaints["kelurahan"].isin(kelurahan)
+        mask &= _isin(complaints["kelurahan"], kelurahan)
     if filters.categories:
-        mask &= complaints["category"].isin(filters.categories)
+        mask &= _isin(complaints["category"], filters.categories)
     if filters.channels:
-        mask &= complaints["channel"].isin(filters.channels)
+        mask &= _isin(complaints["channel"], filters.channels)
     return complaints.loc[mask]
 
 

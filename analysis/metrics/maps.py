@@ -12,7 +12,7 @@ import html
 import itertools
 import math
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, cast, get_args
 
@@ -23,9 +23,12 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from analysis.core import settings
+from analysis.data.dataset import Dataset
 from analysis.data.reference import Reference
 from analysis.data.schema import RESOLVED_STATUS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
+from analysis.metrics import cube
+from analysis.metrics.filters import Filters, figures_only, filter_complaints, filter_patrols
 from analysis.metrics.style import (
     BLUES,
     MISSING,
@@ -164,6 +167,30 @@ def _top_categories(at: np.ndarray, categories: pd.Series, count: int, n: int) -
         ranked = sorted((i for i in by_name if row[i] > 0), key=lambda i: -row[i])  # stable: name order
         top.append(tuple((names[i], int(row[i])) for i in ranked[:n]))
     return top
+
+
+def citywide_measures(dataset: Dataset, filters: Filters, as_of: date) -> pd.DataFrame:
+    """``kelurahan_measures`` of ``dataset``'s patrols and complaints in ``filters`` without its kelurahan
+    and kecamatan (the map always measures every kelurahan), to ``as_of``.
+
+    Remembered per data version and (filters, as_of) among the last few (``cube.per_frames_and_arguments``):
+    the map and Ringkasan's findings ask for the same table, and a change of the kelurahan filter leaves
+    it as it was. The table is shared: do not change it.
+    """
+    citywide = replace(filters, kelurahan=(), kecamatan=())
+    kecamatan_of = dataset.reference.kecamatan_of()
+
+    def build() -> pd.DataFrame:
+        return kelurahan_measures(
+            filter_patrols(figures_only(dataset.patrols), citywide, kecamatan_of),
+            filter_complaints(figures_only(dataset.complaints), citywide, kecamatan_of),
+            dataset.reference,
+            as_of=as_of,
+        )
+
+    return cube.per_frames_and_arguments(
+        "citywide_measures", (dataset.patrols, dataset.complaints), (citywide, as_of), build
+    )
 
 
 def kelurahan_measures(

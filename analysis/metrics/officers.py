@@ -38,6 +38,7 @@ import plotly.graph_objects as go
 from analysis.core.text import plain
 from analysis.data.schema import RANKS, RESOLVED_STATUS, UNITS
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
+from analysis.metrics.cube import activity_days
 from analysis.metrics.style import (
     CALENDAR_SCALE,
     GAP_LEVEL_COLOURS,
@@ -377,21 +378,25 @@ def unit_totals(
     return totals.sort_values(["_order", "unit"], kind="stable")[columns].reset_index(drop=True)
 
 
-def _latest_per_key(keys: pd.Series, dates: pd.Series, end: pd.Timestamp) -> pd.Series:
-    """The latest of ``dates`` up to ``end`` per key (NA left out): grouped on the raw keys first (a few
-    hundred officers), so the conversion to text runs per officer, not per row."""
-    frame = pd.DataFrame({"key": keys, "date": dates}).loc[(dates <= end).to_numpy()]
+def _latest_in(frame: pd.DataFrame) -> pd.Series:
+    """The latest ``date`` per ``key`` of ``frame`` (already cut to the end day; NA keys left out):
+    grouped on the raw keys first (a few hundred officers), so the conversion to text runs per officer,
+    not per row."""
     latest = frame.groupby("key", observed=True)["date"].max()
     return latest.groupby(_text(latest.index.to_series()).to_numpy(), dropna=True).max()
 
 
 def _last_activity(patrols: pd.DataFrame, complaints: pd.DataFrame, end: pd.Timestamp) -> pd.Series:
     """Per nrp, the day of their latest activity up to ``end`` (the same days ``activity_records`` gives)."""
-    handled_day = complaints["resolved_at"].fillna(complaints["received_at"]).dt.normalize()
-    parts = [
-        _latest_per_key(patrols["leader_nrp"], patrols["date"], end),
-        _latest_per_key(complaints["handled_by_nrp"], handled_day, end),
-    ]
+
+    def handled_day() -> pd.Series:
+        return complaints["resolved_at"].fillna(complaints["received_at"]).dt.normalize()
+
+    # Over the distinct (officer, day) pairs, remembered per frame (``analysis.metrics.cube``): the same
+    # latest day as over the rows, without grouping millions of rows by a text key on every rerun.
+    led = activity_days(patrols, "leader_nrp", lambda: patrols["date"])
+    handled = activity_days(complaints, "handled_by_nrp", handled_day)
+    parts = [_latest_in(days.loc[(days["date"] <= end).to_numpy()]) for days in (led, handled)]
     parts = [p for p in parts if len(p)]
     if not parts:
         return pd.Series(dtype="datetime64[ns]", index=pd.Index([], dtype="string", name="nrp"))

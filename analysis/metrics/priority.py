@@ -80,6 +80,7 @@ def patrol_priority(
     )
     heaviest = (
         weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
+        .drop_duplicates(["kel", "category"])  # each kelurahan's categories in first-seen order, once each
         .groupby("kel")["category"]
         .agg(lambda s: [(labels or {}).get(c, c) for c in dict.fromkeys(s.astype("str"))][:2])
     )

@@ -26,7 +26,13 @@ from analysis.core.text import scrub_text
 from analysis.data.dataset import Dataset
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, t
 from analysis.metrics import stats
-from analysis.metrics.filters import Filters, filter_complaints, filter_patrols, selected_kelurahan
+from analysis.metrics.filters import (
+    Filters,
+    figures_only,
+    filter_complaints,
+    filter_patrols,
+    selected_kelurahan,
+)
 from analysis.metrics.officers import ALERT_DAYS, gap_summary, reporting_gaps
 from analysis.metrics.priority import RECENT_DAYS, complaint_weights, patrol_priority, ranked
 from analysis.metrics.style import (
@@ -624,18 +630,21 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
             return frame
         return frame.assign(category=frame["category"].astype("str").map(lambda c: names.get(c, c)))
 
-    patrols = filter_patrols(dataset.patrols, filters, kecamatan_of)
+    # Only the period's complaints keep their text (the notable sentence quotes it); every other cut is
+    # for figures and leaves the free-text columns behind (``figures_only``).
+    all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
+    patrols = filter_patrols(all_patrols, filters, kecamatan_of)
     complaints = named(filter_complaints(dataset.complaints, filters, kecamatan_of))
     previous = filters.previous()
     recent = replace(filters, start=filters.end - timedelta(days=RECENT_DAYS - 1))
-    recent_patrols = filter_patrols(dataset.patrols, recent, kecamatan_of)
-    recent_complaints = named(filter_complaints(dataset.complaints, recent, kecamatan_of))
+    recent_patrols = filter_patrols(all_patrols, recent, kecamatan_of)
+    recent_complaints = named(filter_complaints(all_complaints, recent, kecamatan_of))
 
     first = dataset.first_date or filters.start
     covered = (filters.end - max(first, recent.start)).days + 1
     weeks = max(1, min(PREDICTION_WEEKS, covered // 7))
     window = replace(filters, start=filters.end - timedelta(days=7 * weeks - 1))
-    history = named(filter_complaints(dataset.complaints, window, kecamatan_of))
+    history = named(filter_complaints(all_complaints, window, kecamatan_of))
     prediction = prediction_table(history.loc[history["is_valid"]], categories, weeks)
 
     changes = named(
