@@ -87,6 +87,10 @@ LAZY_IMPORTS: dict[tuple[str, str], str] = {
     ("analysis/data/workbook.py", "openpyxl"): "heavy (~0.2 s), needed only when an Excel file is read",
     ("analysis/reports/briefing_pdf.py", "kaleido"): "heavy (a browser), needed only to render PNG figures",
     ("analysis/data/contract.py", "pandera"): "~0.2 s to import, needed only when a frame is validated",
+    (
+        "analysis/data/dataset.py",
+        "pandas",
+    ): "a private pandas helper, guarded: read_parquet if moved",
 }
 
 

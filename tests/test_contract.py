@@ -161,3 +161,17 @@ def test_clock_is_hh_mm_of_one_day(value, ok):
     series = pd.Series([value, None], dtype="str")
     assert contract._clock(series).tolist() == [ok, True]
     assert contract._clock(pd.Series(["12:00", value], dtype="str").iloc[1:]).tolist() == [ok]
+
+
+def test_schema_depth_checks_columns_and_exact_dtypes_but_no_values():
+    clean = frames.patrols([{}])
+    broken_value = clean.assign(personnel_count=clean["personnel_count"] * 0)  # a rule on values
+    assert validate_frame(broken_value, "patrols", depth="schema") is broken_value
+    with pytest.raises(ContractError):
+        validate_frame(broken_value, "patrols")
+    wrong_dtype = clean.assign(leader_nrp=clean["leader_nrp"].astype(object))
+    with pytest.raises(ContractError) as caught:
+        validate_frame(wrong_dtype, "patrols", depth="schema")
+    assert caught.value.column == "leader_nrp"
+    with pytest.raises(ContractError):
+        validate_frame(clean.drop(columns=["notes"]), "patrols", depth="schema")

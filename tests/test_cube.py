@@ -7,14 +7,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.data.dataset import data_dir_from_env, load_dataset
+from analysis.core import settings
+from analysis.data.dataset import load_dataset
 from analysis.metrics import cube, trends
 from analysis.metrics.filters import Filters, filter_complaints
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(data_dir_from_env())
+    return load_dataset(settings.DATA_DIR.read())
 
 
 def raw_counts(complaints, filters, kecamatan_of, keys, include_invalid):

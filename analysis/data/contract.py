@@ -409,19 +409,50 @@ def frame_schema(kind: Kind, reference: Reference | None = None) -> pa.DataFrame
     )
 
 
-def validate_frame(df: pd.DataFrame, kind: Kind, reference: Reference | None = None) -> pd.DataFrame:
+Depth = Literal["full", "schema"]
+
+
+def validate_frame(
+    df: pd.DataFrame, kind: Kind, reference: Reference | None = None, depth: Depth = "full"
+) -> pd.DataFrame:
     """``df`` itself when it is a clean ``kind`` frame; else ``ContractError`` naming the first column
     that breaks the contract and why (dtype, NA where none may be, a value outside the rule, a missing,
-    extra or misplaced column). The frame is not copied or changed."""
-    import pandera.errors
+    extra or misplaced column). The frame is not copied or changed.
 
+    ``depth="schema"`` checks the columns, their order and exact dtypes (categories included) but no
+    value: pandera's ``SCHEMA_ONLY`` depth, a few milliseconds whatever the rows. For a frame whose values
+    were checked in full when it was written (the Parquet cache, keyed by the data file's size and
+    modification time), so a warm start does not pay the value checks again.
+    """
+    import pandera.errors
+    from pandera.config import ValidationDepth, config_context
+
+    if depth == "schema":
+        _check_exact_dtypes(df, kind, reference)
+    level = ValidationDepth.SCHEMA_ONLY if depth == "schema" else ValidationDepth.SCHEMA_AND_DATA
     try:
-        frame_schema(kind, reference).validate(df, lazy=False, inplace=True)
+        with config_context(validation_depth=level):
+            frame_schema(kind, reference).validate(df, lazy=False, inplace=True)
     except pandera.errors.SchemaErrors as errors:  # pandera collects column-set errors even when not lazy
         raise _contract_error(kind, errors.schema_errors[0], df) from None
     except pandera.errors.SchemaError as error:
         raise _contract_error(kind, error, df) from None
     return df
+
+
+def _check_exact_dtypes(df: pd.DataFrame, kind: Kind, reference: Reference | None) -> None:
+    """``ContractError`` for the first contract column of ``df`` whose dtype is not exactly the declared
+    one (categories in canonical order included): what the value-level ``exact_dtype`` and
+    ``canonical_categories`` checks hold, at the cost of one comparison per column."""
+    for column in FIELDS[kind]:
+        if column.name not in df.columns:
+            continue  # pandera names the missing column
+        expected = dtype_of(column, reference)
+        actual = df[column.name].dtype
+        if actual != expected or (
+            column.dtype == "category" and list(actual.categories) != list(expected.categories)
+        ):
+            raise ContractError(kind, column.name, f"dtype {actual}, expected exactly {expected}")
 
 
 def _contract_error(kind: Kind, error: Any, df: pd.DataFrame) -> ContractError:

@@ -167,9 +167,9 @@ def load_table_cached(
 
     The warm start reads the clean frame (categories included) instead of parsing and validating the
     CSV again; the report comes back with it, so rejected rows are still reported. Either way the frame
-    is checked against the clean-frame contract (``contract.validate_frame``, once per data version): a
-    cached frame that breaks it (written by an older version, or changed by hand) is ignored and the
-    file read again; a freshly read frame that breaks it raises ``contract.ContractError`` (a loader bug).
+    is checked against the clean-frame contract (``contract.validate_frame``): a freshly read frame in full
+    before it is cached (a break raises ``contract.ContractError``: a loader bug); a cached frame for its
+    columns and exact dtypes only (a cache written by an older version is ignored and the file read again).
     """
     parquet, report_path = _cache_paths(data_dir, path)
     if officers is not None and kind == "patrols":  # empty NRPs are looked up by name in officers.csv
@@ -182,7 +182,9 @@ def load_table_cached(
     if parquet.exists() and report_path.exists():
         try:
             report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
-            return contract.validate_frame(read_cached_frame(parquet), kind, reference), report
+            # values were checked in full when the cache was written; here only columns and dtypes
+            frame = contract.validate_frame(read_cached_frame(parquet), kind, reference, depth="schema")
+            return frame, report
         except (OSError, ValueError, TypeError, KeyError):  # ContractError is a ValueError
             pass  # a damaged or outdated cache is ignored and rewritten
     frame, report = load_table(path, kind, reference, officers=officers)

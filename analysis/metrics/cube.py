@@ -95,7 +95,7 @@ def build_complaint_cube(complaints: pd.DataFrame) -> pd.DataFrame:
         {
             "day": complaints["received_at"].dt.floor("D"),
             **{name: complaints[name] for name in DIMENSIONS},
-            "is_valid": complaints["is_valid"].astype(bool),
+            "is_valid": complaints["is_valid"],
         }
     )
     return (
