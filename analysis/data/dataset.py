@@ -106,13 +106,13 @@ def _write_cache(frame: pd.DataFrame, report: ValidationReport, parquet: Path, r
         parquet.parent.mkdir(exist_ok=True)
         for old in parquet.parent.glob(f"{parquet.name.split('-v')[0]}-v*"):
             old.unlink(missing_ok=True)
-        tmp = parquet.with_suffix(".tmp")
+        tmp = parquet.with_name(f".{parquet.name}.{os.getpid()}.tmp")  # two processes never share one
         # one row group: read back whole, every column comes in one chunk (``read_cached_frame``)
         frame.to_parquet(tmp, index=False, row_group_size=max(1, len(frame)))
         os.replace(tmp, parquet)
         payload = report.to_dict()
         payload["problems"] = [{**p.to_dict(), "reason_en": p.reason_en} for p in report.problems]
-        tmp = report_path.with_suffix(".tmp")
+        tmp = report_path.with_name(f".{report_path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, report_path)
     except OSError:
