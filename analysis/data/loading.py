@@ -43,6 +43,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -51,7 +52,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any, BinaryIO, Literal, ParamSpec, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -87,6 +88,8 @@ from analysis.data.reference import KECAMATAN, Reference
 from analysis.data.schema import Kind
 from analysis.i18n import fmt_date, t
 
+P = ParamSpec("P")
+R = TypeVar("R")
 DATETIME_DTYPE = contract.DATETIME_DTYPE
 TEXT = contract.TEXT_DTYPE  # pandas' "str": Arrow strings, NaN when missing
 ID_PREFIX: dict[Kind, str] = {"patrols": "P-", "complaints": "L-", "officers": "O-"}
@@ -1454,6 +1457,21 @@ def _reject_duplicates(checker: _Checker, id_column: str, ids: pd.Series) -> Non
     checker.add(id_column, positions, dup_ids, reasons_id, reasons_en, "error")
 
 
+def _releasing_arrow_memory(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` that hands Arrow's freed pages back when it returns or raises (the raw text and the
+    intermediate columns of a read are garbage by then; see ``_release_arrow_memory``)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _release_arrow_memory()
+
+    return wrapper
+
+
+@_releasing_arrow_memory
 def load_table(
     source: Path | str | bytes | BinaryIO,
     kind: Kind,
@@ -1475,34 +1493,6 @@ def load_table(
     (default: the visible, active one). Raises ``UnreadableFile`` when the file
     cannot be read as ``kind`` at all.
     """
-    try:
-        return _load_table(
-            source,
-            kind,
-            reference,
-            filename=filename,
-            column_mapping=column_mapping,
-            officers=officers,
-            today=today,
-            value_pairs=value_pairs,
-            sheet=sheet,
-        )
-    finally:
-        _release_arrow_memory()  # the raw text and intermediate columns are garbage by now
-
-
-def _load_table(
-    source: Path | str | bytes | BinaryIO,
-    kind: Kind,
-    reference: Reference,
-    *,
-    filename: str | None = None,
-    column_mapping: Mapping[str, str | None] | None = None,
-    officers: pd.DataFrame | None = None,
-    today: date | None = None,
-    value_pairs: Mapping[str, Mapping[str, str]] | None = None,
-    sheet: str | None = None,
-) -> tuple[pd.DataFrame, ValidationReport]:
     raw, name = _read(source, filename, kind, column_mapping, sheet)
     raw, column_mapping, notes = _split_combined(raw, kind, column_mapping, reference)
     mapping, unmatched = map_headers(raw.frame.columns, kind, column_mapping)
