@@ -100,3 +100,133 @@ def test_the_cached_frame_reads_back_as_read_parquet_gives_it_in_one_chunk(tmp_p
     read = read_cached_frame(path)
     pd.testing.assert_frame_equal(read, pd.read_parquet(path))
     assert read["text"].array._pa_array.num_chunks == 1
+
+
+def _cached(data_dir: Path, kind: str, suffix: str) -> Path:
+    [path] = (data_dir / CACHE_DIR_NAME).glob(f"{kind}-v*{suffix}")
+    return path
+
+
+def _mapped_ranges(path: Path) -> list[tuple[int, int]]:
+    """The address ranges where this process has ``path`` mapped (Linux: /proc/self/maps)."""
+    ranges = []
+    for line in Path("/proc/self/maps").read_text().splitlines():
+        if line.endswith(str(path)):
+            start, end = line.split()[0].split("-")
+            ranges.append((int(start, 16), int(end, 16)))
+    return ranges
+
+
+def test_the_warm_start_maps_the_arrow_cache_and_gives_the_cold_frame(data_dir, reference):
+    cold = load_dataset(data_dir, reference)
+    arrow = _cached(data_dir, "patrols", ".arrow")
+    assert arrow.name == cold.cache_stems["patrols"].name + ".arrow"
+    warm = load_dataset(data_dir, reference)
+    pd.testing.assert_frame_equal(cold.patrols, warm.patrols, check_exact=True)
+    text = warm.patrols["leader_name"].array._pa_array
+    assert text.num_chunks == 1
+    if Path("/proc/self/maps").exists():  # the text's characters lie in the mapped file
+        address = text.chunk(0).buffers()[-1].address
+        assert any(start <= address < end for start, end in _mapped_ranges(arrow.resolve()))
+
+
+def test_a_damaged_arrow_cache_falls_back_to_the_parquet_copy_and_is_written_again(data_dir, reference):
+    cold = load_dataset(data_dir, reference)
+    arrow = _cached(data_dir, "patrols", ".arrow")
+    arrow.write_bytes(b"not arrow")
+    parquet = _cached(data_dir, "patrols", ".parquet")
+    before = parquet.stat().st_mtime_ns
+    warm = load_dataset(data_dir, reference)
+    pd.testing.assert_frame_equal(cold.patrols, warm.patrols, check_exact=True)
+    assert parquet.stat().st_mtime_ns == before  # the CSV was not read again
+    assert arrow.read_bytes()[:6] == b"ARROW1"
+
+
+def test_an_arrow_cache_that_breaks_the_contract_is_not_used(tmp_path, reference):
+    from analysis.data.dataset import write_arrow
+
+    shutil.copy(DATA / "officers.csv", tmp_path / "officers.csv")
+    cold = load_dataset(tmp_path, reference)
+    for suffix in (".arrow", ".parquet"):
+        broken = cold.officers.assign(rank=cold.officers["rank"].astype(str))
+        path = _cached(tmp_path, "officers", suffix)
+        write_arrow(broken, path) if suffix == ".arrow" else broken.to_parquet(path, index=False)
+        warm = load_dataset(tmp_path, reference)
+        pd.testing.assert_frame_equal(warm.officers, cold.officers)
+        assert str(load_dataset(tmp_path, reference).officers["rank"].dtype) == "category"
+
+
+def test_the_columns_and_dtypes_check_names_what_breaks(reference):
+    from analysis.data.contract import ContractError
+    from analysis.data.dataset import check_columns_and_dtypes
+    from tests import frames
+
+    p = frames.patrols(n=2)
+    assert check_columns_and_dtypes(p, "patrols", reference) is p
+    broken = {
+        "notes": p.drop(columns="notes"),
+        "extra": p.assign(extra=1),
+        "kelurahan": p.assign(kelurahan=p["kelurahan"].astype(str)),
+        "leader_nrp": p.assign(leader_nrp=p["leader_nrp"].astype(object)),
+        "date": p.assign(date=p["date"].astype("datetime64[ns]")),
+    }
+    reordered = p.assign(kelurahan=p["kelurahan"].cat.reorder_categories(reference.kelurahan_names[::-1]))
+    broken["kelurahan "] = reordered
+    swapped = list(p.columns)
+    swapped[0], swapped[1] = swapped[1], swapped[0]
+    broken["patrol_id"] = p[swapped]
+    for column, frame in broken.items():
+        with pytest.raises(ContractError) as raised:
+            check_columns_and_dtypes(frame, "patrols", reference)
+        assert raised.value.column in (column.strip(), "date"), column
+
+
+def test_an_old_cache_that_cannot_be_removed_is_left_for_later(data_dir, reference, monkeypatch):
+    load_dataset(data_dir, reference)
+    old = set((data_dir / CACHE_DIR_NAME).iterdir())
+    (data_dir / "patrols.csv").write_text(PATROLS.replace("P3,31/02/2025", "P3,28/02/2025"), encoding="utf-8")
+    refused = _cached(data_dir, "patrols", ".arrow")
+    unlink = Path.unlink
+
+    def unlink_unless_mapped(self: Path, missing_ok: bool = False) -> None:
+        if self == refused:  # as Windows refuses to delete a file a running server has mapped
+            raise PermissionError(13, "in use", str(self))
+        unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink_unless_mapped)
+    ds = load_dataset(data_dir, reference)
+    assert len(ds.patrols) == 3
+    left = set((data_dir / CACHE_DIR_NAME).iterdir()) & old
+    assert left == {refused}
+    monkeypatch.undo()
+    assert len(load_dataset(data_dir, reference).patrols) == 3
+
+
+def test_a_folder_where_no_cache_can_be_written_still_loads(data_dir, reference):
+    (data_dir / CACHE_DIR_NAME).write_text("a file where the cache folder would be", encoding="utf-8")
+    assert len(load_dataset(data_dir, reference).patrols) == 2
+    assert len(load_dataset(data_dir, reference).patrols) == 2
+
+
+def test_an_empty_frame_and_its_dtypes_survive_the_arrow_file(tmp_path, reference):
+    from analysis.data.contract import empty_frame
+    from analysis.data.dataset import read_arrow, write_arrow
+
+    for kind in ("patrols", "complaints", "officers"):
+        frame = empty_frame(kind, reference)
+        write_arrow(frame, tmp_path / f"{kind}.arrow")
+        pd.testing.assert_frame_equal(read_arrow(tmp_path / f"{kind}.arrow"), frame)
+
+
+def test_side_tables_are_kept_beside_the_cache_and_go_with_it(data_dir, reference):
+    from analysis.data.dataset import read_side_table, write_side_table
+
+    ds = load_dataset(data_dir, reference)
+    stem = ds.cache_stems["patrols"]
+    table = pd.DataFrame({"day": pd.to_datetime(["2025-05-26"]), "n": [3]})
+    assert read_side_table(stem, "counts") is None
+    write_side_table(stem, "counts", table)
+    pd.testing.assert_frame_equal(read_side_table(stem, "counts"), table)
+    (data_dir / "patrols.csv").write_text(PATROLS.replace("P3,31/02/2025", "P3,28/02/2025"), encoding="utf-8")
+    assert read_side_table(load_dataset(data_dir, reference).cache_stems["patrols"], "counts") is None
+    assert not list((data_dir / CACHE_DIR_NAME).glob("*.counts.arrow"))
