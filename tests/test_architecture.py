@@ -87,6 +87,8 @@ LAZY_IMPORTS: dict[tuple[str, str], str] = {
     ("analysis/data/workbook.py", "openpyxl"): "heavy (~0.2 s), needed only when an Excel file is read",
     ("analysis/reports/briefing_pdf.py", "kaleido"): "heavy (a browser), needed only to render PNG figures",
     ("analysis/data/contract.py", "pandera"): "~0.2 s to import, needed only when a frame is validated",
+    ("analysis/metrics/maps.py", "folium"): "~0.6 s to import, needed only where a map is drawn (map page)",
+    ("analysis/metrics/maps.py", "branca"): "folium's element classes: imported with folium, same reason",
     (
         "analysis/data/dataset.py",
         "pandas",

@@ -239,8 +239,8 @@ def check_columns_and_dtypes(frame: pd.DataFrame, kind: Kind, reference: Referen
         extra = [name for name in actual if name not in expected]
         missing = [name for name in expected if name not in actual]
         misplaced = [want for have, want in zip(actual, expected, strict=False) if have != want]
-        column = str((extra or missing or misplaced)[0])
-        raise contract.ContractError(kind, column, f"columns {actual}, expected {expected}")
+        first = str((extra or missing or misplaced)[0])
+        raise contract.ContractError(kind, first, f"columns {actual}, expected {expected}")
     for column in contract.fields(kind):
         dtype = contract.dtype_of(column, reference)
         actual = frame[column.name].dtype

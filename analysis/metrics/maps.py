@@ -14,13 +14,11 @@ import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal, cast, get_args
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
-import folium
 import numpy as np
 import pandas as pd
-from branca.element import Element, Figure, MacroElement
-from folium.template import Template
 
 from analysis.core import settings
 from analysis.data.dataset import Dataset
@@ -28,6 +26,10 @@ from analysis.data.reference import Reference
 from analysis.data.schema import RESOLVED_STATUS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 from analysis.metrics import cube
+
+if TYPE_CHECKING:  # folium is imported where a map is drawn (~0.6 s): only the map page draws one
+    import folium
+    from branca.element import MacroElement
 from analysis.metrics.filters import Filters, figures_only, filter_complaints, filter_patrols
 from analysis.metrics.style import (
     BLUES,
@@ -646,11 +648,9 @@ def density_cells(
 # -------------------------------------------------------------------------------------------- the map
 
 
-class _MapExtras(MacroElement):
-    """Plain Leaflet script: local marker images, the geo attribution, and the kelurahan name labels."""
-
-    _template = Template(
-        """
+# The map's extras (plain Leaflet script: local marker images, the geo attribution, the kelurahan name
+# labels), rendered by folium's template engine.
+_EXTRAS_TEMPLATE = """
         {% macro script(this, kwargs) %}
             L.Icon.Default.imagePath = {{ this.image_path|tojson }};
             L.control.scale({metric: true, imperial: false}).addTo({{ this._parent.get_name() }});
@@ -663,14 +663,32 @@ class _MapExtras(MacroElement):
             });
         {% endmacro %}
         """
-    )
 
-    def __init__(self, labels: list[tuple[float, float, str]], attribution: str):
-        super().__init__()
-        self._name = "MapExtras"
-        self.labels = [list(label) for label in labels]
-        self.attribution = attribution
-        self.image_path = LEAFLET_IMAGES_URL
+
+@cache
+def _map_extras_class() -> type[MacroElement]:
+    """The map's extras element class, defined on first use: folium and branca are imported then."""
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class _MapExtras(MacroElement):
+        """Plain Leaflet script: local marker images, the geo attribution, and the kelurahan name labels."""
+
+        _template = Template(_EXTRAS_TEMPLATE)
+
+        def __init__(self, labels: list[tuple[float, float, str]], attribution: str):
+            super().__init__()
+            self._name = "MapExtras"
+            self.labels = [list(label) for label in labels]
+            self.attribution = attribution
+            self.image_path = LEAFLET_IMAGES_URL
+
+    return _MapExtras
+
+
+def _map_extras(labels: list[tuple[float, float, str]], attribution: str) -> MacroElement:
+    """The map's extras element (``_map_extras_class``) for these name ``labels`` and ``attribution``."""
+    return _map_extras_class()(labels, attribution)  # type: ignore[call-arg]
 
 
 _CSS = """
@@ -702,6 +720,8 @@ def _kelurahan_layer(
     selected: Collection[str],
     lang: Lang,
 ) -> folium.GeoJson:
+    import folium
+
     rows = measures.set_index("kelurahan", drop=False)
     features = []
     for feature in reference.geojson["features"]:
@@ -738,6 +758,8 @@ def _kelurahan_layer(
 
 
 def _point_layer(features: list[dict[str, Any]], name: str, radius: int) -> folium.GeoJson:
+    import folium
+
     layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=name,
@@ -816,6 +838,8 @@ def patrol_point_features(
 
 
 def _density_layer(cells: pd.DataFrame, cell_deg: float, lang: Lang) -> folium.GeoJson:
+    import folium
+
     top = float(cells["count"].max()) if len(cells) else 0.0
     uppers, _ = _count_classes(top, lang)
     colours = _spread(ORANGES, len(uppers))
@@ -860,6 +884,9 @@ def kelurahan_map(
     adds OpenStreetMap tiles (needs internet); by default the polygons sit on a plain background. Only
     the app's own copy of Leaflet is loaded.
     """
+    import folium
+    from branca.element import Element, Figure
+
     scale = scale or measure_scale(measures, measure, lang)
     bounds = geo_bounds(reference.geojson)
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
@@ -899,7 +926,7 @@ def kelurahan_map(
         ring = max(_rings(feature["geometry"]), key=len)
         lat, lon = _ring_centroid(ring)
         labels.append((lat, lon, f"<span>{_esc(feature['properties']['kelurahan'])}</span>"))
-    fmap.add_child(_MapExtras(labels, _esc(t("map.attribution", lang))))
+    fmap.add_child(_map_extras(labels, _esc(t("map.attribution", lang))))
     fmap.fit_bounds(bounds, padding=(8, 8))
     return fmap  # the scale bar is metric only (added by _MapExtras): no feet or miles
 
