@@ -194,3 +194,78 @@ def test_priority_reasons_are_the_same_from_distinct_categories_as_from_every_ro
     every_row = ordered.groupby("kel")["category"].agg(first_two)
     distinct = ordered.drop_duplicates(["kel", "category"]).groupby("kel")["category"].agg(first_two)
     pd.testing.assert_series_equal(distinct, every_row)
+
+
+@pytest.fixture
+def cached_copy(tmp_path):
+    """The sample data copied to a folder of its own, so its cache and kept tables are this test's."""
+    import shutil
+
+    for name in ("patrols.csv", "complaints.csv", "officers.csv"):
+        shutil.copy(settings.DATA_DIR.read() / name, tmp_path / name)
+    load_dataset(tmp_path)  # writes the cache
+    return tmp_path
+
+
+def _primed(what: str, frame: pd.DataFrame) -> pd.DataFrame:
+    return cube.per_frames(what, (frame,), lambda: pytest.fail(f"{what} was not primed"))
+
+
+def test_primed_tables_are_what_each_function_builds_from_the_rows(cached_copy):
+    from analysis.metrics import officers
+
+    cube.prime(load_dataset(cached_copy))  # built and kept beside the cache
+    ds = load_dataset(cached_copy)
+    cube.prime(ds)  # read back
+    # the same frames under new identities: every function builds its own table, by its own code
+    patrols, complaints = ds.patrols.copy(), ds.complaints.copy()
+    officers.reporting_gaps(ds.officers, patrols, complaints, ds.last_date)
+    built = {
+        "complaint_cube": cube.complaint_cube(complaints),
+        "patrol_days": cube.patrol_days(patrols),
+        "activity_days:leader_nrp": _primed("activity_days:leader_nrp", patrols),
+        "activity_days:handled_by_nrp": _primed("activity_days:handled_by_nrp", complaints),
+    }
+    assert set(built) == set(cube.PRIMED)
+    for what, table in built.items():
+        frame = patrols if cube.PRIMED[what][0] == "patrols" else complaints
+        source = ds.patrols if frame is patrols else ds.complaints
+        pd.testing.assert_frame_equal(_primed(what, source), table, check_exact=True)
+    assert len(built["complaint_cube"]) and len(built["activity_days:handled_by_nrp"])
+
+
+def test_kept_tables_are_read_back_not_built(cached_copy, monkeypatch):
+    monkeypatch.setattr(cube, "tables_fingerprint", lambda: "fixed")
+    cube.prime(load_dataset(cached_copy))
+    kept = sorted(p.name.split(".")[1] for p in (cached_copy / ".cache").glob("*.fixed.arrow"))
+    assert kept == sorted(what.replace(":", "-") for what in cube.PRIMED)
+
+    def refuse(frame):
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(cube, "PRIMED", {what: (kind, refuse) for what, (kind, _) in cube.PRIMED.items()})
+    ds = load_dataset(cached_copy)
+    cube.prime(ds)
+    assert len(_primed("complaint_cube", ds.complaints))
+    monkeypatch.setattr(cube, "tables_fingerprint", lambda: "other code")
+    with pytest.raises(AssertionError, match="built again"):  # kept by other code: not read
+        cube.prime(load_dataset(cached_copy))
+
+
+def test_the_fingerprint_follows_the_builders_code(monkeypatch):
+    before = cube.tables_fingerprint()
+    assert before == cube.tables_fingerprint()
+    changed = dict(cube.PRIMED, patrol_days=("patrols", lambda p: p[["date"]].drop_duplicates()))
+    monkeypatch.setattr(cube, "PRIMED", changed)
+    assert cube.tables_fingerprint() != before
+
+
+def test_a_frame_without_a_cache_is_left_to_its_functions(tmp_path):
+    import shutil
+
+    shutil.copy(settings.DATA_DIR.read() / "patrols.csv", tmp_path / "patrols.csv")
+    ds = load_dataset(tmp_path)
+    assert "complaints" not in ds.cache_stems
+    cube.prime(ds)
+    assert len(_primed("patrol_days", ds.patrols))
+    assert cube.complaint_cube(ds.complaints) is not None  # built on first use, as before
