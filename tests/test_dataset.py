@@ -230,3 +230,23 @@ def test_side_tables_are_kept_beside_the_cache_and_go_with_it(data_dir, referenc
     (data_dir / "patrols.csv").write_text(PATROLS.replace("P3,31/02/2025", "P3,28/02/2025"), encoding="utf-8")
     assert read_side_table(load_dataset(data_dir, reference).cache_stems["patrols"], "counts") is None
     assert not list((data_dir / CACHE_DIR_NAME).glob("*.counts.arrow"))
+
+
+def test_the_arrow_file_holds_one_batch_and_reads_back_mapped_without_a_copy(tmp_path):
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    from analysis.data.dataset import read_arrow, write_arrow
+
+    chunked = pd.arrays.ArrowStringArray(
+        pa.chunked_array([["a" * 100, None] * 500, ["bc" * 100] * 1000], type=pa.large_string())
+    )
+    frame = pd.DataFrame({"text": chunked, "kind": pd.Categorical(["x", "y"] * 1000), "n": range(2000)})
+    write_arrow(frame, tmp_path / "frame.arrow")
+    assert ipc.open_file(pa.memory_map(str(tmp_path / "frame.arrow"))).num_record_batches == 1
+    before = pa.total_allocated_bytes()
+    read = read_arrow(tmp_path / "frame.arrow")
+    pd.testing.assert_frame_equal(read, frame)
+    assert read["text"].array._pa_array.num_chunks == 1
+    # the text (≈ 250 kB) was not copied out of the file
+    assert pa.total_allocated_bytes() - before < 50_000

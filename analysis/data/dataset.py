@@ -133,7 +133,8 @@ def write_arrow(frame: pd.DataFrame, path: Path) -> None:
     """``frame`` as an uncompressed Arrow IPC file (Feather v2) at ``path``, in one record batch (so every
     column reads back in one chunk) with pandas' metadata (dtypes, categories and the index come back
     as they were: ``read_arrow``). Written to a temporary file and renamed."""
-    table = pa.Table.from_pandas(frame, preserve_index=None)
+    # one chunk per column first: a batch never spans chunks, and a CSV parse leaves text in many
+    table = pa.Table.from_pandas(frame, preserve_index=None).combine_chunks()
 
     def write(tmp: Path) -> None:
         with pa.OSFile(str(tmp), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
