@@ -133,7 +133,11 @@ def test_the_warm_start_maps_the_arrow_cache_and_gives_the_cold_frame(data_dir, 
 def test_a_damaged_arrow_cache_falls_back_to_the_parquet_copy_and_is_written_again(data_dir, reference):
     cold = load_dataset(data_dir, reference)
     arrow = _cached(data_dir, "patrols", ".arrow")
-    arrow.write_bytes(b"not arrow")
+    # replaced, never rewritten in place: ``cold`` has the file mapped (a mapped file cut short under a
+    # running process is a bus error: the cache is only ever replaced by a rename)
+    damaged = arrow.with_name("damaged")
+    damaged.write_bytes(b"not arrow")
+    damaged.replace(arrow)
     parquet = _cached(data_dir, "patrols", ".parquet")
     before = parquet.stat().st_mtime_ns
     warm = load_dataset(data_dir, reference)
@@ -250,3 +254,11 @@ def test_the_arrow_file_holds_one_batch_and_reads_back_mapped_without_a_copy(tmp
     assert read["text"].array._pa_array.num_chunks == 1
     # the text (≈ 250 kB) was not copied out of the file
     assert pa.total_allocated_bytes() - before < 50_000
+
+
+def test_a_cold_start_hands_over_the_mapped_frame_it_wrote(data_dir, reference):
+    cold = load_dataset(data_dir, reference)
+    arrow = _cached(data_dir, "patrols", ".arrow")
+    if Path("/proc/self/maps").exists():
+        address = cold.patrols["leader_name"].array._pa_array.chunk(0).buffers()[-1].address
+        assert any(start <= address < end for start, end in _mapped_ranges(arrow.resolve()))
