@@ -32,7 +32,6 @@ from analysis.i18n import Lang, fmt_int, fmt_num, t
 from analysis.metrics import cube, maps, officers, overview, priority, trends
 from analysis.metrics.filters import (
     Filters,
-    figures_only,
     filter_complaints,
     filter_patrols,
     selected_kelurahan,
@@ -229,8 +228,9 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     ref = dataset.reference
     kecamatan_of = ref.kecamatan_of()
     scope = selected_kelurahan(filters, kecamatan_of)
-    # Findings are figures: their filters leave the free-text columns behind (see ``figures_only``).
-    all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
+    # Findings are figures: their filters leave the free-text columns behind (see ``figures_only``); the
+    # same frames on every call (``cube.figures_frame``), so the tables remembered per frame are kept.
+    all_patrols, all_complaints = cube.figures_frame(dataset.patrols), cube.figures_frame(dataset.complaints)
     names = list(scope) if scope is not None else ref.kelurahan_names
 
     changes = trends.period_changes(  # the whole frame: its pre-aggregated counts are kept with it
@@ -264,7 +264,7 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], as_of
     )
     gaps = (
-        officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, as_of, filters.units)
+        officers.shared_reporting_gaps(dataset.officers, all_patrols, all_complaints, as_of, filters.units)
         if not dataset.officers.empty
         else pd.DataFrame(columns=["level"])
     )

@@ -38,7 +38,7 @@ import plotly.graph_objects as go
 from analysis.core.text import plain
 from analysis.data.schema import RANKS, RESOLVED_STATUS, UNITS
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
-from analysis.metrics.cube import activity_days
+from analysis.metrics.cube import activity_days, per_frames, per_frames_and_arguments
 from analysis.metrics.style import (
     CALENDAR_SCALE,
     GAP_LEVEL_COLOURS,
@@ -238,6 +238,13 @@ def officer_directory(
     )
 
 
+def roster_directory(officers: pd.DataFrame) -> pd.DataFrame:
+    """``officer_directory(officers)`` (the roster alone), built once for as long as the ``officers`` frame
+    lives (``analysis.metrics.cube.per_frames``): the roster does not change with the filters. Shared: the
+    caller must not change it."""
+    return per_frames("roster_directory", (officers,), lambda: officer_directory(officers))
+
+
 def activity_records(
     patrols: pd.DataFrame, complaints: pd.DataFrame, directory: pd.DataFrame
 ) -> pd.DataFrame:
@@ -319,16 +326,23 @@ def _combine(patrol_part: pd.DataFrame, complaint_part: pd.DataFrame, days: pd.S
 
 
 def officer_totals(
-    patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame, units: Sequence[str] = ()
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    officers: pd.DataFrame,
+    units: Sequence[str] = (),
+    *,
+    directory: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per officer with any activity in the frames given: patrols led, personnel counted, personnel-hours,
     kelurahan covered, active days, complaints handled and resolved, median resolution days.
 
     ``personnel_hours`` is NaN for an officer none of whose patrols has both times; ``patrols_timed`` says
     how many patrols the hours come from. ``units`` keeps officers of those units (empty = all). Sorted
-    by patrols led, complaints handled, then rank high → low.
+    by patrols led, complaints handled, then rank high → low. ``directory``: ``officer_directory(officers,
+    patrols, complaints)`` when the caller already has it (computed here otherwise).
     """
-    directory = officer_directory(officers, patrols, complaints)
+    if directory is None:
+        directory = officer_directory(officers, patrols, complaints)
     leader, handler = _clean_codes(patrols["leader_nrp"]), _clean_codes(complaints["handled_by_nrp"])
     handled_day = complaints["resolved_at"].fillna(complaints["received_at"]).dt.normalize()
     totals = _combine(
@@ -349,16 +363,26 @@ def officer_totals(
 
 
 def unit_totals(
-    patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame, units: Sequence[str] = ()
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    officers: pd.DataFrame,
+    units: Sequence[str] = (),
+    *,
+    directory: pd.DataFrame | None = None,
+    records: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The same figures as ``officer_totals`` per unit, plus ``officers_active`` (distinct people active).
 
     Patrols count for the unit written on the patrol; complaints for the handler's unit (module docstring).
     Units in ``schema.UNITS`` order, then any other unit; complaints whose handler's unit is unknown are
-    left out. ``units`` keeps those units (empty = all).
+    left out. ``units`` keeps those units (empty = all). ``directory`` and ``records``:
+    ``officer_directory(officers, patrols, complaints)`` and ``activity_records`` of the same frames when
+    the caller already has them (computed here otherwise).
     """
-    directory = officer_directory(officers, patrols, complaints)
-    records = activity_records(patrols, complaints, directory)
+    if directory is None:
+        directory = officer_directory(officers, patrols, complaints)
+    if records is None:
+        records = activity_records(patrols, complaints, directory)
     handler_unit = _lookup(_text(complaints["handled_by_nrp"]), directory.set_index("nrp")["unit"])
     totals = _combine(
         _patrol_figures(patrols, _text(patrols["unit"])),
@@ -420,7 +444,7 @@ def reporting_gaps(
     rank high → low.
     """
     end = pd.Timestamp(as_of)
-    directory = officer_directory(officers)  # only roster officers are listed
+    directory = roster_directory(officers)  # only roster officers are listed
     roster = directory.loc[directory["in_roster"] & directory["active"]]
     if units:
         roster = roster.loc[roster["unit"].isin(list(units))]
@@ -439,6 +463,25 @@ def reporting_gaps(
             na_position="last",
         )[["nrp", "name", "rank", "unit", "assigned_kelurahan", "last_activity", "days_without", "level"]]
         .reset_index(drop=True)
+    )
+
+
+def shared_reporting_gaps(
+    officers: pd.DataFrame,
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    as_of: date,
+    units: Sequence[str] = (),
+) -> pd.DataFrame:
+    """``reporting_gaps(officers, patrols, complaints, as_of, units)`` for whole-history frames that never
+    change (the Dataset's), remembered among ``cube.MAX_RESULTS`` recent results: it depends on neither the
+    period's start nor the kelurahan, so Ringkasan's findings and the Personel page share one table, and a
+    change of the kelurahan filter leaves it as it was. Shared: the caller must not change it."""
+    return per_frames_and_arguments(
+        "reporting_gaps",
+        (officers, patrols, complaints),
+        (as_of, tuple(units)),
+        lambda: reporting_gaps(officers, patrols, complaints, as_of, units),
     )
 
 
@@ -509,21 +552,25 @@ def assigned_kelurahan_visits(
     officers: pd.DataFrame,
     kelurahan: Sequence[str] | None = None,
     as_of: date | None = None,
+    *,
+    visits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per kelurahan with an active assigned Bhabinkamtibmas (``officers.assigned_kelurahan``): their visits
     there, everybody's visits there, and ``never_visited`` when the assigned officer led none.
 
     With ``as_of`` (the period's end) also ``days_since_assigned`` (NaN when never) and ``long_absent``:
     visited in the period, but not in the last ``ABSENT_DAYS`` days up to ``as_of``.
-    ``kelurahan`` limits the result to the kelurahan in scope (None = all).
+    ``kelurahan`` limits the result to the kelurahan in scope (None = all). ``visits``:
+    ``leader_kelurahan_visits(patrols)`` when the caller already has it (computed here otherwise).
     """
-    directory = officer_directory(officers)
+    directory = roster_directory(officers)
     assigned = directory.loc[
         directory["in_roster"] & directory["active"] & directory["assigned_kelurahan"].notna()
     ]
     if kelurahan is not None:
         assigned = assigned.loc[assigned["assigned_kelurahan"].isin(list(kelurahan))]
-    visits = leader_kelurahan_visits(patrols)
+    if visits is None:
+        visits = leader_kelurahan_visits(patrols)
     total = visits.groupby("kelurahan")["visits"].sum()
     own = visits.set_index(["leader_nrp", "kelurahan"])["visits"]
     pairs = list(zip(assigned["nrp"], assigned["assigned_kelurahan"], strict=True))
@@ -562,14 +609,18 @@ def single_leader_kelurahan(
     patrols: pd.DataFrame,
     min_share: float = SINGLE_LEADER_SHARE,
     min_visits: int = SINGLE_LEADER_MIN_VISITS,
+    *,
+    visits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per visited kelurahan, its most frequent leader and their share of its visits.
 
     ``depends_on_one`` is True when ``share >= min_share`` and ``visits >= min_visits`` (see the module
     docstring for why 0.8 and 5). A tie for the top leader is broken by name; the share is the same.
-    Flagged kelurahan first, highest share first.
+    Flagged kelurahan first, highest share first. ``visits``: ``leader_kelurahan_visits(patrols)`` when
+    the caller already has it (computed here otherwise).
     """
-    visits = leader_kelurahan_visits(patrols)
+    if visits is None:
+        visits = leader_kelurahan_visits(patrols)
     columns = ["kelurahan", "visits", "leader_nrp", "leader", "leader_visits", "share", "depends_on_one"]
     if visits.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
