@@ -237,9 +237,19 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         dataset.complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
     )
     recent = replace(filters, start=filters.end - timedelta(days=priority.RECENT_DAYS - 1))
+    # The ranking reads kelurahan, category, validity and the patrol dates: the cuts take those columns
+    # (and what the filters read), not every figure column of the rows kept.
     ranking = priority.patrol_priority(
-        filter_complaints(all_complaints, recent, kecamatan_of),
-        filter_patrols(all_patrols, recent, kecamatan_of),
+        filter_complaints(
+            all_complaints[["received_at", "kelurahan", "category", "channel", "is_valid"]],
+            recent,
+            kecamatan_of,
+        ),
+        filter_patrols(
+            all_patrols[["date", "kelurahan", "unit", *(["topics"] if filters.categories else [])]],
+            recent,
+            kecamatan_of,
+        ),
         ref.categories,
         names,
         filters.end,
