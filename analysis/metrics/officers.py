@@ -713,22 +713,24 @@ def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str]) -> pd.DataFra
 
 
 def daily_activity(records: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """Every day from ``start`` to ``end``: ``date``, ``patrols``, ``complaints``, ``total`` (zeros too)."""
+    """Every day from ``start`` to ``end``: ``date``, ``patrols``, ``complaints``, ``total`` (zeros too).
+
+    A record counts on its ``date`` when that is one of the days at midnight (as ``activity_records``
+    gives them); counted with one integer day number per record, not a pivot of the records.
+    """
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
-    in_period = records.loc[records["date"].isin(days)]
-    counts = (
-        in_period.assign(one=1)
-        .pivot_table(index="date", columns="kind", values="one", aggfunc="sum", fill_value=0)
-        .reindex(index=days, columns=["patrol", "complaint"], fill_value=0)
-        .fillna(0)
-        .astype("int64")
-    )
+    stamps = records["date"].to_numpy().astype("datetime64[ns]")
+    day = stamps.astype("datetime64[D]")
+    offset = (day - np.datetime64(pd.Timestamp(start).date(), "D")).astype(np.int64)
+    on_a_day = ~np.isnat(stamps) & (day.astype("datetime64[ns]") == stamps)
+    on_a_day &= (offset >= 0) & (offset < len(days))
+    kind = records["kind"].to_numpy(dtype=object, na_value=None)
+
+    def count(name: str) -> np.ndarray:
+        return np.bincount(offset[on_a_day & (kind == name)], minlength=len(days)).astype("int64")
+
     return pd.DataFrame(
-        {
-            "date": days,
-            "patrols": counts["patrol"].to_numpy(),
-            "complaints": counts["complaint"].to_numpy(),
-        }
+        {"date": days, "patrols": count("patrol"), "complaints": count("complaint")}
     ).assign(total=lambda d: d["patrols"] + d["complaints"])
 
 
