@@ -105,3 +105,16 @@ def test_the_whole_history_for_figures_holds_nothing_to_mask_and_is_one_object(d
         assert whole is cube.figures_frame(getattr(dataset, kind))
         assert len(whole) == len(getattr(dataset, kind))
         assert not set(whole.columns) & (set(personal_columns(kind)) | set(FREE_TEXT_COLUMNS))
+
+
+def test_a_key_column_is_factorised_once_per_array_and_its_codes_cannot_be_changed():
+    column = pd.Series(pd.array(["b", "a", None, "b"], dtype="string"))
+    codes, uniques = off._factorize(column)
+    assert off._factorize(column)[0] is codes  # the same array: remembered
+    expected_codes, expected_uniques = pd.factorize(column)
+    np.testing.assert_array_equal(codes, expected_codes)
+    assert list(uniques) == list(expected_uniques)
+    with pytest.raises(ValueError):
+        codes[0] = 5
+    other = pd.Series(pd.array(["b", "a", None, "b"], dtype="string"))
+    assert off._factorize(other)[0] is not codes  # another array: its own

@@ -27,9 +27,12 @@ ordinary chance (two visits by one person are 100 %), and 80 % leaves room for o
 from __future__ import annotations
 
 import html
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -73,6 +76,35 @@ TOTAL_COLUMNS = [
 ]
 
 
+_factor_lock = threading.Lock()
+# id of a column's array -> (weak reference to it, its factorisation). The page's tables read the same few
+# key columns of the same cut (leader, handler) several times each; the distinct values are found once
+# per array. Bounded; arrays gone are dropped at the next insert.
+_factors: OrderedDict[int, tuple[weakref.ref, tuple[np.ndarray, Any]]] = OrderedDict()
+_MAX_FACTORS = 8
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pd.factorize(values)``, remembered per array for as long as it lives (frames never change). The
+    codes are read-only: shared between callers."""
+    array = values.array
+    key = id(array)
+    with _factor_lock:
+        found = _factors.get(key)
+        if found is not None and found[0]() is array:
+            _factors.move_to_end(key)
+            return found[1]
+    codes, uniques = pd.factorize(values)
+    codes.flags.writeable = False
+    with _factor_lock:
+        for stale in [k for k, (ref, _) in _factors.items() if ref() is None]:
+            del _factors[stale]
+        _factors[key] = (weakref.ref(array), (codes, uniques))
+        while len(_factors) > _MAX_FACTORS:
+            _factors.popitem(last=False)
+    return codes, uniques
+
+
 def _text(values: pd.Series) -> pd.Series:
     """Categorical or str column as plain ``string`` text (already stripped, never ``""``: the clean-frame
     contract, ``analysis.data.contract``).
@@ -84,7 +116,7 @@ def _text(values: pd.Series) -> pd.Series:
         names = pd.Series(values.cat.categories.astype("string"))
         spread = names.array.take(values.cat.codes.to_numpy(), allow_fill=True)
         return pd.Series(spread, index=values.index, name=values.name)
-    codes, uniques = pd.factorize(values)
+    codes, uniques = _factorize(values)
     names = pd.Series(pd.Index(uniques).astype("string"))
     spread = names.array.take(codes, allow_fill=True)
     return pd.Series(spread, index=values.index, name=values.name)
@@ -93,13 +125,13 @@ def _text(values: pd.Series) -> pd.Series:
 def _codes(key: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes of a clean text key (-1 = NA) and the distinct values: grouping on the codes spares
     moving the text of every row around."""
-    codes, uniques = pd.factorize(key)
+    codes, uniques = _factorize(key)
     return codes, pd.Index(uniques, dtype="string", name="key")
 
 
 def _clean_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """``_codes(_text(values))`` with one pass over the rows: only the distinct values are converted."""
-    raw, uniques = pd.factorize(values)
+    raw, uniques = _factorize(values)
     codes, names = pd.factorize(_text(pd.Series(uniques)))
     return np.append(codes, -1)[raw], pd.Index(names, dtype="string", name="key")
 
@@ -114,7 +146,7 @@ def _as_codes(key: Key) -> tuple[np.ndarray, pd.Index]:
 def _latest_rows(keys: pd.Series, dates: pd.Series) -> np.ndarray:
     """Row positions, in file order, of the last row per distinct raw key in date order (NaT last, a later
     row wins a tie). Any row that could be the latest for its cleaned key is among them."""
-    codes, _ = pd.factorize(keys)
+    codes, _ = _factorize(keys)
     stamp = dates.to_numpy().astype("datetime64[us]").astype(np.int64)
     stamp = np.where(stamp == np.iinfo(np.int64).min, np.iinfo(np.int64).max, stamp)
     rows = np.flatnonzero(codes >= 0)
@@ -147,7 +179,7 @@ def _distinct_days(parts: Sequence[tuple[Key, pd.Series]]) -> pd.Series:
 def _lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` as ``string``, looked up once per distinct key (a few hundred officers) rather
     than once per row; NA keys and unknown keys give NA."""
-    codes, uniques = pd.factorize(keys)
+    codes, uniques = _factorize(keys)
     found = pd.Series(uniques).map(mapping).astype("string")
     return pd.Series(found.array.take(codes, allow_fill=True), index=keys.index, name=keys.name)
 
@@ -724,14 +756,15 @@ def daily_activity(records: pd.DataFrame, start: date, end: date) -> pd.DataFram
     offset = (day - np.datetime64(pd.Timestamp(start).date(), "D")).astype(np.int64)
     on_a_day = ~np.isnat(stamps) & (day.astype("datetime64[ns]") == stamps)
     on_a_day &= (offset >= 0) & (offset < len(days))
-    kind = records["kind"].to_numpy(dtype=object, na_value=None)
+    kind = records["kind"]
 
     def count(name: str) -> np.ndarray:
-        return np.bincount(offset[on_a_day & (kind == name)], minlength=len(days)).astype("int64")
+        of_kind = (kind == name).to_numpy(dtype=bool, na_value=False)
+        return np.bincount(offset[on_a_day & of_kind], minlength=len(days)).astype("int64")
 
-    return pd.DataFrame(
-        {"date": days, "patrols": count("patrol"), "complaints": count("complaint")}
-    ).assign(total=lambda d: d["patrols"] + d["complaints"])
+    return pd.DataFrame({"date": days, "patrols": count("patrol"), "complaints": count("complaint")}).assign(
+        total=lambda d: d["patrols"] + d["complaints"]
+    )
 
 
 def weekday_names(lang: Lang = "id") -> list[str]:
