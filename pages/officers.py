@@ -14,11 +14,13 @@ lang = ctx.lang()
 widgets.page_header("officers.title")
 st.caption(ctx.t("officers.intro"))
 
-patrols, complaints = ctx.patrols(), ctx.complaints()
+# Figures only: no column of this page is free text (cheaper to cut); each table is computed once.
+patrols, complaints = ctx.patrols(figures=True), ctx.complaints(figures=True)
 directory = off.officer_directory(ds.officers, patrols, complaints)
 records = off.activity_records(patrols, complaints, directory)
-officer_totals = off.officer_totals(patrols, complaints, ds.officers, f.units)
-unit_totals = off.unit_totals(patrols, complaints, ds.officers, f.units)
+officer_totals = off.officer_totals(patrols, complaints, ds.officers, f.units, directory=directory)
+unit_totals = off.unit_totals(patrols, complaints, ds.officers, f.units, directory=directory, records=records)
+visits = off.leader_kelurahan_visits(patrols)
 scope = selected_kelurahan(f, ds.reference.kecamatan_of()) or ds.reference.kelurahan_names
 
 
@@ -55,10 +57,10 @@ else:
         st.subheader(off.markdown_text(header))
         metric_row(row)
         calendar(off.activity_of(records, nrp=nrp), who)
-        visits = off.leader_kelurahan_visits(patrols).loc[lambda v: v["leader_nrp"] == nrp]
-        if len(visits):
+        own = visits.loc[lambda v: v["leader_nrp"] == nrp]
+        if len(own):
             st.subheader(ctx.t("officers.kelurahan.header"))
-            columns.table(visits, columns.OFFICER_KELURAHAN, "officers_officer_kelurahan")
+            columns.table(own, columns.OFFICER_KELURAHAN, "officers_officer_kelurahan")
     else:
         unit = view.removeprefix("unit:") or None
         st.subheader(ctx.t("officers.units.header"))
@@ -80,7 +82,8 @@ else:
 # --- Reporting gaps, Binmas online style: whole history up to the end of the period ----------------------
 st.subheader(ctx.t("officers.gaps.header"))
 st.caption(ctx.t("officers.gaps.note", date=fmt_date(f.end, lang)))
-gaps = off.reporting_gaps(ds.officers, ds.patrols, ds.complaints, f.end, f.units)
+history = ctx.whole_history("patrols"), ctx.whole_history("complaints")
+gaps = off.shared_reporting_gaps(ds.officers, *history, f.end, f.units)
 if gaps.empty:
     st.info(ctx.t("officers.gaps.none"))
 else:
@@ -92,12 +95,12 @@ else:
 # --- Coverage and rotation ---------------------------------------------------------------------------------
 st.subheader(ctx.t("officers.coverage.header"))
 st.caption(ctx.t("officers.coverage.rule"))
-visits = off.leader_kelurahan_visits(patrols)
 if visits.empty:
     widgets.empty_state()
 else:
-    assigned = off.assigned_kelurahan_visits(patrols, ds.officers, scope, f.end)
-    flags = off.coverage_flags(assigned, off.single_leader_kelurahan(patrols), lang, f.days)
+    assigned = off.assigned_kelurahan_visits(patrols, ds.officers, scope, f.end, visits=visits)
+    shares = off.single_leader_kelurahan(patrols, visits=visits)
+    flags = off.coverage_flags(assigned, shares, lang, f.days)
     if flags:
         st.warning("\n".join(f"- {off.markdown_text(line)}" for line in flags), icon=":material/group_off:")
     else:

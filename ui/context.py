@@ -7,6 +7,8 @@ personal data, so neither the frame nor the masking can be skipped by a page.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 import streamlit as st
 
@@ -71,6 +73,13 @@ def complaints(scope: Filters | None = None, *, figures: bool = False) -> pd.Dat
     the role may see it; ``figures`` as for ``patrols``."""
     frame = data.filtered_complaints(dataset(), filters() if scope is None else scope, figures=figures)
     return frame if privacy.can_see_personal(role()) else privacy.mask_personal(frame, "complaints")
+
+
+def whole_history(kind: Literal["patrols", "complaints"]) -> pd.DataFrame:
+    """Every patrol or complaint (no filter, every date) for a figure over the whole history, such as the
+    reporting gaps: without the free-text and personal columns (``ui.data.whole_figures``), so what would
+    need masking is not there. Shared and read-only."""
+    return data.whole_figures(dataset(), kind)
 
 
 def patrol_days(scope: Filters | None = None) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -115,6 +116,13 @@ def filtered_complaints(ds: Dataset, filters: Filters, *, figures: bool = False)
     return _memo(
         ("complaints", filters, figures), ds, lambda: filter_complaints(source, filters, kecamatan_of)
     )
+
+
+def whole_figures(ds: Dataset, kind: Literal["patrols", "complaints"]) -> pd.DataFrame:
+    """Every patrol or complaint of ``ds`` (no filter) without the free-text and personal columns
+    (``cube.figures_frame``): the same object on every rerun of a data version, so figures over the whole
+    history (reporting gaps) keep their remembered tables; nothing in it needs masking."""
+    return cube.figures_frame(getattr(ds, kind))
 
 
 def patrol_days(ds: Dataset, filters: Filters) -> pd.DataFrame:

@@ -32,7 +32,6 @@ from analysis.i18n import Lang, fmt_int, fmt_num, t
 from analysis.metrics import cube, maps, officers, overview, priority, trends
 from analysis.metrics.filters import (
     Filters,
-    figures_only,
     filter_complaints,
     filter_patrols,
     selected_kelurahan,
@@ -229,17 +228,28 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
     ref = dataset.reference
     kecamatan_of = ref.kecamatan_of()
     scope = selected_kelurahan(filters, kecamatan_of)
-    # Findings are figures: their filters leave the free-text columns behind (see ``figures_only``).
-    all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
+    # Findings are figures: their filters leave the free-text columns behind (see ``figures_only``); the
+    # same frames on every call (``cube.figures_frame``), so the tables remembered per frame are kept.
+    all_patrols, all_complaints = cube.figures_frame(dataset.patrols), cube.figures_frame(dataset.complaints)
     names = list(scope) if scope is not None else ref.kelurahan_names
 
     changes = trends.period_changes(  # the whole frame: its pre-aggregated counts are kept with it
         dataset.complaints, filters, kecamatan_of, ["kelurahan", "category"], dataset.first_date
     )
     recent = replace(filters, start=filters.end - timedelta(days=priority.RECENT_DAYS - 1))
+    # The ranking reads kelurahan, category, validity and the patrol dates: the cuts take those columns
+    # (and what the filters read), not every figure column of the rows kept.
     ranking = priority.patrol_priority(
-        filter_complaints(all_complaints, recent, kecamatan_of),
-        filter_patrols(all_patrols, recent, kecamatan_of),
+        filter_complaints(
+            all_complaints[["received_at", "kelurahan", "category", "channel", "is_valid"]],
+            recent,
+            kecamatan_of,
+        ),
+        filter_patrols(
+            all_patrols[["date", "kelurahan", "unit", *(["topics"] if filters.categories else [])]],
+            recent,
+            kecamatan_of,
+        ),
         ref.categories,
         names,
         filters.end,
@@ -264,7 +274,7 @@ def attention_findings(dataset: Dataset, filters: Filters, lang: Lang = "id") ->
         history, ref.kelurahan.loc[ref.kelurahan["kelurahan"].isin(names)], as_of
     )
     gaps = (
-        officers.reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, as_of, filters.units)
+        officers.shared_reporting_gaps(dataset.officers, all_patrols, all_complaints, as_of, filters.units)
         if not dataset.officers.empty
         else pd.DataFrame(columns=["level"])
     )

@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.data.dataset import Dataset, read_side_table, write_side_table
 from analysis.data.schema import Kind
-from analysis.metrics.filters import Filters, _isin, selected_kelurahan
+from analysis.metrics.filters import Filters, _isin, figures_only, selected_kelurahan
 
 # The dimensions kept; a count by any subset of them can be answered from the cube.
 DIMENSIONS: tuple[str, ...] = ("kelurahan", "category", "channel")
@@ -246,3 +246,11 @@ def cube_counts(
     if not include_invalid:
         mask &= cube["is_valid"].to_numpy()
     return cube.loc[mask].groupby(list(keys), observed=True)["count"].sum().rename("count")
+
+
+def figures_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``filters.figures_only(frame)`` (no free-text or personal column; the other columns the same objects,
+    no copy), the same object for as long as ``frame`` lives: the whole history handed to figures that
+    remember their tables per frame (``activity_days``, ``officers.shared_reporting_gaps``) keeps them
+    from one rerun to the next, and nothing in it needs masking."""
+    return per_frames("figures_frame", (frame,), lambda: figures_only(frame))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -99,6 +102,81 @@ def _in_period(values: pd.Series, filters: Filters) -> pd.Series:
     return (values >= start) & (values < end)
 
 
+def _stamps(values: pd.Series) -> np.ndarray | None:
+    """A naive datetime64 column as its int64 ticks (a view, no copy; NaT is the smallest int64), or None
+    for any other dtype (time-zone aware, object ...), which then takes the pandas comparison."""
+    if not (isinstance(values.dtype, np.dtype) and values.dtype.kind == "M"):
+        return None
+    return values.to_numpy().view(np.int64)
+
+
+def _bounds(stamps_dtype: np.dtype, filters: Filters) -> tuple[int, int]:
+    """``start`` and ``end + 1 day`` in the ticks of ``stamps_dtype`` (a datetime64 dtype): a row is in the
+    period when ``low <= ticks < high``, the same rows as ``_in_period``."""
+    unit = np.datetime_data(stamps_dtype)[0]
+    low = pd.Timestamp(filters.start).to_datetime64().astype(f"datetime64[{unit}]")
+    high = (pd.Timestamp(filters.end) + pd.Timedelta(days=1)).to_datetime64().astype(f"datetime64[{unit}]")
+    return int(low.astype(np.int64)), int(high.astype(np.int64))
+
+
+_sorted_lock = threading.Lock()
+# (id of the column's root array, its address, length, stride) -> (weak reference to the root, sorted?).
+# The clean frames never change, so whether a date column is in date order is looked at once per column,
+# whatever frame (``figures_only``, a column selection) holds it; a column gone is a dead reference.
+_sorted: OrderedDict[tuple, tuple[weakref.ref, bool]] = OrderedDict()
+_MAX_SORTED = 32
+
+
+def _in_date_order(stamps: np.ndarray) -> bool:
+    """Whether ``stamps`` never decreases (missing dates, the smallest ticks, first); remembered per
+    column."""
+    root = stamps
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    key = (id(root), stamps.__array_interface__["data"][0], len(stamps), stamps.strides)
+    with _sorted_lock:
+        found = _sorted.get(key)
+        if found is not None and found[0]() is root:
+            _sorted.move_to_end(key)
+            return found[1]
+    ordered = bool(len(stamps) < 2 or (stamps[1:] >= stamps[:-1]).all())
+    with _sorted_lock:
+        _sorted[key] = (weakref.ref(root), ordered)
+        while len(_sorted) > _MAX_SORTED:
+            _sorted.popitem(last=False)
+    return ordered
+
+
+def _cut(
+    frame: pd.DataFrame,
+    column: str,
+    filters: Filters,
+    other: Callable[[pd.DataFrame], np.ndarray | None],
+) -> pd.DataFrame:
+    """The rows of ``frame`` whose ``column`` is in the period and that ``other`` keeps, in their order.
+
+    The period first: on a column in date order (the loaders' files are, checked once per column) it is
+    the block of rows between two binary searches, taken without a copy; otherwise one integer comparison
+    per row. ``other(rows)`` gives the other filters' combined mask over those rows (None = all), and the
+    kept rows are taken once. The same rows, index and columns as ``frame.loc[mask]`` of every mask.
+    """
+    stamps = _stamps(frame[column])
+    mask: np.ndarray | None
+    if stamps is None:
+        rows, mask = frame, _in_period(frame[column], filters).to_numpy(dtype=bool)
+    else:
+        low, high = _bounds(frame[column].dtype, filters)
+        if _in_date_order(stamps):
+            first, last = np.searchsorted(stamps, [low, high], side="left")
+            rows, mask = frame.iloc[int(first) : int(last)], None
+        else:
+            rows, mask = frame, (stamps >= low) & (stamps < high)
+    kept = other(rows)
+    if kept is not None:
+        mask = kept if mask is None else mask & kept
+    return rows if mask is None else rows.iloc[np.flatnonzero(mask)]
+
+
 def _isin(values: pd.Series, wanted: Iterable[str]) -> pd.Series:
     """``values.isin(wanted)``; for a categorical column through its codes (a lookup per row instead of
     a hash per row: ~1 ms instead of ~12 ms at a million rows). Missing values are never in ``wanted``."""
@@ -132,17 +210,29 @@ def figures_only(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=present) if present else frame
 
 
+def _and(mask: np.ndarray | None, more: pd.Series) -> np.ndarray:
+    more_values = more.to_numpy(dtype=bool)
+    return more_values if mask is None else mask & more_values
+
+
 def filter_patrols(patrols: pd.DataFrame, filters: Filters, kecamatan_of: Mapping[str, str]) -> pd.DataFrame:
-    """Patrols in the period and scope. Category keeps patrols that discussed it; channel does not apply."""
-    mask = _in_period(patrols["date"], filters)
+    """Patrols in the period and scope. Category keeps patrols that discussed it; channel does not apply.
+
+    The rows of ``patrols`` in their order with their index; the columns unchanged (``_cut``).
+    """
     kelurahan = selected_kelurahan(filters, kecamatan_of)
-    if kelurahan is not None:
-        mask &= _isin(patrols["kelurahan"], kelurahan)
-    if filters.units:
-        mask &= _isin(patrols["unit"], filters.units)
-    if filters.categories:
-        mask &= _topic_mask(patrols["topics"], filters.categories)
-    return patrols.loc[mask]
+
+    def other(rows: pd.DataFrame) -> np.ndarray | None:
+        mask = None
+        if kelurahan is not None:
+            mask = _and(mask, _isin(rows["kelurahan"], kelurahan))
+        if filters.units:
+            mask = _and(mask, _isin(rows["unit"], filters.units))
+        if filters.categories:
+            mask = _and(mask, _topic_mask(rows["topics"], filters.categories))
+        return mask
+
+    return _cut(patrols, "date", filters, other)
 
 
 def filter_complaints(
@@ -150,17 +240,22 @@ def filter_complaints(
 ) -> pd.DataFrame:
     """Complaints received in the period and scope (all statuses; drop invalid ones where a count needs it).
 
-    The unit filter does not apply: a complaint belongs to a unit only through whoever handled it.
+    The unit filter does not apply: a complaint belongs to a unit only through whoever handled it. The
+    rows of ``complaints`` in their order with their index; the columns unchanged (``_cut``).
     """
-    mask = _in_period(complaints["received_at"], filters)
     kelurahan = selected_kelurahan(filters, kecamatan_of)
-    if kelurahan is not None:
-        mask &= _isin(complaints["kelurahan"], kelurahan)
-    if filters.categories:
-        mask &= _isin(complaints["category"], filters.categories)
-    if filters.channels:
-        mask &= _isin(complaints["channel"], filters.channels)
-    return complaints.loc[mask]
+
+    def other(rows: pd.DataFrame) -> np.ndarray | None:
+        mask = None
+        if kelurahan is not None:
+            mask = _and(mask, _isin(rows["kelurahan"], kelurahan))
+        if filters.categories:
+            mask = _and(mask, _isin(rows["category"], filters.categories))
+        if filters.channels:
+            mask = _and(mask, _isin(rows["channel"], filters.channels))
+        return mask
+
+    return _cut(complaints, "received_at", filters, other)
 
 
 def to_query_params(filters: Filters) -> dict[str, str]:

@@ -27,9 +27,12 @@ ordinary chance (two visits by one person are 100 %), and 80 % leaves room for o
 from __future__ import annotations
 
 import html
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -38,7 +41,7 @@ import plotly.graph_objects as go
 from analysis.core.text import plain
 from analysis.data.schema import RANKS, RESOLVED_STATUS, UNITS
 from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, fmt_pct, t
-from analysis.metrics.cube import activity_days
+from analysis.metrics.cube import activity_days, per_frames, per_frames_and_arguments
 from analysis.metrics.style import (
     CALENDAR_SCALE,
     GAP_LEVEL_COLOURS,
@@ -73,6 +76,35 @@ TOTAL_COLUMNS = [
 ]
 
 
+_factor_lock = threading.Lock()
+# id of a column's array -> (weak reference to it, its factorisation). The page's tables read the same few
+# key columns of the same cut (leader, handler) several times each; the distinct values are found once
+# per array. Bounded; arrays gone are dropped at the next insert.
+_factors: OrderedDict[int, tuple[weakref.ref, tuple[np.ndarray, Any]]] = OrderedDict()
+_MAX_FACTORS = 8
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pd.factorize(values)``, remembered per array for as long as it lives (frames never change). The
+    codes are read-only: shared between callers."""
+    array = values.array
+    key = id(array)
+    with _factor_lock:
+        found = _factors.get(key)
+        if found is not None and found[0]() is array:
+            _factors.move_to_end(key)
+            return found[1]
+    codes, uniques = pd.factorize(values)
+    codes.flags.writeable = False
+    with _factor_lock:
+        for stale in [k for k, (ref, _) in _factors.items() if ref() is None]:
+            del _factors[stale]
+        _factors[key] = (weakref.ref(array), (codes, uniques))
+        while len(_factors) > _MAX_FACTORS:
+            _factors.popitem(last=False)
+    return codes, uniques
+
+
 def _text(values: pd.Series) -> pd.Series:
     """Categorical or str column as plain ``string`` text (already stripped, never ``""``: the clean-frame
     contract, ``analysis.data.contract``).
@@ -84,7 +116,7 @@ def _text(values: pd.Series) -> pd.Series:
         names = pd.Series(values.cat.categories.astype("string"))
         spread = names.array.take(values.cat.codes.to_numpy(), allow_fill=True)
         return pd.Series(spread, index=values.index, name=values.name)
-    codes, uniques = pd.factorize(values)
+    codes, uniques = _factorize(values)
     names = pd.Series(pd.Index(uniques).astype("string"))
     spread = names.array.take(codes, allow_fill=True)
     return pd.Series(spread, index=values.index, name=values.name)
@@ -93,13 +125,13 @@ def _text(values: pd.Series) -> pd.Series:
 def _codes(key: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes of a clean text key (-1 = NA) and the distinct values: grouping on the codes spares
     moving the text of every row around."""
-    codes, uniques = pd.factorize(key)
+    codes, uniques = _factorize(key)
     return codes, pd.Index(uniques, dtype="string", name="key")
 
 
 def _clean_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """``_codes(_text(values))`` with one pass over the rows: only the distinct values are converted."""
-    raw, uniques = pd.factorize(values)
+    raw, uniques = _factorize(values)
     codes, names = pd.factorize(_text(pd.Series(uniques)))
     return np.append(codes, -1)[raw], pd.Index(names, dtype="string", name="key")
 
@@ -114,7 +146,7 @@ def _as_codes(key: Key) -> tuple[np.ndarray, pd.Index]:
 def _latest_rows(keys: pd.Series, dates: pd.Series) -> np.ndarray:
     """Row positions, in file order, of the last row per distinct raw key in date order (NaT last, a later
     row wins a tie). Any row that could be the latest for its cleaned key is among them."""
-    codes, _ = pd.factorize(keys)
+    codes, _ = _factorize(keys)
     stamp = dates.to_numpy().astype("datetime64[us]").astype(np.int64)
     stamp = np.where(stamp == np.iinfo(np.int64).min, np.iinfo(np.int64).max, stamp)
     rows = np.flatnonzero(codes >= 0)
@@ -147,7 +179,7 @@ def _distinct_days(parts: Sequence[tuple[Key, pd.Series]]) -> pd.Series:
 def _lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` as ``string``, looked up once per distinct key (a few hundred officers) rather
     than once per row; NA keys and unknown keys give NA."""
-    codes, uniques = pd.factorize(keys)
+    codes, uniques = _factorize(keys)
     found = pd.Series(uniques).map(mapping).astype("string")
     return pd.Series(found.array.take(codes, allow_fill=True), index=keys.index, name=keys.name)
 
@@ -238,6 +270,13 @@ def officer_directory(
     )
 
 
+def roster_directory(officers: pd.DataFrame) -> pd.DataFrame:
+    """``officer_directory(officers)`` (the roster alone), built once for as long as the ``officers`` frame
+    lives (``analysis.metrics.cube.per_frames``): the roster does not change with the filters. Shared: the
+    caller must not change it."""
+    return per_frames("roster_directory", (officers,), lambda: officer_directory(officers))
+
+
 def activity_records(
     patrols: pd.DataFrame, complaints: pd.DataFrame, directory: pd.DataFrame
 ) -> pd.DataFrame:
@@ -319,16 +358,23 @@ def _combine(patrol_part: pd.DataFrame, complaint_part: pd.DataFrame, days: pd.S
 
 
 def officer_totals(
-    patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame, units: Sequence[str] = ()
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    officers: pd.DataFrame,
+    units: Sequence[str] = (),
+    *,
+    directory: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per officer with any activity in the frames given: patrols led, personnel counted, personnel-hours,
     kelurahan covered, active days, complaints handled and resolved, median resolution days.
 
     ``personnel_hours`` is NaN for an officer none of whose patrols has both times; ``patrols_timed`` says
     how many patrols the hours come from. ``units`` keeps officers of those units (empty = all). Sorted
-    by patrols led, complaints handled, then rank high → low.
+    by patrols led, complaints handled, then rank high → low. ``directory``: ``officer_directory(officers,
+    patrols, complaints)`` when the caller already has it (computed here otherwise).
     """
-    directory = officer_directory(officers, patrols, complaints)
+    if directory is None:
+        directory = officer_directory(officers, patrols, complaints)
     leader, handler = _clean_codes(patrols["leader_nrp"]), _clean_codes(complaints["handled_by_nrp"])
     handled_day = complaints["resolved_at"].fillna(complaints["received_at"]).dt.normalize()
     totals = _combine(
@@ -349,16 +395,26 @@ def officer_totals(
 
 
 def unit_totals(
-    patrols: pd.DataFrame, complaints: pd.DataFrame, officers: pd.DataFrame, units: Sequence[str] = ()
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    officers: pd.DataFrame,
+    units: Sequence[str] = (),
+    *,
+    directory: pd.DataFrame | None = None,
+    records: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The same figures as ``officer_totals`` per unit, plus ``officers_active`` (distinct people active).
 
     Patrols count for the unit written on the patrol; complaints for the handler's unit (module docstring).
     Units in ``schema.UNITS`` order, then any other unit; complaints whose handler's unit is unknown are
-    left out. ``units`` keeps those units (empty = all).
+    left out. ``units`` keeps those units (empty = all). ``directory`` and ``records``:
+    ``officer_directory(officers, patrols, complaints)`` and ``activity_records`` of the same frames when
+    the caller already has them (computed here otherwise).
     """
-    directory = officer_directory(officers, patrols, complaints)
-    records = activity_records(patrols, complaints, directory)
+    if directory is None:
+        directory = officer_directory(officers, patrols, complaints)
+    if records is None:
+        records = activity_records(patrols, complaints, directory)
     handler_unit = _lookup(_text(complaints["handled_by_nrp"]), directory.set_index("nrp")["unit"])
     totals = _combine(
         _patrol_figures(patrols, _text(patrols["unit"])),
@@ -420,7 +476,7 @@ def reporting_gaps(
     rank high → low.
     """
     end = pd.Timestamp(as_of)
-    directory = officer_directory(officers)  # only roster officers are listed
+    directory = roster_directory(officers)  # only roster officers are listed
     roster = directory.loc[directory["in_roster"] & directory["active"]]
     if units:
         roster = roster.loc[roster["unit"].isin(list(units))]
@@ -439,6 +495,25 @@ def reporting_gaps(
             na_position="last",
         )[["nrp", "name", "rank", "unit", "assigned_kelurahan", "last_activity", "days_without", "level"]]
         .reset_index(drop=True)
+    )
+
+
+def shared_reporting_gaps(
+    officers: pd.DataFrame,
+    patrols: pd.DataFrame,
+    complaints: pd.DataFrame,
+    as_of: date,
+    units: Sequence[str] = (),
+) -> pd.DataFrame:
+    """``reporting_gaps(officers, patrols, complaints, as_of, units)`` for whole-history frames that never
+    change (the Dataset's), remembered among ``cube.MAX_RESULTS`` recent results: it depends on neither the
+    period's start nor the kelurahan, so Ringkasan's findings and the Personel page share one table, and a
+    change of the kelurahan filter leaves it as it was. Shared: the caller must not change it."""
+    return per_frames_and_arguments(
+        "reporting_gaps",
+        (officers, patrols, complaints),
+        (as_of, tuple(units)),
+        lambda: reporting_gaps(officers, patrols, complaints, as_of, units),
     )
 
 
@@ -509,21 +584,25 @@ def assigned_kelurahan_visits(
     officers: pd.DataFrame,
     kelurahan: Sequence[str] | None = None,
     as_of: date | None = None,
+    *,
+    visits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per kelurahan with an active assigned Bhabinkamtibmas (``officers.assigned_kelurahan``): their visits
     there, everybody's visits there, and ``never_visited`` when the assigned officer led none.
 
     With ``as_of`` (the period's end) also ``days_since_assigned`` (NaN when never) and ``long_absent``:
     visited in the period, but not in the last ``ABSENT_DAYS`` days up to ``as_of``.
-    ``kelurahan`` limits the result to the kelurahan in scope (None = all).
+    ``kelurahan`` limits the result to the kelurahan in scope (None = all). ``visits``:
+    ``leader_kelurahan_visits(patrols)`` when the caller already has it (computed here otherwise).
     """
-    directory = officer_directory(officers)
+    directory = roster_directory(officers)
     assigned = directory.loc[
         directory["in_roster"] & directory["active"] & directory["assigned_kelurahan"].notna()
     ]
     if kelurahan is not None:
         assigned = assigned.loc[assigned["assigned_kelurahan"].isin(list(kelurahan))]
-    visits = leader_kelurahan_visits(patrols)
+    if visits is None:
+        visits = leader_kelurahan_visits(patrols)
     total = visits.groupby("kelurahan")["visits"].sum()
     own = visits.set_index(["leader_nrp", "kelurahan"])["visits"]
     pairs = list(zip(assigned["nrp"], assigned["assigned_kelurahan"], strict=True))
@@ -562,14 +641,18 @@ def single_leader_kelurahan(
     patrols: pd.DataFrame,
     min_share: float = SINGLE_LEADER_SHARE,
     min_visits: int = SINGLE_LEADER_MIN_VISITS,
+    *,
+    visits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per visited kelurahan, its most frequent leader and their share of its visits.
 
     ``depends_on_one`` is True when ``share >= min_share`` and ``visits >= min_visits`` (see the module
     docstring for why 0.8 and 5). A tie for the top leader is broken by name; the share is the same.
-    Flagged kelurahan first, highest share first.
+    Flagged kelurahan first, highest share first. ``visits``: ``leader_kelurahan_visits(patrols)`` when
+    the caller already has it (computed here otherwise).
     """
-    visits = leader_kelurahan_visits(patrols)
+    if visits is None:
+        visits = leader_kelurahan_visits(patrols)
     columns = ["kelurahan", "visits", "leader_nrp", "leader", "leader_visits", "share", "depends_on_one"]
     if visits.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
@@ -662,23 +745,26 @@ def coverage_table(visits: pd.DataFrame, kelurahan: Sequence[str]) -> pd.DataFra
 
 
 def daily_activity(records: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """Every day from ``start`` to ``end``: ``date``, ``patrols``, ``complaints``, ``total`` (zeros too)."""
+    """Every day from ``start`` to ``end``: ``date``, ``patrols``, ``complaints``, ``total`` (zeros too).
+
+    A record counts on its ``date`` when that is one of the days at midnight (as ``activity_records``
+    gives them); counted with one integer day number per record, not a pivot of the records.
+    """
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
-    in_period = records.loc[records["date"].isin(days)]
-    counts = (
-        in_period.assign(one=1)
-        .pivot_table(index="date", columns="kind", values="one", aggfunc="sum", fill_value=0)
-        .reindex(index=days, columns=["patrol", "complaint"], fill_value=0)
-        .fillna(0)
-        .astype("int64")
+    stamps = records["date"].to_numpy().astype("datetime64[ns]")
+    day = stamps.astype("datetime64[D]")
+    offset = (day - np.datetime64(pd.Timestamp(start).date(), "D")).astype(np.int64)
+    on_a_day = ~np.isnat(stamps) & (day.astype("datetime64[ns]") == stamps)
+    on_a_day &= (offset >= 0) & (offset < len(days))
+    kind = records["kind"]
+
+    def count(name: str) -> np.ndarray:
+        of_kind = (kind == name).to_numpy(dtype=bool, na_value=False)
+        return np.bincount(offset[on_a_day & of_kind], minlength=len(days)).astype("int64")
+
+    return pd.DataFrame({"date": days, "patrols": count("patrol"), "complaints": count("complaint")}).assign(
+        total=lambda d: d["patrols"] + d["complaints"]
     )
-    return pd.DataFrame(
-        {
-            "date": days,
-            "patrols": counts["patrol"].to_numpy(),
-            "complaints": counts["complaint"].to_numpy(),
-        }
-    ).assign(total=lambda d: d["patrols"] + d["complaints"])
 
 
 def weekday_names(lang: Lang = "id") -> list[str]:

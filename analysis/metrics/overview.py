@@ -78,17 +78,22 @@ def valid_complaints(complaints: pd.DataFrame) -> pd.DataFrame:
     return complaints.loc[complaints["is_valid"]]
 
 
+def _valid_column(complaints: pd.DataFrame, column: str) -> pd.Series:
+    """``valid_complaints(complaints)[column]``, taking that one column only (not every column's rows)."""
+    return complaints.loc[complaints["is_valid"], column]
+
+
 def resolved_share(complaints: pd.DataFrame) -> float | None:
     """Share of valid complaints with status Selesai; None when there are none."""
-    valid = valid_complaints(complaints)
-    if valid.empty:
+    status = _valid_column(complaints, "status")
+    if status.empty:
         return None
-    return float((valid["status"] == RESOLVED_STATUS).mean())
+    return float((status == RESOLVED_STATUS).mean())
 
 
 def median_resolution_days(complaints: pd.DataFrame) -> float | None:
     """Median days from receipt to resolution over resolved valid complaints; None when none resolved."""
-    days = valid_complaints(complaints)["resolution_days"].dropna()
+    days = _valid_column(complaints, "resolution_days").dropna()
     return float(days.median()) if len(days) else None
 
 
@@ -114,8 +119,8 @@ def overview_kpis(
         ),
         Kpi(
             "complaints",
-            float(len(valid_complaints(complaints))),
-            float(len(valid_complaints(previous_complaints))),
+            float(complaints["is_valid"].sum()),
+            float(previous_complaints["is_valid"].sum()),
             "count",
             higher_is_better=False,
         ),
@@ -160,10 +165,13 @@ def top_categories(complaints: pd.DataFrame, previous_complaints: pd.DataFrame, 
 
     Ties are broken by name so the order is stable.
     """
-    current = valid_complaints(complaints).groupby("category", observed=True).size().rename("count")
-    previous = (
-        valid_complaints(previous_complaints).groupby("category", observed=True).size().rename("previous")
-    )
+
+    def counts(frame: pd.DataFrame) -> pd.Series:
+        category = _valid_column(frame, "category")
+        return category.groupby(category, observed=True).size()
+
+    current = counts(complaints).rename("count")
+    previous = counts(previous_complaints).rename("previous")
     table = pd.concat([current, previous], axis=1).fillna(0).astype(int)
     table = table.loc[table["count"] > 0].rename_axis("category").reset_index()
     table["category"] = table["category"].astype("str")
