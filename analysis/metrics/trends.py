@@ -17,13 +17,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
-from plotly.subplots import make_subplots
 
 from analysis.data.schema import CHANNELS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_pct, t
 from analysis.metrics import bins as time_bins_mod
 from analysis.metrics.cube import DIMENSIONS as CUBE_DIMENSIONS
 from analysis.metrics.cube import complaint_cube, cube_counts
+from analysis.metrics.figures import merge, subplot_layout, update_axes
 from analysis.metrics.filters import Filters, filter_complaints
 from analysis.metrics.stats import (
     change_direction,
@@ -337,6 +337,31 @@ def _empty_figure(lang: Lang) -> go.Figure:
     return fig
 
 
+def _bar_trace(
+    counts: pd.DataFrame,
+    category: str,
+    colours: Mapping[str, str],
+    labels: list[str],
+    freq: Freq,
+    names: Mapping[str, str] | None,
+    **more: object,
+) -> dict:
+    """One period bar trace of ``category`` as a plain dict (validated once, with the whole figure)."""
+    shown = _plain(_name(category, names))
+    return {
+        "type": "bar",
+        # numpy arrays, not pandas objects: plotly converts pandas through narwhals, per trace and column
+        "x": counts.index.to_numpy(),
+        "y": counts[category].to_numpy(),
+        "name": shown,
+        "marker": {"color": category_colour(colours, category)},
+        "customdata": labels,
+        "hovertemplate": f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
+        **more,
+        **_period_axis(freq),
+    }
+
+
 def stacked_counts_figure(
     counts: pd.DataFrame,
     colours: Mapping[str, str],
@@ -358,32 +383,25 @@ def stacked_counts_figure(
         return _empty_figure(lang)
     bins = _bins_for(counts.index, freq, start, end)
     labels = time_bins_mod.bin_labels(bins, lang)
-    fig = go.Figure()
-    for category in counts.columns:
-        shown = _plain(_name(category, names))
-        fig.add_bar(
-            x=counts.index,
-            y=counts[category],
-            name=shown,
-            marker_color=category_colour(colours, category),
-            customdata=labels,
-            hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
-            **_period_axis(freq),
-        )
-    fig.update_xaxes(**_dated_axis(bins, freq, lang, most=8))
-    fig.update_layout(
+    key = _band_key(bands, lang, y=-0.12)
+    # One validated construction of plain dicts: an ``add_bar`` per category and an ``update_*`` per
+    # property group re-validated the figure each time (most of the page's time, whatever the rows).
+    xaxis: dict = _dated_axis(bins, freq, lang, most=8)
+    xaxis["title"] = {"text": _partial_note(bins, lang)}
+    layout = {
         **_band_layout(bands),
-        annotations=(key := _band_key(bands, lang, y=-0.12)),
-        barmode="stack",
-        font=SCREEN_FONT,
-        height=460,
-        margin=margin(30, 70 if key else 10),
-        yaxis_title=t(f"trends.axis.{what}", lang),
-        xaxis_title=_partial_note(bins, lang),
-        legend={"traceorder": "normal"},
-        hovermode="closest",
-    )
-    return fig
+        "annotations": key,
+        "barmode": "stack",
+        "font": SCREEN_FONT,
+        "height": 460,
+        "margin": margin(30, 70 if key else 10),
+        "xaxis": xaxis,
+        "yaxis": {"title": {"text": t(f"trends.axis.{what}", lang)}},
+        "legend": {"traceorder": "normal"},
+        "hovermode": "closest",
+    }
+    traces = [_bar_trace(counts, c, colours, labels, freq, names) for c in counts.columns]
+    return go.Figure(data=traces, layout=layout)
 
 
 def small_multiples_figure(
@@ -405,43 +423,34 @@ def small_multiples_figure(
     categories = [c for c in counts.columns if counts[c].sum() > 0]
     columns = max(1, min(columns, len(categories)))
     rows = math.ceil(len(categories) / columns)
-    fig = make_subplots(
-        rows=rows,
-        cols=columns,
+    titles = tuple(_plain(_name(c, names)) for c in categories)
+    layout, axes = subplot_layout(
+        rows,
+        columns,
+        titles,
         shared_xaxes=True,
-        subplot_titles=[_plain(_name(c, names)) for c in categories],
         vertical_spacing=min(0.5 / rows, 0.08),
         horizontal_spacing=0.05,
     )
     bins = _bins_for(counts.index, freq, start, end)
     labels = time_bins_mod.bin_labels(bins, lang)
-    for i, category in enumerate(categories):
-        shown = _plain(_name(category, names))
-        fig.add_bar(
-            x=counts.index,
-            y=counts[category],
-            name=shown,
-            marker_color=category_colour(colours, category),
-            customdata=labels,
-            hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
-            showlegend=False,
-            row=i // columns + 1,
-            col=i % columns + 1,
-            **_period_axis(freq),
-        )
-    fig.update_yaxes(rangemode="tozero", tickformat="d")
-    fig.update_xaxes(**_dated_axis(bins, freq, lang, most=4))
-    fig.update_annotations(font_size=13)
+    update_axes(layout, "yaxis", {"rangemode": "tozero", "tickformat": "d"})
+    update_axes(layout, "xaxis", _dated_axis(bins, freq, lang, most=4))
+    for title in layout.get("annotations", []):
+        merge(title, {"font": {"size": 13}})
     key = _band_key(bands, lang, y=-0.3 / rows)
-    for note in key:
-        fig.add_annotation(**note)
-    fig.update_layout(
-        **_band_layout(bands, columns),
+    layout["annotations"] = [*layout.get("annotations", []), *key]
+    layout.update(
+        _band_layout(bands, columns),
         font=SCREEN_FONT,
         height=max(260, 190 * rows),
         margin=margin(40, 70 if key else 10),
     )
-    return fig
+    traces = [
+        _bar_trace(counts, category, colours, labels, freq, names, showlegend=False, xaxis=x, yaxis=y)
+        for category, (x, y) in zip(categories, axes, strict=False)
+    ]
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- change tables ------------------------------------------------------------------------------------
@@ -644,49 +653,50 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
     A ✕ marks a complaint hour with no patrol out."""
     days = [t(f"trends.weekday.{d}", lang) for d in WEEKDAYS]
     hours = [f"{h:02d}" for h in HOURS]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
+    layout, axes = subplot_layout(
+        1,
+        2,
+        (t("trends.hours.complaints", lang), t("trends.hours.patrols", lang)),
         shared_yaxes=True,
         horizontal_spacing=0.1,
-        subplot_titles=(t("trends.hours.complaints", lang), t("trends.hours.patrols", lang)),
     )
-    for col, (grid, scale, bar_x) in enumerate(
-        ((complaint_grid, NEED_SCALE, 0.44), (presence_grid, PRESENCE_SCALE, 1.0)), start=1
-    ):
-        fig.add_heatmap(
-            z=grid.to_numpy(),
-            x=hours,
-            y=days,
-            colorscale=scale,
-            zmin=0,
-            colorbar={"x": bar_x, "len": 0.9, "thickness": 12},
-            hovertemplate="%{y} %{x}.00: %{z}<extra></extra>",
-            row=1,
-            col=col,
+    traces: list[dict] = [
+        {
+            "type": "heatmap",
+            "z": grid.to_numpy(),
+            "x": hours,
+            "y": days,
+            "colorscale": scale,
+            "zmin": 0,
+            "colorbar": {"x": bar_x, "len": 0.9, "thickness": 12},
+            "hovertemplate": "%{y} %{x}.00: %{z}<extra></extra>",
+            "xaxis": x,
+            "yaxis": y,
+        }
+        for (grid, scale, bar_x), (x, y) in zip(
+            ((complaint_grid, NEED_SCALE, 0.44), (presence_grid, PRESENCE_SCALE, 1.0)), axes, strict=True
         )
+    ]
     gap = (complaint_grid.to_numpy() > 0) & (presence_grid.to_numpy() == 0)
     rows, cols = np.nonzero(gap)
-    fig.add_scatter(
-        x=[hours[c] for c in cols],
-        y=[days[r] for r in rows],
-        mode="markers",
-        marker={"symbol": "x-thin", "size": 11, "line": {"width": 2, "color": "#000000"}},
-        name=t("trends.hours.gap", lang),
-        hoverinfo="skip",
-        showlegend=bool(len(rows)),
-        row=1,
-        col=1,
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [hours[c] for c in cols],
+            "y": [days[r] for r in rows],
+            "mode": "markers",
+            "marker": {"symbol": "x-thin", "size": 11, "line": {"width": 2, "color": "#000000"}},
+            "name": t("trends.hours.gap", lang),
+            "hoverinfo": "skip",
+            "showlegend": bool(len(rows)),
+            "xaxis": axes[0][0],
+            "yaxis": axes[0][1],
+        }
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=t("trends.col.hour", lang), dtick=3)
-    fig.update_layout(
-        font=SCREEN_FONT,
-        height=380,
-        margin=margin(40),
-        legend={"orientation": "h", "y": -0.25},
-    )
-    return fig
+    update_axes(layout, "yaxis", {"autorange": "reversed"})
+    update_axes(layout, "xaxis", {"title": {"text": t("trends.col.hour", lang)}, "dtick": 3})
+    layout.update(font=SCREEN_FONT, height=380, margin=margin(40), legend={"orientation": "h", "y": -0.25})
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- channels ------------------------------------------------------------------------------------------
@@ -712,36 +722,47 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
     """Horizontal bars per channel: valid and invalid reports, the invalid share written at the end."""
     if quality.empty:
         return _empty_figure(lang)
-    fig = go.Figure()
-    fig.add_bar(
-        y=quality["channel"],
-        x=quality["valid"],
-        orientation="h",
-        name=t("trends.channel.valid", lang),
-        marker_color=CHANNEL_COLOURS["valid"],
-        hovertemplate="%{y}: %{x}<extra></extra>",
-    )
-    fig.add_bar(
-        y=quality["channel"],
-        x=quality["invalid"],
-        orientation="h",
-        name=t("trends.channel.invalid", lang),
-        marker={"color": "#FFFFFF", "line": {"color": CHANNEL_COLOURS["invalid"], "width": 1}},
-        marker_pattern={"shape": "/", "fgcolor": CHANNEL_COLOURS["invalid"]},
-        text=[t("trends.channel.share", lang, share=fmt_pct(s, lang, 0)) for s in quality["invalid_share"]],
-        textposition="outside",
-        hovertemplate="%{y}: %{x}<extra></extra>",
-    )
-    fig.update_layout(
-        barmode="stack",
-        font=SCREEN_FONT,
-        height=120 + 45 * len(quality),
-        margin=margin(20),
-        xaxis={"title": t("trends.axis.complaints", lang), "range": [0, quality["total"].max() * 1.3]},
-        yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
-    )
-    return fig
+    hover = "%{y}: %{x}<extra></extra>"
+    shares = [t("trends.channel.share", lang, share=fmt_pct(s, lang, 0)) for s in quality["invalid_share"]]
+    traces = [
+        {
+            "type": "bar",
+            "y": quality["channel"].to_numpy(),
+            "x": quality["valid"].to_numpy(),
+            "orientation": "h",
+            "name": t("trends.channel.valid", lang),
+            "marker": {"color": CHANNEL_COLOURS["valid"]},
+            "hovertemplate": hover,
+        },
+        {
+            "type": "bar",
+            "y": quality["channel"].to_numpy(),
+            "x": quality["invalid"].to_numpy(),
+            "orientation": "h",
+            "name": t("trends.channel.invalid", lang),
+            "marker": {
+                "color": "#FFFFFF",
+                "line": {"color": CHANNEL_COLOURS["invalid"], "width": 1},
+                "pattern": {"shape": "/", "fgcolor": CHANNEL_COLOURS["invalid"]},
+            },
+            "text": shares,
+            "textposition": "outside",
+            "hovertemplate": hover,
+        },
+    ]
+    layout = {
+        "barmode": "stack",
+        "font": SCREEN_FONT,
+        "height": 120 + 45 * len(quality),
+        "margin": margin(20),
+        "xaxis": {
+            "title": {"text": t("trends.axis.complaints", lang)},
+            "range": [0, quality["total"].max() * 1.3],
+        },
+        "yaxis": {"autorange": "reversed"},
+        "legend": {"orientation": "h", "y": -0.2, "traceorder": "normal"},
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- topic alignment ------------------------------------------------------------------------------------

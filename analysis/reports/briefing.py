@@ -18,6 +18,7 @@ import re
 import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,7 +26,7 @@ import plotly.graph_objects as go
 from analysis.core.text import scrub_text
 from analysis.data.dataset import Dataset
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, t
-from analysis.metrics import stats
+from analysis.metrics import figures, stats
 from analysis.metrics.filters import (
     Filters,
     figures_only,
@@ -714,38 +715,59 @@ FIG_MAX_ROWS = 10
 VALID_COLOUR, INVALID_COLOUR = PROJECTOR_CHANNEL_COLOURS["valid"], PROJECTOR_CHANNEL_COLOURS["invalid"]
 
 
-def _styled(fig: go.Figure, title: str) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": PROJECTOR_TITLE_SIZE}, "x": 0.01},
-        font=PROJECTOR_FONT,
-        template="plotly_white",
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        width=FIG_WIDTH,
-        height=FIG_HEIGHT,
-        margin=PROJECTOR_MARGIN,
-        legend={"orientation": "h", "y": -0.12, "font": {"size": 20}},
+def _styled(data: list[dict], layout: dict, title: str) -> go.Figure:
+    """The slide figure of ``data`` (trace dicts) and ``layout`` (a dict, changed here) in the projector
+    style, validated once (``analysis.metrics.figures``): the style is merged as ``update_layout``,
+    ``update_xaxes`` and ``update_yaxes`` would merge it."""
+    figures.merge(
+        layout,
+        {
+            "title": {"text": title, "font": {"size": PROJECTOR_TITLE_SIZE}, "x": 0.01},
+            "font": PROJECTOR_FONT,
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            "width": FIG_WIDTH,
+            "height": FIG_HEIGHT,
+            "margin": PROJECTOR_MARGIN,
+            "legend": {"orientation": "h", "y": -0.12, "font": {"size": 20}},
+        },
     )
-    fig.update_xaxes(gridcolor=GRID_COLOUR, zerolinecolor="#444444", tickfont={"size": 20})
-    fig.update_yaxes(tickfont={"size": 22}, automargin=True)
-    return fig
+    figures.update_axes(
+        layout, "xaxis", {"gridcolor": GRID_COLOUR, "zerolinecolor": "#444444", "tickfont": {"size": 20}}
+    )
+    figures.update_axes(layout, "yaxis", {"tickfont": {"size": 22}, "automargin": True})
+    return figures.build(data, layout, "plotly_white")
 
 
-def _bar(y: pd.Series, x: pd.Series, name: str, colour: object, text: object, **more: object) -> go.Bar:
-    """One horizontal bar trace of a slide: categories ``y``, counts ``x``, a legend ``name``, a colour
-    (one, or one per bar) and the text written on or beside each bar; ``more`` are further ``go.Bar``
-    properties (``textposition``, ``marker_line``)."""
-    return go.Bar(y=y, x=x, name=name, orientation="h", marker_color=colour, text=text, **more)
+def _bar(
+    y: object, x: object, name: str, colour: object, text: object, line: dict | None = None, **more: object
+) -> dict:
+    """One horizontal bar trace of a slide (a dict for ``_styled``): categories ``y``, counts ``x``, a
+    legend ``name``, a colour (one, or one per bar), the text written on or beside each bar and the bars'
+    outline ``line``; ``more`` are further ``go.Bar`` properties (``textposition`` …)."""
+    marker = {"color": colour} if line is None else {"color": colour, "line": line}
+    return {
+        "type": "bar",
+        "y": y,
+        "x": x,
+        "name": name,
+        "orientation": "h",
+        "marker": marker,
+        "text": text,
+        **more,
+    }
 
 
 def _empty(title: str, lang: Lang) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(
-        text=t("briefing.fig.empty", lang), showarrow=False, font={"size": PROJECTOR_TITLE_SIZE}, x=0.5, y=0.5
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _styled(fig, title)
+    note = {
+        "text": t("briefing.fig.empty", lang),
+        "showarrow": False,
+        "font": {"size": PROJECTOR_TITLE_SIZE},
+        "x": 0.5,
+        "y": 0.5,
+    }
+    layout = {"annotations": [note], "xaxis": {"visible": False}, "yaxis": {"visible": False}}
+    return _styled([], layout, title)
 
 
 def figure_channels(b: Briefing) -> go.Figure:
@@ -756,29 +778,27 @@ def figure_channels(b: Briefing) -> go.Figure:
     if b.channels.empty:
         return _empty(title, b.lang)
     rows = b.channels.iloc[::-1]
-    inside = {"textposition": "inside", "insidetextanchor": "middle"}
-    fig = go.Figure(
-        [
-            _bar(
-                rows["channel"],
-                rows["valid"],
-                t("briefing.col.valid", b.lang),
-                VALID_COLOUR,
-                rows["valid"],
-                **inside,
-            ),
-            _bar(
-                rows["channel"],
-                rows["invalid"],
-                t("briefing.col.invalid", b.lang),
-                INVALID_COLOUR,
-                rows["invalid"].where(rows["invalid"] > 0, None),
-                **inside,
-            ),
-        ]
-    )
-    fig.update_layout(barmode="stack", xaxis_title=t("briefing.fig.count", b.lang))
-    return _styled(fig, title)
+    inside: dict[str, Any] = {"textposition": "inside", "insidetextanchor": "middle"}
+    data = [
+        _bar(
+            rows["channel"],
+            rows["valid"],
+            t("briefing.col.valid", b.lang),
+            VALID_COLOUR,
+            rows["valid"],
+            **inside,
+        ),
+        _bar(
+            rows["channel"],
+            rows["invalid"],
+            t("briefing.col.invalid", b.lang),
+            INVALID_COLOUR,
+            rows["invalid"].where(rows["invalid"] > 0, None),
+            **inside,
+        ),
+    ]
+    layout = {"barmode": "stack", "xaxis": {"title": {"text": t("briefing.fig.count", b.lang)}}}
+    return _styled(data, layout, title)
 
 
 def figure_categories(b: Briefing) -> go.Figure:
@@ -797,29 +817,31 @@ def figure_categories(b: Briefing) -> go.Figure:
         f"{n}  ▲" if z >= stats.SIGNIFICANT_Z else f"{n}  ▼" if z <= -stats.SIGNIFICANT_Z else str(n)
         for n, z in zip(rows["current"], rows["z"], strict=True)
     ]
-    fig = go.Figure(
-        [
-            _bar(
-                rows["category"],
-                rows["previous"],
-                t("briefing.col.previous", b.lang),
-                PREVIOUS_COLOUR,
-                rows["previous"],
-                textposition="outside",
-            ),
-            _bar(
-                rows["category"],
-                rows["current"],
-                t("briefing.col.current", b.lang),
-                [category_colour(b.colours, c) for c in rows["category"]],
-                marks,
-                textposition="outside",
-                marker_line={"color": INK, "width": 1},
-            ),
-        ]
-    )
-    fig.update_layout(barmode="group", xaxis_title=t("briefing.fig.count", b.lang), showlegend=False)
-    return _styled(fig, title)
+    data = [
+        _bar(
+            rows["category"],
+            rows["previous"],
+            t("briefing.col.previous", b.lang),
+            PREVIOUS_COLOUR,
+            rows["previous"],
+            textposition="outside",
+        ),
+        _bar(
+            rows["category"],
+            rows["current"],
+            t("briefing.col.current", b.lang),
+            [category_colour(b.colours, c) for c in rows["category"]],
+            marks,
+            line={"color": INK, "width": 1},
+            textposition="outside",
+        ),
+    ]
+    layout = {
+        "barmode": "group",
+        "xaxis": {"title": {"text": t("briefing.fig.count", b.lang)}},
+        "showlegend": False,
+    }
+    return _styled(data, layout, title)
 
 
 def figure_prediction(b: Briefing) -> go.Figure:
@@ -830,32 +852,32 @@ def figure_prediction(b: Briefing) -> go.Figure:
     rows = b.prediction.loc[b.prediction["expected"] > 0].head(FIG_MAX_ROWS).iloc[::-1]
     if rows.empty:
         return _empty(title, b.lang)
-    fig = go.Figure(
-        go.Bar(
-            y=[
-                f"{c}  {fmt_num(m, b.lang)} ({lo}–{hi})"
-                for c, m, lo, hi in zip(
-                    rows["category"], rows["expected"], rows["low"], rows["high"], strict=True
-                )
-            ],
-            x=rows["expected"],
-            orientation="h",
-            marker_color=[category_colour(b.colours, c) for c in rows["category"]],
-            marker_line={"color": INK, "width": 1},
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": rows["high"] - rows["expected"],
-                "arrayminus": rows["expected"] - rows["low"],
-                "color": INK,
-                "thickness": 3,
-                "width": 10,
-            },
-            showlegend=False,
-        )
-    )
-    fig.update_layout(xaxis_title=t("briefing.fig.count", b.lang))
-    return _styled(fig, title)
+    bar = {
+        "type": "bar",
+        "y": [
+            f"{c}  {fmt_num(m, b.lang)} ({lo}–{hi})"
+            for c, m, lo, hi in zip(
+                rows["category"], rows["expected"], rows["low"], rows["high"], strict=True
+            )
+        ],
+        "x": rows["expected"],
+        "orientation": "h",
+        "marker": {
+            "color": [category_colour(b.colours, c) for c in rows["category"]],
+            "line": {"color": INK, "width": 1},
+        },
+        "error_x": {
+            "type": "data",
+            "symmetric": False,
+            "array": rows["high"] - rows["expected"],
+            "arrayminus": rows["expected"] - rows["low"],
+            "color": INK,
+            "thickness": 3,
+            "width": 10,
+        },
+        "showlegend": False,
+    }
+    return _styled([bar], {"xaxis": {"title": {"text": t("briefing.fig.count", b.lang)}}}, title)
 
 
 def figure_priority(b: Briefing) -> go.Figure:
@@ -867,24 +889,27 @@ def figure_priority(b: Briefing) -> go.Figure:
     rows = ranked(b.priority, FIG_MAX_ROWS).iloc[::-1]
     if rows.empty:
         return _empty(title, b.lang)
-    fig = go.Figure(
-        go.Bar(
-            y=[f"{int(r)}. {k}" for r, k in zip(rows["rank"], rows["kelurahan"], strict=True)],
-            x=rows["score"],
-            orientation="h",
-            marker_color=[NO_PATROL_COLOUR if p == 0 else VALID_COLOUR for p in rows["patrols"]],
-            text=[
-                t("briefing.fig.patrol_note", b.lang, weight=fmt_int(w, b.lang), n=fmt_int(p, b.lang))
-                for w, p in zip(rows["pressure"], rows["patrols"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        )
-    )
-    fig.update_layout(xaxis_title=t("briefing.fig.score", b.lang, days=RECENT_DAYS))
-    fig.update_xaxes(range=[0, float(rows["score"].max()) * 1.45])
-    return _styled(fig, title)
+    bar = {
+        "type": "bar",
+        "y": [f"{int(r)}. {k}" for r, k in zip(rows["rank"], rows["kelurahan"], strict=True)],
+        "x": rows["score"],
+        "orientation": "h",
+        "marker": {"color": [NO_PATROL_COLOUR if p == 0 else VALID_COLOUR for p in rows["patrols"]]},
+        "text": [
+            t("briefing.fig.patrol_note", b.lang, weight=fmt_int(w, b.lang), n=fmt_int(p, b.lang))
+            for w, p in zip(rows["pressure"], rows["patrols"], strict=True)
+        ],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "showlegend": False,
+    }
+    layout = {
+        "xaxis": {
+            "title": {"text": t("briefing.fig.score", b.lang, days=RECENT_DAYS)},
+            "range": [0, float(rows["score"].max()) * 1.45],
+        }
+    }
+    return _styled([bar], layout, title)
 
 
 FIGURES = {
