@@ -415,3 +415,42 @@ def test_period_ticks_are_indonesian_and_at_most_twelve():
 def test_channel_figure_writes_the_invalid_share():
     fig = trends.channel_figure(trends.channel_quality(COMPLAINTS), "id")
     assert list(fig.data[1].text) == ["0 % tidak valid", "0 % tidak valid", "67 % tidak valid"]
+
+
+def test_counts_on_category_codes_equal_the_counts_on_text():
+    """Tren's kelurahan/category counts group on the categories' codes; the numbers, the index and its
+    order are those of grouping the same rows turned into text, and the topic split is shared per cut."""
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
+    from analysis.metrics.filters import filter_complaints, filter_patrols
+
+    ds = load_dataset(settings.DATA_DIR.read())
+    kecamatan_of = ds.reference.kecamatan_of()
+    for days, scope in ((89, ()), (29, ("Gedog", "Sentul")), (364, ("Bendo",))):
+        f = Filters(ds.last_date - pd.Timedelta(days=days).to_pytimedelta(), ds.last_date, kelurahan=scope)
+        patrols = filter_patrols(ds.patrols, f, kecamatan_of)
+        complaints = trends.counted_complaints(filter_complaints(ds.complaints, f, kecamatan_of))
+        mentions = trends.patrol_topic_mentions(patrols)
+        assert trends.patrol_topic_mentions(patrols) is mentions  # split once per cut
+        text = pd.DataFrame(
+            {"kelurahan": mentions["kelurahan"].astype("str"), "category": mentions["topic"].astype("str")}
+        )
+        for keys in (["kelurahan", "category"], ["category"]):
+            expected = text.groupby(keys).size().rename("patrols")
+            pd.testing.assert_series_equal(trends.patrol_mentions_by(patrols, keys), expected)
+        month = complaints["received_at"].dt.to_period("M").dt.to_timestamp()
+        asked = (
+            pd.DataFrame(
+                {
+                    "kelurahan": complaints["kelurahan"].astype("str"),
+                    "month": month,
+                    "category": complaints["category"].astype("str"),
+                }
+            )
+            .groupby(["kelurahan", "month", "category"])
+            .size()
+        )
+        alignment = trends.topic_alignment(complaints, patrols)
+        assert (
+            alignment.set_index(["kelurahan", "month", "category"])["complaints"].rename(None).equals(asked)
+        )

@@ -171,3 +171,36 @@ def cube_counts(
     if not include_invalid:
         mask &= cube["is_valid"].to_numpy()
     return cube.loc[mask].groupby(list(keys), observed=True)["count"].sum().rename("count")
+
+
+def complaint_cube_by_day(complaints: pd.DataFrame) -> pd.DataFrame | None:
+    """``complaint_cube(complaints)`` in day order without its rows of a missing day, for
+    ``period_counts``: the cube itself when it is already so (complaints come in time order), else a
+    sorted copy, remembered per frame. None when the frame lacks a column the cube needs."""
+    full = complaint_cube(complaints)
+    if full is None:
+        return None
+
+    def build() -> pd.DataFrame:
+        days = full["day"]
+        if days.is_monotonic_increasing and not days.hasnans:
+            return full
+        return full.loc[days.notna()].sort_values("day", kind="stable").reset_index(drop=True)
+
+    return per_frames("complaint_cube_by_day", (complaints,), build)
+
+
+def period_counts(
+    by_day: pd.DataFrame,
+    filters: Filters,
+    kecamatan_of: Mapping[str, str],
+    keys: Sequence[str],
+    include_invalid: bool = False,
+) -> pd.Series:
+    """``cube_counts`` of ``complaint_cube_by_day``'s table, reading only the rows of the period's days
+    (two binary searches): a 90-day period reads an eighth of a two-year cube, which at 5,000,000
+    complaints holds about two million rows. Same index, order and integers as ``cube_counts``."""
+    days = by_day["day"].to_numpy()
+    first = int(np.searchsorted(days, np.datetime64(filters.start, "us"), side="left"))
+    last = int(np.searchsorted(days, np.datetime64(filters.end, "us"), side="right"))
+    return cube_counts(by_day.iloc[first:last], filters, kecamatan_of, keys, include_invalid)

@@ -22,7 +22,7 @@ from analysis.data.schema import CHANNELS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_pct, t
 from analysis.metrics import bins as time_bins_mod
 from analysis.metrics.cube import DIMENSIONS as CUBE_DIMENSIONS
-from analysis.metrics.cube import complaint_cube, cube_counts
+from analysis.metrics.cube import complaint_cube, complaint_cube_by_day, per_frames, period_counts
 from analysis.metrics.figures import merge, subplot_layout, update_axes
 from analysis.metrics.filters import Filters, filter_complaints
 from analysis.metrics.stats import (
@@ -66,7 +66,13 @@ def patrol_topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
     """One row per (patrol, topic raised): ``date``, ``kelurahan``, ``topic`` (categorical).
 
     Topics are split once per distinct ``topics`` text (a few hundred combinations), not once per patrol.
+    The table is remembered for as long as ``patrols`` lives (Tren reads it four times a rerun, from the
+    same cut): it is shared, so callers must not change it.
     """
+    return per_frames("patrol_topic_mentions", (patrols,), lambda: _topic_mentions(patrols))
+
+
+def _topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
     codes, distinct = pd.factorize(patrols["topics"])
     split = [split_topics(text) for text in distinct]
     lengths = np.array([len(parts) for parts in split] + [0], dtype="int64")  # last: code -1 (missing)
@@ -86,6 +92,23 @@ def patrol_topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
             ),
         }
     )
+
+
+def _counts_by_text(keys: Mapping[str, pd.Series]) -> pd.Series:
+    """Rows per combination of ``keys``' values, as ``pd.DataFrame(keys).groupby(list(keys)).size()``
+    would count them with every categorical key turned into text first (missing keys left out; index in
+    text order), but grouped on the categories' codes: the rows are never turned into text."""
+    counts = pd.DataFrame(keys).groupby(list(keys), observed=True, sort=False).size()
+
+    def as_text(level: pd.Index) -> pd.Index:
+        return level.astype("str") if isinstance(level, pd.CategoricalIndex) else level
+
+    index = counts.index
+    if isinstance(index, pd.MultiIndex):
+        counts.index = index.set_levels([as_text(level) for level in index.levels])
+    else:
+        counts.index = as_text(index)
+    return counts.sort_index()
 
 
 def counts_per_period(
@@ -515,14 +538,16 @@ def period_changes(
     # The counts come from the complaints' pre-aggregated cube (``analysis.metrics.cube``: the same
     # numbers, built once per data version) when the keys are among its dimensions.
     cube = complaint_cube(complaints) if set(keys) <= set(CUBE_DIMENSIONS) else None
+    # In day order, so that each period reads only its own days (``cube.period_counts``).
+    by_day = None if cube is None else complaint_cube_by_day(complaints)
     # Otherwise three periods are cut from the whole table: only the columns the filter and the count
     # read are carried (copying every text column of 200,000 rows three times cost most of the time).
     wanted = ["received_at", "kelurahan", "category", "channel", "is_valid", *keys]
     complaints = complaints[[c for c in dict.fromkeys(wanted) if c in complaints.columns]]
 
     def counted(f: Filters) -> pd.Series:
-        if cube is not None:
-            return cube_counts(cube, f, kecamatan_of, keys, include_invalid)
+        if by_day is not None:
+            return period_counts(by_day, f, kecamatan_of, keys, include_invalid)
         return counts_by(
             counted_complaints(filter_complaints(complaints, f, kecamatan_of), include_invalid), keys
         )
@@ -536,10 +561,8 @@ def period_changes(
 def patrol_mentions_by(patrols: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     """Patrols that raised each category, per ``keys``: ``["category"]`` or ``["kelurahan", "category"]``."""
     mentions = patrol_topic_mentions(patrols)
-    frame = pd.DataFrame(
-        {"kelurahan": mentions["kelurahan"].astype("str"), "category": mentions["topic"].astype("str")}
-    )
-    return frame.groupby(list(keys)).size().rename("patrols")
+    columns = {"kelurahan": mentions["kelurahan"], "category": mentions["topic"]}
+    return _counts_by_text({key: columns[key] for key in keys}).rename("patrols")
 
 
 def change_rows(
@@ -770,10 +793,13 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
 
 def _monthly_counts(kelurahan: pd.Series, dates: pd.Series, category: pd.Series | None = None) -> pd.Series:
     """Rows per kelurahan × month (first day) [× category], as text keys."""
-    keys = {"kelurahan": kelurahan.astype("str"), "month": dates.dt.to_period("M").dt.to_timestamp()}
+    # The month's first day as ``dates.dt.to_period("M").dt.to_timestamp()`` gives it (datetime64[us]),
+    # by numpy's month truncation: the same values without a Period object per row.
+    month = dates.to_numpy().astype("datetime64[M]").astype("datetime64[us]")
+    keys = {"kelurahan": kelurahan, "month": pd.Series(month, index=dates.index)}
     if category is not None:
-        keys["category"] = category.astype("str")
-    return pd.DataFrame(keys).groupby(list(keys)).size()
+        keys["category"] = category
+    return _counts_by_text(keys)
 
 
 def topic_alignment(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
