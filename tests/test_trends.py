@@ -454,3 +454,50 @@ def test_counts_on_category_codes_equal_the_counts_on_text():
         assert (
             alignment.set_index(["kelurahan", "month", "category"])["complaints"].rename(None).equals(asked)
         )
+
+
+def _change_table_column_by_column(current, previous, year_before):
+    """``change_table`` as first written: a frame grown column by column, sorted through helper columns."""
+    from analysis.metrics.stats import change_direction, poisson_change
+
+    frames = {"current": current, "previous": previous, "year_before": year_before}
+    present = [s for s in frames.values() if s is not None]
+    index = present[0].index
+    for series in present[1:]:
+        index = index.union(series.index)
+    table = pd.DataFrame(index=index)
+    for name, series in frames.items():
+        table[name] = np.nan if series is None else series.reindex(index, fill_value=0).astype(float)
+    table["z_previous"] = poisson_change(table["current"], table["previous"])
+    table["z_year"] = poisson_change(table["current"], table["year_before"])
+    table["direction_previous"] = change_direction(table["z_previous"])
+    table["direction_year"] = change_direction(table["z_year"])
+    ups = (table["direction_previous"] == "up") | (table["direction_year"] == "up")
+    downs = (table["direction_previous"] == "down") | (table["direction_year"] == "down")
+    table["flag"] = np.select([ups, downs], ["up", "down"], "flat")
+    z = table[["z_previous", "z_year"]]
+    pick_year = z["z_year"].abs().fillna(-1) > z["z_previous"].abs().fillna(-1)
+    table["z_max"] = z["z_previous"].where(~pick_year, z["z_year"])
+    order = table["flag"].map({"up": 0, "down": 1, "flat": 2})
+    table = (
+        table.assign(_order=order, _z=-table["z_max"].abs().fillna(0), _n=-table["current"])
+        .sort_values(["_order", "_z", "_n"], kind="stable")
+        .drop(columns=["_order", "_z", "_n"])
+    )
+    return table.reset_index()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_change_table_equals_the_column_by_column_table(seed):
+    rng = np.random.default_rng(seed)
+    index = pd.MultiIndex.from_product([["Gedog", "Sentul", "Bendo"], ["Miras", "Balap liar", "Curanmor"]])
+    index = index.set_names(["kelurahan", "category"])
+
+    def counts(scale):
+        chosen = rng.random(len(index)) < 0.7
+        return pd.Series(rng.poisson(scale, len(index)), index=index, name="count").loc[chosen]
+
+    for previous, year in ((counts(4), counts(9)), (None, counts(2)), (counts(1), None), (None, None)):
+        current = counts(6)
+        expected = _change_table_column_by_column(current, previous, year)
+        pd.testing.assert_frame_equal(trends.change_table(current, previous, year), expected)

@@ -71,10 +71,13 @@ def parts(fig: go.Figure) -> tuple[list[dict], dict, dict | None]:
     data = [{"type": trace.type, **copy.deepcopy(trace._props)} for trace in fig.data]
     layout = copy.deepcopy(fig.layout._props)
     template = layout.pop("template", None)
+    return data, layout, None if _is_default(template) else template
+
+
+def _is_default(template: object) -> bool:
+    """Is ``template`` (a template as a dict) plotly's default template, which every new figure gets?"""
     default = pio.templates.default
-    if default is not None and template == pio.templates[default].to_plotly_json():
-        template = None
-    return data, layout, template
+    return default is not None and template == pio.templates[default].to_plotly_json()
 
 
 def build(data: list[dict], layout: dict, template: str | dict | None = None) -> go.Figure:
