@@ -92,12 +92,14 @@ def patrol_priority(
         .groupby("kel")
         .agg(valid_complaints=("n", "sum"), gn_complaints=("gn", "sum"), pressure=("pressure", "sum"))
     )
-    heaviest = (
-        weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
-        .drop_duplicates(["kel", "category"])  # each kelurahan's categories in first-seen order, once each
-        .groupby("kel")["category"]
-        .agg(lambda s: [(labels or {}).get(c, c) for c in dict.fromkeys(s.astype("str"))][:2])
-    )
+    # Each kelurahan's categories (distinct: one pair each), heaviest first, ties by category; two named.
+    ordered = weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
+    heaviest: dict[str, list[str]] = {}
+    for kel, category in zip(ordered["kel"], ordered["category"].astype("str"), strict=True):
+        if isinstance(kel, str):
+            named = heaviest.setdefault(kel, [])
+            if len(named) < 2:
+                named.append((labels or {}).get(category, category))
     visits = patrols.groupby("kelurahan", observed=True)["date"].agg(["size", "max"])
     visits = pd.DataFrame(
         {"patrols": visits["size"].to_numpy(), "last_patrol": visits["max"].to_numpy()},

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -159,9 +160,20 @@ def _join(items: list[str], lang: Lang) -> str:
 
 
 def _counts(series: pd.Series) -> pd.Series:
-    """Value counts of a (possibly categorical) column, most frequent first, ties by name."""
-    counts = series.astype("str").value_counts()
+    """Value counts of a (possibly categorical) column as text, most frequent first, ties by name. A
+    categorical column is counted on its codes (the values occurring), not turned into text row by row."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        counts = series.value_counts(sort=False)
+        counts = counts.loc[counts.to_numpy() > 0]
+        counts.index = counts.index.astype("str")
+    else:
+        counts = series.astype("str").value_counts()
     return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def _text_set(series: pd.Series) -> set:
+    """``set(series.astype("str"))``, from the distinct values only."""
+    return set(pd.Series(series.unique()).astype("str"))
 
 
 def patrol_facts(
@@ -250,7 +262,9 @@ def complaint_facts(
     """
     if complaints.empty:
         return [t("briefing.fakta.no_complaints", lang, range=fmt_date_range(start, end, lang))]
-    valid = complaints.loc[complaints["is_valid"]]
+    # The columns counted are cut to the valid reports one by one, never the whole frame with its text.
+    is_valid = complaints["is_valid"].to_numpy(dtype=bool)
+    valid = complaints.loc[is_valid, ["category", "status"]]
     sentences = [
         t(
             "briefing.fakta.complaints",
@@ -281,24 +295,35 @@ def complaint_facts(
     top = _counts(valid["category"]).head(TOP_ITEMS)
     cat_items = [f"{name} {fmt_int(n, lang)} ({stage.get(name, '?')})" for name, n in top.items()]
     sentences.append(t("briefing.fakta.categories", lang, items=_join(cat_items, lang)))
-    gn = int(valid["category"].astype("str").map(stage).eq("GN").sum())
+    gn = int(_counts(valid["category"]).loc[lambda n: n.index.map(stage) == "GN"].sum())
     if gn:
         sentences.append(t("briefing.fakta.gn", lang, n=fmt_int(gn, lang), valid=fmt_int(len(valid), lang)))
-    done = int(valid["status"].astype("str").eq("Selesai").sum())
+    done = int(_counts(valid["status"]).get("Selesai", 0))
     sentences.append(
         t("briefing.fakta.status", lang, done=fmt_int(done, lang), open=fmt_int(len(valid) - done, lang))
     )
-    sentences.append(notable_sentence(valid, categories, lang))
+    sentences.append(_notable(complaints, is_valid, categories, lang))
     return sentences
 
 
 def notable_sentence(valid: pd.DataFrame, categories: pd.DataFrame, lang: Lang) -> str:
     """The heaviest valid reports (stage × urgency, then the newest), with scrubbed, truncated text."""
-    ordered = valid.assign(weight=complaint_weights(valid, categories)).sort_values(
-        ["weight", "received_at"], ascending=[False, False], kind="stable"
+    return _notable(valid, np.ones(len(valid), dtype=bool), categories, lang)
+
+
+def _notable(complaints: pd.DataFrame, chosen: np.ndarray, categories: pd.DataFrame, lang: Lang) -> str:
+    """``notable_sentence`` of the rows ``chosen`` (a boolean mask) of ``complaints``: the order is found
+    on the weight and the time alone, and only the ``NOTABLE_MAX`` rows quoted are taken whole."""
+    rows = complaints.loc[chosen, ["category", "received_at"]]
+    keys = pd.DataFrame(
+        {
+            "weight": complaint_weights(rows, categories).to_numpy(),
+            "received_at": rows["received_at"].to_numpy(),
+        }
     )
+    first = keys.sort_values(["weight", "received_at"], ascending=[False, False], kind="stable").index
     items = []
-    for row in ordered.head(NOTABLE_MAX).itertuples():
+    for row in complaints.iloc[np.flatnonzero(chosen)[first[:NOTABLE_MAX]]].itertuples():
         text = _scrubbed(row.description, getattr(row, "reporter_name", None))
         values = {
             "category": str(row.category),
@@ -338,16 +363,15 @@ def category_table(changes: pd.DataFrame, categories: pd.DataFrame, lang: Lang) 
 
 def underserved(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
     """Kelurahan with valid reports but no patrol in the same period, most reports first."""
-    valid = complaints.loc[complaints["is_valid"]]
-    counts = _counts(valid["kelurahan"])
-    visited = set(patrols["kelurahan"].astype("str"))
+    counts = _counts(complaints.loc[complaints["is_valid"].to_numpy(dtype=bool), "kelurahan"])
+    visited = _text_set(patrols["kelurahan"])
     rows = [(k, int(n)) for k, n in counts.items() if k not in visited]
     return pd.DataFrame(rows, columns=["kelurahan", "valid_complaints"]).astype({"kelurahan": "str"})
 
 
 def gap_days(patrols: pd.DataFrame, start: date, end: date) -> list[date]:
     """Days of the period with no patrol report at all."""
-    seen = set(patrols["date"].dt.date)
+    seen = set(pd.Series(patrols["date"].unique(), dtype=patrols["date"].dtype).dt.date)
     return [d.date() for d in pd.date_range(start, end, freq="D") if d.date() not in seen]
 
 
@@ -462,7 +486,7 @@ def analysis_sentences(
         sentences.append(t("briefing.analisa.underserved", lang, items=_join(items, lang)))
     elif current:
         sentences.append(t("briefing.analisa.underserved_none", lang))
-    unvisited = len(set(kelurahan) - set(patrols["kelurahan"].astype("str")))
+    unvisited = len(set(kelurahan) - _text_set(patrols["kelurahan"]))
     total = fmt_int(len(kelurahan), lang)
     if unvisited:
         sentences.append(t("briefing.analisa.unpatrolled", lang, n=fmt_int(unvisited, lang), total=total))
