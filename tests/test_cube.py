@@ -269,3 +269,32 @@ def test_a_frame_without_a_cache_is_left_to_its_functions(tmp_path):
     cube.prime(ds)
     assert len(_primed("patrol_days", ds.patrols))
     assert cube.complaint_cube(ds.complaints) is not None  # built on first use, as before
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_period_counts_read_only_the_periods_days_and_give_the_cubes_counts(dataset, seed):
+    rng = np.random.default_rng(100 + seed)
+    kecamatan_of = dataset.reference.kecamatan_of()
+    built = cube.complaint_cube(dataset.complaints)
+    by_day = cube.complaint_cube_by_day(dataset.complaints)
+    assert by_day["day"].is_monotonic_increasing
+    # Complaints out of time order (and one without a time) give a sorted copy with the same counts.
+    shuffled = dataset.complaints.sample(frac=1.0, random_state=seed)
+    shuffled = pd.concat([shuffled, shuffled.head(1).assign(received_at=pd.NaT)])
+    unsorted = cube.complaint_cube_by_day(shuffled)
+    assert unsorted["day"].is_monotonic_increasing and unsorted["day"].notna().all()
+    assert unsorted["count"].sum() == len(dataset.complaints)
+    for _ in range(10):
+        f = random_filters(dataset, rng)
+        for keys in KEYS:
+            for include_invalid in (False, True):
+                expected = cube.cube_counts(built, f, kecamatan_of, keys, include_invalid)
+                for table in (by_day, unsorted):
+                    got = cube.period_counts(table, f, kecamatan_of, keys, include_invalid)
+                    pd.testing.assert_series_equal(got, expected, check_index_type=True)
+
+
+def test_the_day_ordered_cube_is_the_cube_itself_when_complaints_come_in_time_order(dataset):
+    ordered = dataset.complaints.sort_values("received_at", kind="stable")
+    assert cube.complaint_cube_by_day(ordered) is cube.complaint_cube(ordered)
+    assert cube.complaint_cube_by_day(ordered[["received_at"]]) is None

@@ -415,3 +415,89 @@ def test_period_ticks_are_indonesian_and_at_most_twelve():
 def test_channel_figure_writes_the_invalid_share():
     fig = trends.channel_figure(trends.channel_quality(COMPLAINTS), "id")
     assert list(fig.data[1].text) == ["0 % tidak valid", "0 % tidak valid", "67 % tidak valid"]
+
+
+def test_counts_on_category_codes_equal_the_counts_on_text():
+    """Tren's kelurahan/category counts group on the categories' codes; the numbers, the index and its
+    order are those of grouping the same rows turned into text, and the topic split is shared per cut."""
+    from analysis.core import settings
+    from analysis.data.dataset import load_dataset
+    from analysis.metrics.filters import filter_complaints, filter_patrols
+
+    ds = load_dataset(settings.DATA_DIR.read())
+    kecamatan_of = ds.reference.kecamatan_of()
+    for days, scope in ((89, ()), (29, ("Gedog", "Sentul")), (364, ("Bendo",))):
+        f = Filters(ds.last_date - pd.Timedelta(days=days).to_pytimedelta(), ds.last_date, kelurahan=scope)
+        patrols = filter_patrols(ds.patrols, f, kecamatan_of)
+        complaints = trends.counted_complaints(filter_complaints(ds.complaints, f, kecamatan_of))
+        mentions = trends.patrol_topic_mentions(patrols)
+        assert trends.patrol_topic_mentions(patrols) is mentions  # split once per cut
+        text = pd.DataFrame(
+            {"kelurahan": mentions["kelurahan"].astype("str"), "category": mentions["topic"].astype("str")}
+        )
+        for keys in (["kelurahan", "category"], ["category"]):
+            expected = text.groupby(keys).size().rename("patrols")
+            pd.testing.assert_series_equal(trends.patrol_mentions_by(patrols, keys), expected)
+        month = complaints["received_at"].dt.to_period("M").dt.to_timestamp()
+        asked = (
+            pd.DataFrame(
+                {
+                    "kelurahan": complaints["kelurahan"].astype("str"),
+                    "month": month,
+                    "category": complaints["category"].astype("str"),
+                }
+            )
+            .groupby(["kelurahan", "month", "category"])
+            .size()
+        )
+        alignment = trends.topic_alignment(complaints, patrols)
+        assert (
+            alignment.set_index(["kelurahan", "month", "category"])["complaints"].rename(None).equals(asked)
+        )
+
+
+def _change_table_column_by_column(current, previous, year_before):
+    """``change_table`` as first written: a frame grown column by column, sorted through helper columns."""
+    from analysis.metrics.stats import change_direction, poisson_change
+
+    frames = {"current": current, "previous": previous, "year_before": year_before}
+    present = [s for s in frames.values() if s is not None]
+    index = present[0].index
+    for series in present[1:]:
+        index = index.union(series.index)
+    table = pd.DataFrame(index=index)
+    for name, series in frames.items():
+        table[name] = np.nan if series is None else series.reindex(index, fill_value=0).astype(float)
+    table["z_previous"] = poisson_change(table["current"], table["previous"])
+    table["z_year"] = poisson_change(table["current"], table["year_before"])
+    table["direction_previous"] = change_direction(table["z_previous"])
+    table["direction_year"] = change_direction(table["z_year"])
+    ups = (table["direction_previous"] == "up") | (table["direction_year"] == "up")
+    downs = (table["direction_previous"] == "down") | (table["direction_year"] == "down")
+    table["flag"] = np.select([ups, downs], ["up", "down"], "flat")
+    z = table[["z_previous", "z_year"]]
+    pick_year = z["z_year"].abs().fillna(-1) > z["z_previous"].abs().fillna(-1)
+    table["z_max"] = z["z_previous"].where(~pick_year, z["z_year"])
+    order = table["flag"].map({"up": 0, "down": 1, "flat": 2})
+    table = (
+        table.assign(_order=order, _z=-table["z_max"].abs().fillna(0), _n=-table["current"])
+        .sort_values(["_order", "_z", "_n"], kind="stable")
+        .drop(columns=["_order", "_z", "_n"])
+    )
+    return table.reset_index()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_change_table_equals_the_column_by_column_table(seed):
+    rng = np.random.default_rng(seed)
+    index = pd.MultiIndex.from_product([["Gedog", "Sentul", "Bendo"], ["Miras", "Balap liar", "Curanmor"]])
+    index = index.set_names(["kelurahan", "category"])
+
+    def counts(scale):
+        chosen = rng.random(len(index)) < 0.7
+        return pd.Series(rng.poisson(scale, len(index)), index=index, name="count").loc[chosen]
+
+    for previous, year in ((counts(4), counts(9)), (None, counts(2)), (counts(1), None), (None, None)):
+        current = counts(6)
+        expected = _change_table_column_by_column(current, previous, year)
+        pd.testing.assert_frame_equal(trends.change_table(current, previous, year), expected)

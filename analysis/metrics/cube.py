@@ -254,3 +254,69 @@ def figures_frame(frame: pd.DataFrame) -> pd.DataFrame:
     remember their tables per frame (``activity_days``, ``officers.shared_reporting_gaps``) keeps them
     from one rerun to the next, and nothing in it needs masking."""
     return per_frames("figures_frame", (frame,), lambda: figures_only(frame))
+
+
+def complaint_cube_by_day(complaints: pd.DataFrame) -> pd.DataFrame | None:
+    """``complaint_cube(complaints)`` in day order without its rows of a missing day, for
+    ``period_counts``: the cube itself when it is already so (complaints come in time order), else a
+    sorted copy, remembered per frame. None when the frame lacks a column the cube needs."""
+    full = complaint_cube(complaints)
+    if full is None:
+        return None
+
+    def build() -> pd.DataFrame:
+        days = full["day"]
+        if days.is_monotonic_increasing and not days.hasnans:
+            return full
+        return full.loc[days.notna()].sort_values("day", kind="stable").reset_index(drop=True)
+
+    return per_frames("complaint_cube_by_day", (complaints,), build)
+
+
+def period_counts(
+    by_day: pd.DataFrame,
+    filters: Filters,
+    kecamatan_of: Mapping[str, str],
+    keys: Sequence[str],
+    include_invalid: bool = False,
+) -> pd.Series:
+    """``cube_counts`` of ``complaint_cube_by_day``'s table, reading only the rows of the period's days
+    (two binary searches): a 90-day period reads an eighth of a two-year cube, which at 5,000,000
+    complaints holds about two million rows. Same index, order and integers as ``cube_counts``."""
+    unknown = set(keys) - set(DIMENSIONS)
+    if unknown:
+        raise ValueError(f"the cube cannot count by {sorted(unknown)}")
+    days = by_day["day"].to_numpy()
+    first = int(np.searchsorted(days, np.datetime64(filters.start, "us"), side="left"))
+    last = int(np.searchsorted(days, np.datetime64(filters.end, "us"), side="right"))
+    part = by_day.iloc[first:last]
+    if not all(isinstance(part[key].dtype, pd.CategoricalDtype) for key in keys):
+        return cube_counts(part, filters, kecamatan_of, keys, include_invalid)
+    # The same sums on the categories' codes: one bincount instead of copying the rows and a group-by.
+    mask = np.ones(len(part), dtype=bool)
+    kelurahan = selected_kelurahan(filters, kecamatan_of)
+    if kelurahan is not None:
+        mask &= _isin(part["kelurahan"], kelurahan).to_numpy()
+    if filters.categories:
+        mask &= _isin(part["category"], filters.categories).to_numpy()
+    if filters.channels:
+        mask &= _isin(part["channel"], filters.channels).to_numpy()
+    if not include_invalid:
+        mask &= part["is_valid"].to_numpy(dtype=bool)
+    codes = [part[key].cat.codes.to_numpy()[mask].astype("int64") for key in keys]
+    weights = part["count"].to_numpy()[mask]
+    known = np.logical_and.reduce([c >= 0 for c in codes])  # a missing key is never counted
+    shape = tuple(len(part[key].cat.categories) for key in keys)
+    cells = np.ravel_multi_index(tuple(c[known] for c in codes), shape)
+    sums = np.bincount(cells, weights=weights[known], minlength=int(np.prod(shape)))
+    occurring = np.flatnonzero(sums)  # each row counts at least one complaint
+    levels = [
+        pd.Categorical.from_codes(level, dtype=part[key].dtype)
+        for key, level in zip(keys, np.unravel_index(occurring, shape), strict=True)
+    ]
+    index = (
+        pd.MultiIndex.from_arrays(levels, names=list(keys))
+        if len(keys) > 1
+        else pd.CategoricalIndex(levels[0], name=keys[0])
+    )
+    return pd.Series(sums[occurring].astype("int64"), index=index, name="count")

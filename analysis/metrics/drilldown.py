@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.metrics import figures
 from analysis.metrics.filters import Filters
 from analysis.metrics.trends import Freq
 
@@ -107,24 +108,30 @@ def with_hour_cell_targets(figure: go.Figure) -> go.Figure:
     ``"complaints"`` or ``"patrols"``) and the hover label the heatmap had ("Jumat 22.00: 12"); the
     heatmaps themselves no longer take the hover, so a click lands on the marker. Returns a new figure.
     """
-    fig = go.Figure(figure)
-    heatmaps = [trace for trace in fig.data if trace.type == "heatmap"]
+    # Built as plain dicts and validated once: copying the figure (its template too) and adding each
+    # trace validated it three times over.
+    data, layout, template = figures.parts(figure)
+    heatmaps = [trace for trace in data if trace["type"] == "heatmap"]
     for grid, trace in zip(HOUR_GRIDS, heatmaps, strict=False):
-        days, hours, z = list(trace.y), list(trace.x), [list(row) for row in trace.z]
+        days, hours, z = list(trace["y"]), list(trace["x"]), [list(row) for row in trace["z"]]
         cells = [(d, h) for d in range(len(days)) for h in range(len(hours))]
-        fig.add_scatter(
-            x=[hours[h] for _, h in cells],
-            y=[days[d] for d, _ in cells],
-            customdata=[[grid, d, h, z[d][h]] for d, h in cells],
-            mode="markers",
-            marker={"size": 14, "opacity": 0.01, "color": "#000000"},
-            hovertemplate="%{y} %{x}.00: %{customdata[3]}<extra></extra>",
-            showlegend=False,
-            xaxis=trace.xaxis,
-            yaxis=trace.yaxis,
+        data.append(
+            {
+                "type": "scatter",
+                "x": [hours[h] for _, h in cells],
+                "y": [days[d] for d, _ in cells],
+                "customdata": [[grid, d, h, z[d][h]] for d, h in cells],
+                "mode": "markers",
+                "marker": {"size": 14, "opacity": 0.01, "color": "#000000"},
+                "hovertemplate": "%{y} %{x}.00: %{customdata[3]}<extra></extra>",
+                "showlegend": False,
+                "xaxis": trace.get("xaxis"),
+                "yaxis": trace.get("yaxis"),
+            }
         )
-    fig.update_traces(hoverinfo="skip", hovertemplate=None, selector={"type": "heatmap"})
-    return fig
+    for trace in heatmaps:
+        figures.merge(trace, {"hoverinfo": "skip", "hovertemplate": None})
+    return figures.build(data, layout, template)
 
 
 def hour_cell(points: Sequence[Mapping[str, Any]]) -> tuple[str, int, int] | None:

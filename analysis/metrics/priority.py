@@ -48,7 +48,16 @@ def complaint_weights(complaints: pd.DataFrame, categories: pd.DataFrame) -> pd.
             strict=True,
         )
     )
-    return complaints["category"].astype("str").map(weight).fillna(1).astype(int).rename("weight")
+    return _per_category(complaints["category"], weight).fillna(1).astype(int).rename("weight")
+
+
+def _per_category(category: pd.Series, values: Mapping[str, object]) -> pd.Series:
+    """``category.astype("str").map(values)`` (NaN where ``values`` has no entry), looked up once per
+    distinct category: the rows are never turned into text (at millions of rows that was most of the
+    time)."""
+    codes, distinct = pd.factorize(category)  # code -1: missing, which no entry matches
+    per_code = pd.Series(distinct).astype("str").map(values)
+    return per_code.reindex(codes).set_axis(category.index)
 
 
 def patrol_priority(
@@ -66,28 +75,35 @@ def patrol_priority(
     ``complaints`` and ``patrols`` are the frames of the recent window (``days`` days ending ``end``),
     already restricted to the scope; invalid complaints are ignored here.
     """
-    valid = complaints.loc[complaints["is_valid"]]
-    weighted = valid.assign(
-        weight=complaint_weights(valid, categories),
-        is_gn=valid["category"]
-        .astype("str")
-        .map(dict(zip(categories["category"], categories["stage"], strict=True)))
-        .eq("GN"),
-        kel=valid["kelurahan"].astype("str"),
+    # Counted per (kelurahan, category) pair first (a few hundred pairs at any volume): the weights, the
+    # Gangguan Nyata count and each kelurahan's heaviest categories follow from the pairs, where per
+    # complaint they meant turning every row into text.
+    valid = complaints.loc[complaints["is_valid"], ["kelurahan", "category"]]
+    pairs = valid.groupby(["kelurahan", "category"], observed=True, dropna=False, sort=False).size()
+    pairs = pairs.rename("n").reset_index()
+    stage = dict(zip(categories["category"], categories["stage"], strict=True))
+    weighted = pairs.assign(
+        weight=complaint_weights(pairs, categories),
+        is_gn=_per_category(pairs["category"], stage).eq("GN").fillna(False).astype(bool),
+        kel=pairs["kelurahan"].astype("str"),
     )
-    by_kel = weighted.groupby("kel").agg(
-        valid_complaints=("weight", "size"), gn_complaints=("is_gn", "sum"), pressure=("weight", "sum")
-    )
-    heaviest = (
-        weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
-        .drop_duplicates(["kel", "category"])  # each kelurahan's categories in first-seen order, once each
-        .groupby("kel")["category"]
-        .agg(lambda s: [(labels or {}).get(c, c) for c in dict.fromkeys(s.astype("str"))][:2])
-    )
-    visits = (
-        patrols.assign(kel=patrols["kelurahan"].astype("str"))
+    by_kel = (
+        weighted.assign(gn=weighted["n"] * weighted["is_gn"], pressure=weighted["n"] * weighted["weight"])
         .groupby("kel")
-        .agg(patrols=("date", "size"), last_patrol=("date", "max"))
+        .agg(valid_complaints=("n", "sum"), gn_complaints=("gn", "sum"), pressure=("pressure", "sum"))
+    )
+    # Each kelurahan's categories (distinct: one pair each), heaviest first, ties by category; two named.
+    ordered = weighted.sort_values(["weight", "category"], ascending=[False, True], kind="stable")
+    heaviest: dict[str, list[str]] = {}
+    for kel, category in zip(ordered["kel"], ordered["category"].astype("str"), strict=True):
+        if isinstance(kel, str):
+            named = heaviest.setdefault(kel, [])
+            if len(named) < 2:
+                named.append((labels or {}).get(category, category))
+    visits = patrols.groupby("kelurahan", observed=True)["date"].agg(["size", "max"])
+    visits = pd.DataFrame(
+        {"patrols": visits["size"].to_numpy(), "last_patrol": visits["max"].to_numpy()},
+        index=pd.Index(visits.index.astype("str"), name="kel"),
     )
     table = (
         pd.DataFrame(index=pd.Index(list(kelurahan), name="kel"))

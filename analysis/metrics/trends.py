@@ -17,13 +17,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
-from plotly.subplots import make_subplots
 
 from analysis.data.schema import CHANNELS, split_topics
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_pct, t
 from analysis.metrics import bins as time_bins_mod
 from analysis.metrics.cube import DIMENSIONS as CUBE_DIMENSIONS
-from analysis.metrics.cube import complaint_cube, cube_counts
+from analysis.metrics.cube import complaint_cube, complaint_cube_by_day, per_frames, period_counts
+from analysis.metrics.figures import merge, subplot_layout, update_axes
 from analysis.metrics.filters import Filters, filter_complaints
 from analysis.metrics.stats import (
     change_direction,
@@ -66,7 +66,13 @@ def patrol_topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
     """One row per (patrol, topic raised): ``date``, ``kelurahan``, ``topic`` (categorical).
 
     Topics are split once per distinct ``topics`` text (a few hundred combinations), not once per patrol.
+    The table is remembered for as long as ``patrols`` lives (Tren reads it four times a rerun, from the
+    same cut): it is shared, so callers must not change it.
     """
+    return per_frames("patrol_topic_mentions", (patrols,), lambda: _topic_mentions(patrols))
+
+
+def _topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
     codes, distinct = pd.factorize(patrols["topics"])
     split = [split_topics(text) for text in distinct]
     lengths = np.array([len(parts) for parts in split] + [0], dtype="int64")  # last: code -1 (missing)
@@ -86,6 +92,34 @@ def patrol_topic_mentions(patrols: pd.DataFrame) -> pd.DataFrame:
             ),
         }
     )
+
+
+def _counts_by_text(keys: Mapping[str, pd.Series]) -> pd.Series:
+    """Rows per combination of ``keys``' values, as ``pd.DataFrame(keys).groupby(list(keys)).size()``
+    would count them with every categorical key turned into text first: int64 counts of the combinations
+    that occur (rows with a missing key left out), indexed by the keys (text for a categorical key) in
+    sorted order. Counted on integer codes with one ``bincount``: the rows are never turned into text
+    and no group-by is set up (both cost more than the counting at Tren's sizes)."""
+    codes, values = [], []
+    for column in keys.values():
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            codes.append(column.cat.codes.to_numpy().astype("int64"))
+            values.append(column.cat.categories.astype("str"))
+        else:
+            found, distinct = pd.factorize(column)
+            codes.append(found.astype("int64"))
+            values.append(pd.Index(distinct))
+    shape = tuple(max(len(v), 1) for v in values)
+    known = np.logical_and.reduce([c >= 0 for c in codes]) if codes else np.zeros(0, dtype=bool)
+    cells = np.ravel_multi_index(tuple(c[known] for c in codes), shape)
+    counts = np.bincount(cells, minlength=math.prod(shape))
+    occurring = np.flatnonzero(counts)
+    positions = np.unravel_index(occurring, shape)
+    levels = [v.take(p) for v, p in zip(values, positions, strict=True)]
+    index = pd.MultiIndex.from_arrays(levels, names=list(keys)) if len(levels) > 1 else levels[0]
+    if len(levels) == 1:
+        index = index.rename(next(iter(keys)))
+    return pd.Series(counts[occurring], index=index, dtype="int64").sort_index()
 
 
 def counts_per_period(
@@ -337,6 +371,31 @@ def _empty_figure(lang: Lang) -> go.Figure:
     return fig
 
 
+def _bar_trace(
+    counts: pd.DataFrame,
+    category: str,
+    colours: Mapping[str, str],
+    labels: list[str],
+    freq: Freq,
+    names: Mapping[str, str] | None,
+    **more: object,
+) -> dict:
+    """One period bar trace of ``category`` as a plain dict (validated once, with the whole figure)."""
+    shown = _plain(_name(category, names))
+    return {
+        "type": "bar",
+        # numpy arrays, not pandas objects: plotly converts pandas through narwhals, per trace and column
+        "x": counts.index.to_numpy(),
+        "y": counts[category].to_numpy(),
+        "name": shown,
+        "marker": {"color": category_colour(colours, category)},
+        "customdata": labels,
+        "hovertemplate": f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
+        **more,
+        **_period_axis(freq),
+    }
+
+
 def stacked_counts_figure(
     counts: pd.DataFrame,
     colours: Mapping[str, str],
@@ -358,32 +417,25 @@ def stacked_counts_figure(
         return _empty_figure(lang)
     bins = _bins_for(counts.index, freq, start, end)
     labels = time_bins_mod.bin_labels(bins, lang)
-    fig = go.Figure()
-    for category in counts.columns:
-        shown = _plain(_name(category, names))
-        fig.add_bar(
-            x=counts.index,
-            y=counts[category],
-            name=shown,
-            marker_color=category_colour(colours, category),
-            customdata=labels,
-            hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
-            **_period_axis(freq),
-        )
-    fig.update_xaxes(**_dated_axis(bins, freq, lang, most=8))
-    fig.update_layout(
+    key = _band_key(bands, lang, y=-0.12)
+    # One validated construction of plain dicts: an ``add_bar`` per category and an ``update_*`` per
+    # property group re-validated the figure each time (most of the page's time, whatever the rows).
+    xaxis: dict = _dated_axis(bins, freq, lang, most=8)
+    xaxis["title"] = {"text": _partial_note(bins, lang)}
+    layout = {
         **_band_layout(bands),
-        annotations=(key := _band_key(bands, lang, y=-0.12)),
-        barmode="stack",
-        font=SCREEN_FONT,
-        height=460,
-        margin=margin(30, 70 if key else 10),
-        yaxis_title=t(f"trends.axis.{what}", lang),
-        xaxis_title=_partial_note(bins, lang),
-        legend={"traceorder": "normal"},
-        hovermode="closest",
-    )
-    return fig
+        "annotations": key,
+        "barmode": "stack",
+        "font": SCREEN_FONT,
+        "height": 460,
+        "margin": margin(30, 70 if key else 10),
+        "xaxis": xaxis,
+        "yaxis": {"title": {"text": t(f"trends.axis.{what}", lang)}},
+        "legend": {"traceorder": "normal"},
+        "hovermode": "closest",
+    }
+    traces = [_bar_trace(counts, c, colours, labels, freq, names) for c in counts.columns]
+    return go.Figure(data=traces, layout=layout)
 
 
 def small_multiples_figure(
@@ -405,43 +457,34 @@ def small_multiples_figure(
     categories = [c for c in counts.columns if counts[c].sum() > 0]
     columns = max(1, min(columns, len(categories)))
     rows = math.ceil(len(categories) / columns)
-    fig = make_subplots(
-        rows=rows,
-        cols=columns,
+    titles = tuple(_plain(_name(c, names)) for c in categories)
+    layout, axes = subplot_layout(
+        rows,
+        columns,
+        titles,
         shared_xaxes=True,
-        subplot_titles=[_plain(_name(c, names)) for c in categories],
         vertical_spacing=min(0.5 / rows, 0.08),
         horizontal_spacing=0.05,
     )
     bins = _bins_for(counts.index, freq, start, end)
     labels = time_bins_mod.bin_labels(bins, lang)
-    for i, category in enumerate(categories):
-        shown = _plain(_name(category, names))
-        fig.add_bar(
-            x=counts.index,
-            y=counts[category],
-            name=shown,
-            marker_color=category_colour(colours, category),
-            customdata=labels,
-            hovertemplate=f"{shown}<br>%{{customdata}}: %{{y}}<extra></extra>",
-            showlegend=False,
-            row=i // columns + 1,
-            col=i % columns + 1,
-            **_period_axis(freq),
-        )
-    fig.update_yaxes(rangemode="tozero", tickformat="d")
-    fig.update_xaxes(**_dated_axis(bins, freq, lang, most=4))
-    fig.update_annotations(font_size=13)
+    update_axes(layout, "yaxis", {"rangemode": "tozero", "tickformat": "d"})
+    update_axes(layout, "xaxis", _dated_axis(bins, freq, lang, most=4))
+    for title in layout.get("annotations", []):
+        merge(title, {"font": {"size": 13}})
     key = _band_key(bands, lang, y=-0.3 / rows)
-    for note in key:
-        fig.add_annotation(**note)
-    fig.update_layout(
-        **_band_layout(bands, columns),
+    layout["annotations"] = [*layout.get("annotations", []), *key]
+    layout.update(
+        _band_layout(bands, columns),
         font=SCREEN_FONT,
         height=max(260, 190 * rows),
         margin=margin(40, 70 if key else 10),
     )
-    return fig
+    traces = [
+        _bar_trace(counts, category, colours, labels, freq, names, showlegend=False, xaxis=x, yaxis=y)
+        for category, (x, y) in zip(categories, axes, strict=False)
+    ]
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- change tables ------------------------------------------------------------------------------------
@@ -468,26 +511,42 @@ def change_table(
     index = present[0].index
     for series in present[1:]:
         index = index.union(series.index)
-    table = pd.DataFrame(index=index)
-    for name, series in frames.items():
-        table[name] = np.nan if series is None else series.reindex(index, fill_value=0).astype(float)
-    table["z_previous"] = poisson_change(table["current"], table["previous"])
-    table["z_year"] = poisson_change(table["current"], table["year_before"])
-    table["direction_previous"] = change_direction(table["z_previous"])
-    table["direction_year"] = change_direction(table["z_year"])
-    ups = (table["direction_previous"] == "up") | (table["direction_year"] == "up")
-    downs = (table["direction_previous"] == "down") | (table["direction_year"] == "down")
-    table["flag"] = np.select([ups, downs], ["up", "down"], "flat")
-    z = table[["z_previous", "z_year"]]
-    pick_year = z["z_year"].abs().fillna(-1) > z["z_previous"].abs().fillna(-1)
-    table["z_max"] = z["z_previous"].where(~pick_year, z["z_year"])
-    order = table["flag"].map({"up": 0, "down": 1, "flat": 2})
-    table = (
-        table.assign(_order=order, _z=-table["z_max"].abs().fillna(0), _n=-table["current"])
-        .sort_values(["_order", "_z", "_n"], kind="stable")
-        .drop(columns=["_order", "_z", "_n"])
+    # Column by column on arrays, the frame built once at the end: inserting ten columns into a frame and
+    # sorting it through helper columns cost more than the arithmetic.
+    counts = {
+        name: pd.Series(
+            np.nan if series is None else series.reindex(index, fill_value=0).to_numpy(dtype=float),
+            index=index,
+            dtype=float,
+        )
+        for name, series in frames.items()
+    }
+    z_previous = pd.Series(poisson_change(counts["current"], counts["previous"]), index=index, dtype=float)
+    z_year = pd.Series(poisson_change(counts["current"], counts["year_before"]), index=index, dtype=float)
+    direction_previous = change_direction(z_previous)
+    direction_year = change_direction(z_year)
+    ups = ((direction_previous == "up") | (direction_year == "up")).to_numpy()
+    downs = ((direction_previous == "down") | (direction_year == "down")).to_numpy()
+    flag = np.select([ups, downs], ["up", "down"], "flat")
+    pick_year = z_year.abs().fillna(-1) > z_previous.abs().fillna(-1)
+    z_max = z_previous.where(~pick_year, z_year)
+    table = pd.DataFrame(
+        {
+            **counts,
+            "z_previous": z_previous,
+            "z_year": z_year,
+            "direction_previous": direction_previous,
+            "direction_year": direction_year,
+            "flag": pd.Series(flag, index=index, dtype="str"),
+            "z_max": z_max,
+        },
+        index=index,
     )
-    return table.reset_index()
+    # Flagged rises, then flagged falls, then the rest; within each the largest |z|, then the most reports
+    # (a stable sort: ties keep the index order).
+    order = np.select([flag == "up", flag == "down"], [0, 1], 2)
+    order = np.lexsort((-counts["current"].to_numpy(), -z_max.abs().fillna(0).to_numpy(), order))
+    return table.take(order).reset_index()
 
 
 def period_changes(
@@ -506,14 +565,16 @@ def period_changes(
     # The counts come from the complaints' pre-aggregated cube (``analysis.metrics.cube``: the same
     # numbers, built once per data version) when the keys are among its dimensions.
     cube = complaint_cube(complaints) if set(keys) <= set(CUBE_DIMENSIONS) else None
+    # In day order, so that each period reads only its own days (``cube.period_counts``).
+    by_day = None if cube is None else complaint_cube_by_day(complaints)
     # Otherwise three periods are cut from the whole table: only the columns the filter and the count
     # read are carried (copying every text column of 200,000 rows three times cost most of the time).
     wanted = ["received_at", "kelurahan", "category", "channel", "is_valid", *keys]
     complaints = complaints[[c for c in dict.fromkeys(wanted) if c in complaints.columns]]
 
     def counted(f: Filters) -> pd.Series:
-        if cube is not None:
-            return cube_counts(cube, f, kecamatan_of, keys, include_invalid)
+        if by_day is not None:
+            return period_counts(by_day, f, kecamatan_of, keys, include_invalid)
         return counts_by(
             counted_complaints(filter_complaints(complaints, f, kecamatan_of), include_invalid), keys
         )
@@ -527,10 +588,8 @@ def period_changes(
 def patrol_mentions_by(patrols: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     """Patrols that raised each category, per ``keys``: ``["category"]`` or ``["kelurahan", "category"]``."""
     mentions = patrol_topic_mentions(patrols)
-    frame = pd.DataFrame(
-        {"kelurahan": mentions["kelurahan"].astype("str"), "category": mentions["topic"].astype("str")}
-    )
-    return frame.groupby(list(keys)).size().rename("patrols")
+    columns = {"kelurahan": mentions["kelurahan"], "category": mentions["topic"]}
+    return _counts_by_text({key: columns[key] for key in keys}).rename("patrols")
 
 
 def change_rows(
@@ -605,7 +664,9 @@ def patrol_presence_by_weekday_hour(patrols: pd.DataFrame) -> pd.DataFrame:
     A patrol 22:30–00:30 on a Friday counts in Friday 22 and 23 and Saturday 00. An end before the start
     crosses midnight; a patrol without both times is left out (see ``patrols_without_times``).
     """
-    timed = patrols.loc[patrols["start_time"].notna() & patrols["end_time"].notna()]
+    # The three columns read, not the whole frame, are cut to the timed patrols.
+    timed = patrols[["date", "start_time", "end_time"]]
+    timed = timed.loc[(timed["start_time"].notna() & timed["end_time"].notna()).to_numpy()]
     if timed.empty:
         return _grid(np.zeros(0, dtype="int64"))
     start = _minutes(timed["start_time"])
@@ -644,49 +705,50 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
     A ✕ marks a complaint hour with no patrol out."""
     days = [t(f"trends.weekday.{d}", lang) for d in WEEKDAYS]
     hours = [f"{h:02d}" for h in HOURS]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
+    layout, axes = subplot_layout(
+        1,
+        2,
+        (t("trends.hours.complaints", lang), t("trends.hours.patrols", lang)),
         shared_yaxes=True,
         horizontal_spacing=0.1,
-        subplot_titles=(t("trends.hours.complaints", lang), t("trends.hours.patrols", lang)),
     )
-    for col, (grid, scale, bar_x) in enumerate(
-        ((complaint_grid, NEED_SCALE, 0.44), (presence_grid, PRESENCE_SCALE, 1.0)), start=1
-    ):
-        fig.add_heatmap(
-            z=grid.to_numpy(),
-            x=hours,
-            y=days,
-            colorscale=scale,
-            zmin=0,
-            colorbar={"x": bar_x, "len": 0.9, "thickness": 12},
-            hovertemplate="%{y} %{x}.00: %{z}<extra></extra>",
-            row=1,
-            col=col,
+    traces: list[dict] = [
+        {
+            "type": "heatmap",
+            "z": grid.to_numpy(),
+            "x": hours,
+            "y": days,
+            "colorscale": scale,
+            "zmin": 0,
+            "colorbar": {"x": bar_x, "len": 0.9, "thickness": 12},
+            "hovertemplate": "%{y} %{x}.00: %{z}<extra></extra>",
+            "xaxis": x,
+            "yaxis": y,
+        }
+        for (grid, scale, bar_x), (x, y) in zip(
+            ((complaint_grid, NEED_SCALE, 0.44), (presence_grid, PRESENCE_SCALE, 1.0)), axes, strict=True
         )
+    ]
     gap = (complaint_grid.to_numpy() > 0) & (presence_grid.to_numpy() == 0)
     rows, cols = np.nonzero(gap)
-    fig.add_scatter(
-        x=[hours[c] for c in cols],
-        y=[days[r] for r in rows],
-        mode="markers",
-        marker={"symbol": "x-thin", "size": 11, "line": {"width": 2, "color": "#000000"}},
-        name=t("trends.hours.gap", lang),
-        hoverinfo="skip",
-        showlegend=bool(len(rows)),
-        row=1,
-        col=1,
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [hours[c] for c in cols],
+            "y": [days[r] for r in rows],
+            "mode": "markers",
+            "marker": {"symbol": "x-thin", "size": 11, "line": {"width": 2, "color": "#000000"}},
+            "name": t("trends.hours.gap", lang),
+            "hoverinfo": "skip",
+            "showlegend": bool(len(rows)),
+            "xaxis": axes[0][0],
+            "yaxis": axes[0][1],
+        }
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=t("trends.col.hour", lang), dtick=3)
-    fig.update_layout(
-        font=SCREEN_FONT,
-        height=380,
-        margin=margin(40),
-        legend={"orientation": "h", "y": -0.25},
-    )
-    return fig
+    update_axes(layout, "yaxis", {"autorange": "reversed"})
+    update_axes(layout, "xaxis", {"title": {"text": t("trends.col.hour", lang)}, "dtick": 3})
+    layout.update(font=SCREEN_FONT, height=380, margin=margin(40), legend={"orientation": "h", "y": -0.25})
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- channels ------------------------------------------------------------------------------------------
@@ -694,12 +756,23 @@ def hours_figure(complaint_grid: pd.DataFrame, presence_grid: pd.DataFrame, lang
 
 def channel_quality(complaints: pd.DataFrame) -> pd.DataFrame:
     """Per channel (schema order, only those used): ``total``, ``invalid``, ``valid``, ``invalid_share``."""
-    valid = complaints["is_valid"]
-    table = (
-        pd.DataFrame({"channel": complaints["channel"].astype("str"), "invalid": ~valid, "valid": valid})
-        .groupby("channel")
-        .sum()
-        .astype("int64")
+    # Counted on the channel's codes, not on every row turned into text; rows without a channel are left
+    # out, as a group-by leaves them.
+    valid = complaints["is_valid"].to_numpy(dtype=bool)
+    channel = complaints["channel"]
+    if isinstance(channel.dtype, pd.CategoricalDtype):
+        codes, names = channel.cat.codes.to_numpy(), channel.cat.categories.astype("str")
+    else:
+        codes, names = pd.factorize(channel.astype("str"))
+        names = pd.Index(names)
+    known = codes >= 0
+    valid_n = np.bincount(codes[known & valid], minlength=len(names))
+    invalid_n = np.bincount(codes[known & ~valid], minlength=len(names))
+    used = (valid_n + invalid_n) > 0
+    table = pd.DataFrame(
+        {"invalid": invalid_n[used], "valid": valid_n[used]},
+        index=pd.Index(names[used], name="channel"),
+        dtype="int64",
     )
     rank = {name: i for i, name in enumerate(CHANNELS)}
     table = table.loc[sorted(table.index, key=lambda c: (rank.get(c, len(rank)), c))]
@@ -712,36 +785,47 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
     """Horizontal bars per channel: valid and invalid reports, the invalid share written at the end."""
     if quality.empty:
         return _empty_figure(lang)
-    fig = go.Figure()
-    fig.add_bar(
-        y=quality["channel"],
-        x=quality["valid"],
-        orientation="h",
-        name=t("trends.channel.valid", lang),
-        marker_color=CHANNEL_COLOURS["valid"],
-        hovertemplate="%{y}: %{x}<extra></extra>",
-    )
-    fig.add_bar(
-        y=quality["channel"],
-        x=quality["invalid"],
-        orientation="h",
-        name=t("trends.channel.invalid", lang),
-        marker={"color": "#FFFFFF", "line": {"color": CHANNEL_COLOURS["invalid"], "width": 1}},
-        marker_pattern={"shape": "/", "fgcolor": CHANNEL_COLOURS["invalid"]},
-        text=[t("trends.channel.share", lang, share=fmt_pct(s, lang, 0)) for s in quality["invalid_share"]],
-        textposition="outside",
-        hovertemplate="%{y}: %{x}<extra></extra>",
-    )
-    fig.update_layout(
-        barmode="stack",
-        font=SCREEN_FONT,
-        height=120 + 45 * len(quality),
-        margin=margin(20),
-        xaxis={"title": t("trends.axis.complaints", lang), "range": [0, quality["total"].max() * 1.3]},
-        yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
-    )
-    return fig
+    hover = "%{y}: %{x}<extra></extra>"
+    shares = [t("trends.channel.share", lang, share=fmt_pct(s, lang, 0)) for s in quality["invalid_share"]]
+    traces = [
+        {
+            "type": "bar",
+            "y": quality["channel"].to_numpy(),
+            "x": quality["valid"].to_numpy(),
+            "orientation": "h",
+            "name": t("trends.channel.valid", lang),
+            "marker": {"color": CHANNEL_COLOURS["valid"]},
+            "hovertemplate": hover,
+        },
+        {
+            "type": "bar",
+            "y": quality["channel"].to_numpy(),
+            "x": quality["invalid"].to_numpy(),
+            "orientation": "h",
+            "name": t("trends.channel.invalid", lang),
+            "marker": {
+                "color": "#FFFFFF",
+                "line": {"color": CHANNEL_COLOURS["invalid"], "width": 1},
+                "pattern": {"shape": "/", "fgcolor": CHANNEL_COLOURS["invalid"]},
+            },
+            "text": shares,
+            "textposition": "outside",
+            "hovertemplate": hover,
+        },
+    ]
+    layout = {
+        "barmode": "stack",
+        "font": SCREEN_FONT,
+        "height": 120 + 45 * len(quality),
+        "margin": margin(20),
+        "xaxis": {
+            "title": {"text": t("trends.axis.complaints", lang)},
+            "range": [0, quality["total"].max() * 1.3],
+        },
+        "yaxis": {"autorange": "reversed"},
+        "legend": {"orientation": "h", "y": -0.2, "traceorder": "normal"},
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- topic alignment ------------------------------------------------------------------------------------
@@ -749,10 +833,13 @@ def channel_figure(quality: pd.DataFrame, lang: Lang = "id") -> go.Figure:
 
 def _monthly_counts(kelurahan: pd.Series, dates: pd.Series, category: pd.Series | None = None) -> pd.Series:
     """Rows per kelurahan × month (first day) [× category], as text keys."""
-    keys = {"kelurahan": kelurahan.astype("str"), "month": dates.dt.to_period("M").dt.to_timestamp()}
+    # The month's first day as ``dates.dt.to_period("M").dt.to_timestamp()`` gives it (datetime64[us]),
+    # by numpy's month truncation: the same values without a Period object per row.
+    month = dates.to_numpy().astype("datetime64[M]").astype("datetime64[us]")
+    keys = {"kelurahan": kelurahan, "month": pd.Series(month, index=dates.index)}
     if category is not None:
-        keys["category"] = category.astype("str")
-    return pd.DataFrame(keys).groupby(list(keys)).size()
+        keys["category"] = category
+    return _counts_by_text(keys)
 
 
 def topic_alignment(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:

@@ -18,14 +18,17 @@ import re
 import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.core.text import scrub_text
 from analysis.data.dataset import Dataset
 from analysis.i18n import Lang, fmt_date, fmt_date_range, fmt_int, fmt_num, t
-from analysis.metrics import stats
+from analysis.metrics import figures, stats
+from analysis.metrics.cube import per_frames_and_arguments
 from analysis.metrics.filters import (
     Filters,
     figures_only,
@@ -157,9 +160,20 @@ def _join(items: list[str], lang: Lang) -> str:
 
 
 def _counts(series: pd.Series) -> pd.Series:
-    """Value counts of a (possibly categorical) column, most frequent first, ties by name."""
-    counts = series.astype("str").value_counts()
+    """Value counts of a (possibly categorical) column as text, most frequent first, ties by name. A
+    categorical column is counted on its codes (the values occurring), not turned into text row by row."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        counts = series.value_counts(sort=False)
+        counts = counts.loc[counts.to_numpy() > 0]
+        counts.index = counts.index.astype("str")
+    else:
+        counts = series.astype("str").value_counts()
     return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def _text_set(series: pd.Series) -> set:
+    """``set(series.astype("str"))``, from the distinct values only."""
+    return set(pd.Series(series.unique()).astype("str"))
 
 
 def patrol_facts(
@@ -248,7 +262,9 @@ def complaint_facts(
     """
     if complaints.empty:
         return [t("briefing.fakta.no_complaints", lang, range=fmt_date_range(start, end, lang))]
-    valid = complaints.loc[complaints["is_valid"]]
+    # The columns counted are cut to the valid reports one by one, never the whole frame with its text.
+    is_valid = complaints["is_valid"].to_numpy(dtype=bool)
+    valid = complaints.loc[is_valid, ["category", "status"]]
     sentences = [
         t(
             "briefing.fakta.complaints",
@@ -279,24 +295,35 @@ def complaint_facts(
     top = _counts(valid["category"]).head(TOP_ITEMS)
     cat_items = [f"{name} {fmt_int(n, lang)} ({stage.get(name, '?')})" for name, n in top.items()]
     sentences.append(t("briefing.fakta.categories", lang, items=_join(cat_items, lang)))
-    gn = int(valid["category"].astype("str").map(stage).eq("GN").sum())
+    gn = int(_counts(valid["category"]).loc[lambda n: n.index.map(stage) == "GN"].sum())
     if gn:
         sentences.append(t("briefing.fakta.gn", lang, n=fmt_int(gn, lang), valid=fmt_int(len(valid), lang)))
-    done = int(valid["status"].astype("str").eq("Selesai").sum())
+    done = int(_counts(valid["status"]).get("Selesai", 0))
     sentences.append(
         t("briefing.fakta.status", lang, done=fmt_int(done, lang), open=fmt_int(len(valid) - done, lang))
     )
-    sentences.append(notable_sentence(valid, categories, lang))
+    sentences.append(_notable(complaints, is_valid, categories, lang))
     return sentences
 
 
 def notable_sentence(valid: pd.DataFrame, categories: pd.DataFrame, lang: Lang) -> str:
     """The heaviest valid reports (stage × urgency, then the newest), with scrubbed, truncated text."""
-    ordered = valid.assign(weight=complaint_weights(valid, categories)).sort_values(
-        ["weight", "received_at"], ascending=[False, False], kind="stable"
+    return _notable(valid, np.ones(len(valid), dtype=bool), categories, lang)
+
+
+def _notable(complaints: pd.DataFrame, chosen: np.ndarray, categories: pd.DataFrame, lang: Lang) -> str:
+    """``notable_sentence`` of the rows ``chosen`` (a boolean mask) of ``complaints``: the order is found
+    on the weight and the time alone, and only the ``NOTABLE_MAX`` rows quoted are taken whole."""
+    rows = complaints.loc[chosen, ["category", "received_at"]]
+    keys = pd.DataFrame(
+        {
+            "weight": complaint_weights(rows, categories).to_numpy(),
+            "received_at": rows["received_at"].to_numpy(),
+        }
     )
+    first = keys.sort_values(["weight", "received_at"], ascending=[False, False], kind="stable").index
     items = []
-    for row in ordered.head(NOTABLE_MAX).itertuples():
+    for row in complaints.iloc[np.flatnonzero(chosen)[first[:NOTABLE_MAX]]].itertuples():
         text = _scrubbed(row.description, getattr(row, "reporter_name", None))
         values = {
             "category": str(row.category),
@@ -336,16 +363,15 @@ def category_table(changes: pd.DataFrame, categories: pd.DataFrame, lang: Lang) 
 
 def underserved(complaints: pd.DataFrame, patrols: pd.DataFrame) -> pd.DataFrame:
     """Kelurahan with valid reports but no patrol in the same period, most reports first."""
-    valid = complaints.loc[complaints["is_valid"]]
-    counts = _counts(valid["kelurahan"])
-    visited = set(patrols["kelurahan"].astype("str"))
+    counts = _counts(complaints.loc[complaints["is_valid"].to_numpy(dtype=bool), "kelurahan"])
+    visited = _text_set(patrols["kelurahan"])
     rows = [(k, int(n)) for k, n in counts.items() if k not in visited]
     return pd.DataFrame(rows, columns=["kelurahan", "valid_complaints"]).astype({"kelurahan": "str"})
 
 
 def gap_days(patrols: pd.DataFrame, start: date, end: date) -> list[date]:
     """Days of the period with no patrol report at all."""
-    seen = set(patrols["date"].dt.date)
+    seen = set(pd.Series(patrols["date"].unique(), dtype=patrols["date"].dtype).dt.date)
     return [d.date() for d in pd.date_range(start, end, freq="D") if d.date() not in seen]
 
 
@@ -460,7 +486,7 @@ def analysis_sentences(
         sentences.append(t("briefing.analisa.underserved", lang, items=_join(items, lang)))
     elif current:
         sentences.append(t("briefing.analisa.underserved_none", lang))
-    unvisited = len(set(kelurahan) - set(patrols["kelurahan"].astype("str")))
+    unvisited = len(set(kelurahan) - _text_set(patrols["kelurahan"]))
     total = fmt_int(len(kelurahan), lang)
     if unvisited:
         sentences.append(t("briefing.analisa.unpatrolled", lang, n=fmt_int(unvisited, lang), total=total))
@@ -628,23 +654,31 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     def named(frame: pd.DataFrame) -> pd.DataFrame:
         if lang != "en" or frame.empty:
             return frame
-        return frame.assign(category=frame["category"].astype("str").map(lambda c: names.get(c, c)))
+        # Each distinct category named once, not each row: the rows' text as ``astype("str")`` gives it.
+        codes, distinct = pd.factorize(frame["category"])
+        shown = pd.Series(distinct).astype("str").map(lambda c: names.get(c, c))
+        return frame.assign(category=shown.reindex(codes).set_axis(frame.index))
 
-    # Only the period's complaints keep their text (the notable sentence quotes it); every other cut is
-    # for figures and leaves the free-text columns behind (``figures_only``).
-    all_patrols, all_complaints = figures_only(dataset.patrols), figures_only(dataset.complaints)
-    patrols = filter_patrols(all_patrols, filters, kecamatan_of)
-    complaints = named(filter_complaints(dataset.complaints, filters, kecamatan_of))
     previous = filters.previous()
     recent = replace(filters, start=filters.end - timedelta(days=RECENT_DAYS - 1))
-    recent_patrols = filter_patrols(all_patrols, recent, kecamatan_of)
-    recent_complaints = named(filter_complaints(all_complaints, recent, kecamatan_of))
-
     first = dataset.first_date or filters.start
     covered = (filters.end - max(first, recent.start)).days + 1
     weeks = max(1, min(PREDICTION_WEEKS, covered // 7))
     window = replace(filters, start=filters.end - timedelta(days=7 * weeks - 1))
-    history = named(filter_complaints(all_complaints, window, kecamatan_of))
+    # Every cut ends on the period's last day: the whole tables are cut once, from the earliest start
+    # (the recent window's or the period's), and each cut is taken from that one (the same rows in the
+    # same order: the filters only narrow), instead of reading every row of the whole history five times.
+    # Only the period's complaints keep their text (the notable sentence quotes it); every other cut is
+    # for figures and leaves the free-text columns behind (``figures_only``).
+    around = replace(filters, start=min(filters.start, recent.start))
+    near_patrols = filter_patrols(figures_only(dataset.patrols), around, kecamatan_of)
+    near_complaints = filter_complaints(dataset.complaints, around, kecamatan_of)
+    near_figures = figures_only(near_complaints)
+    patrols = filter_patrols(near_patrols, filters, kecamatan_of)
+    complaints = named(filter_complaints(near_complaints, filters, kecamatan_of))
+    recent_patrols = filter_patrols(near_patrols, recent, kecamatan_of)
+    recent_complaints = named(filter_complaints(near_figures, recent, kecamatan_of))
+    history = named(filter_complaints(near_figures, window, kecamatan_of))
     prediction = prediction_table(history.loc[history["is_valid"]], categories, weeks)
 
     changes = named(
@@ -656,7 +690,14 @@ def build_briefing(dataset: Dataset, filters: Filters, lang: Lang = "id") -> Bri
     if dataset.officers.empty:  # no roster file: nothing to measure gaps against
         officer_gaps = pd.DataFrame(columns=["unit", "assigned_kelurahan", "level"])
     else:
-        officer_gaps = reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, filters.end)
+        # The same list for any scope (it is narrowed below): remembered per data version and day, so a
+        # change of kelurahan does not measure every officer's silence again.
+        officer_gaps = per_frames_and_arguments(
+            "briefing.reporting_gaps",
+            (dataset.officers, dataset.patrols, dataset.complaints),
+            (filters.end,),
+            lambda: reporting_gaps(dataset.officers, dataset.patrols, dataset.complaints, filters.end),
+        )
     if filters.units:
         officer_gaps = officer_gaps.loc[officer_gaps["unit"].astype("str").isin(filters.units)]
     officer_gaps = gaps_in_scope(officer_gaps, kelurahan, whole_area=scope is None)
@@ -714,38 +755,59 @@ FIG_MAX_ROWS = 10
 VALID_COLOUR, INVALID_COLOUR = PROJECTOR_CHANNEL_COLOURS["valid"], PROJECTOR_CHANNEL_COLOURS["invalid"]
 
 
-def _styled(fig: go.Figure, title: str) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": PROJECTOR_TITLE_SIZE}, "x": 0.01},
-        font=PROJECTOR_FONT,
-        template="plotly_white",
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        width=FIG_WIDTH,
-        height=FIG_HEIGHT,
-        margin=PROJECTOR_MARGIN,
-        legend={"orientation": "h", "y": -0.12, "font": {"size": 20}},
+def _styled(data: list[dict], layout: dict, title: str) -> go.Figure:
+    """The slide figure of ``data`` (trace dicts) and ``layout`` (a dict, changed here) in the projector
+    style, validated once (``analysis.metrics.figures``): the style is merged as ``update_layout``,
+    ``update_xaxes`` and ``update_yaxes`` would merge it."""
+    figures.merge(
+        layout,
+        {
+            "title": {"text": title, "font": {"size": PROJECTOR_TITLE_SIZE}, "x": 0.01},
+            "font": PROJECTOR_FONT,
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            "width": FIG_WIDTH,
+            "height": FIG_HEIGHT,
+            "margin": PROJECTOR_MARGIN,
+            "legend": {"orientation": "h", "y": -0.12, "font": {"size": 20}},
+        },
     )
-    fig.update_xaxes(gridcolor=GRID_COLOUR, zerolinecolor="#444444", tickfont={"size": 20})
-    fig.update_yaxes(tickfont={"size": 22}, automargin=True)
-    return fig
+    figures.update_axes(
+        layout, "xaxis", {"gridcolor": GRID_COLOUR, "zerolinecolor": "#444444", "tickfont": {"size": 20}}
+    )
+    figures.update_axes(layout, "yaxis", {"tickfont": {"size": 22}, "automargin": True})
+    return figures.build(data, layout, "plotly_white")
 
 
-def _bar(y: pd.Series, x: pd.Series, name: str, colour: object, text: object, **more: object) -> go.Bar:
-    """One horizontal bar trace of a slide: categories ``y``, counts ``x``, a legend ``name``, a colour
-    (one, or one per bar) and the text written on or beside each bar; ``more`` are further ``go.Bar``
-    properties (``textposition``, ``marker_line``)."""
-    return go.Bar(y=y, x=x, name=name, orientation="h", marker_color=colour, text=text, **more)
+def _bar(
+    y: object, x: object, name: str, colour: object, text: object, line: dict | None = None, **more: object
+) -> dict:
+    """One horizontal bar trace of a slide (a dict for ``_styled``): categories ``y``, counts ``x``, a
+    legend ``name``, a colour (one, or one per bar), the text written on or beside each bar and the bars'
+    outline ``line``; ``more`` are further ``go.Bar`` properties (``textposition`` …)."""
+    marker = {"color": colour} if line is None else {"color": colour, "line": line}
+    return {
+        "type": "bar",
+        "y": y,
+        "x": x,
+        "name": name,
+        "orientation": "h",
+        "marker": marker,
+        "text": text,
+        **more,
+    }
 
 
 def _empty(title: str, lang: Lang) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(
-        text=t("briefing.fig.empty", lang), showarrow=False, font={"size": PROJECTOR_TITLE_SIZE}, x=0.5, y=0.5
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _styled(fig, title)
+    note = {
+        "text": t("briefing.fig.empty", lang),
+        "showarrow": False,
+        "font": {"size": PROJECTOR_TITLE_SIZE},
+        "x": 0.5,
+        "y": 0.5,
+    }
+    layout = {"annotations": [note], "xaxis": {"visible": False}, "yaxis": {"visible": False}}
+    return _styled([], layout, title)
 
 
 def figure_channels(b: Briefing) -> go.Figure:
@@ -756,29 +818,27 @@ def figure_channels(b: Briefing) -> go.Figure:
     if b.channels.empty:
         return _empty(title, b.lang)
     rows = b.channels.iloc[::-1]
-    inside = {"textposition": "inside", "insidetextanchor": "middle"}
-    fig = go.Figure(
-        [
-            _bar(
-                rows["channel"],
-                rows["valid"],
-                t("briefing.col.valid", b.lang),
-                VALID_COLOUR,
-                rows["valid"],
-                **inside,
-            ),
-            _bar(
-                rows["channel"],
-                rows["invalid"],
-                t("briefing.col.invalid", b.lang),
-                INVALID_COLOUR,
-                rows["invalid"].where(rows["invalid"] > 0, None),
-                **inside,
-            ),
-        ]
-    )
-    fig.update_layout(barmode="stack", xaxis_title=t("briefing.fig.count", b.lang))
-    return _styled(fig, title)
+    inside: dict[str, Any] = {"textposition": "inside", "insidetextanchor": "middle"}
+    data = [
+        _bar(
+            rows["channel"],
+            rows["valid"],
+            t("briefing.col.valid", b.lang),
+            VALID_COLOUR,
+            rows["valid"],
+            **inside,
+        ),
+        _bar(
+            rows["channel"],
+            rows["invalid"],
+            t("briefing.col.invalid", b.lang),
+            INVALID_COLOUR,
+            rows["invalid"].where(rows["invalid"] > 0, None),
+            **inside,
+        ),
+    ]
+    layout = {"barmode": "stack", "xaxis": {"title": {"text": t("briefing.fig.count", b.lang)}}}
+    return _styled(data, layout, title)
 
 
 def figure_categories(b: Briefing) -> go.Figure:
@@ -797,29 +857,31 @@ def figure_categories(b: Briefing) -> go.Figure:
         f"{n}  ▲" if z >= stats.SIGNIFICANT_Z else f"{n}  ▼" if z <= -stats.SIGNIFICANT_Z else str(n)
         for n, z in zip(rows["current"], rows["z"], strict=True)
     ]
-    fig = go.Figure(
-        [
-            _bar(
-                rows["category"],
-                rows["previous"],
-                t("briefing.col.previous", b.lang),
-                PREVIOUS_COLOUR,
-                rows["previous"],
-                textposition="outside",
-            ),
-            _bar(
-                rows["category"],
-                rows["current"],
-                t("briefing.col.current", b.lang),
-                [category_colour(b.colours, c) for c in rows["category"]],
-                marks,
-                textposition="outside",
-                marker_line={"color": INK, "width": 1},
-            ),
-        ]
-    )
-    fig.update_layout(barmode="group", xaxis_title=t("briefing.fig.count", b.lang), showlegend=False)
-    return _styled(fig, title)
+    data = [
+        _bar(
+            rows["category"],
+            rows["previous"],
+            t("briefing.col.previous", b.lang),
+            PREVIOUS_COLOUR,
+            rows["previous"],
+            textposition="outside",
+        ),
+        _bar(
+            rows["category"],
+            rows["current"],
+            t("briefing.col.current", b.lang),
+            [category_colour(b.colours, c) for c in rows["category"]],
+            marks,
+            line={"color": INK, "width": 1},
+            textposition="outside",
+        ),
+    ]
+    layout = {
+        "barmode": "group",
+        "xaxis": {"title": {"text": t("briefing.fig.count", b.lang)}},
+        "showlegend": False,
+    }
+    return _styled(data, layout, title)
 
 
 def figure_prediction(b: Briefing) -> go.Figure:
@@ -830,32 +892,32 @@ def figure_prediction(b: Briefing) -> go.Figure:
     rows = b.prediction.loc[b.prediction["expected"] > 0].head(FIG_MAX_ROWS).iloc[::-1]
     if rows.empty:
         return _empty(title, b.lang)
-    fig = go.Figure(
-        go.Bar(
-            y=[
-                f"{c}  {fmt_num(m, b.lang)} ({lo}–{hi})"
-                for c, m, lo, hi in zip(
-                    rows["category"], rows["expected"], rows["low"], rows["high"], strict=True
-                )
-            ],
-            x=rows["expected"],
-            orientation="h",
-            marker_color=[category_colour(b.colours, c) for c in rows["category"]],
-            marker_line={"color": INK, "width": 1},
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": rows["high"] - rows["expected"],
-                "arrayminus": rows["expected"] - rows["low"],
-                "color": INK,
-                "thickness": 3,
-                "width": 10,
-            },
-            showlegend=False,
-        )
-    )
-    fig.update_layout(xaxis_title=t("briefing.fig.count", b.lang))
-    return _styled(fig, title)
+    bar = {
+        "type": "bar",
+        "y": [
+            f"{c}  {fmt_num(m, b.lang)} ({lo}–{hi})"
+            for c, m, lo, hi in zip(
+                rows["category"], rows["expected"], rows["low"], rows["high"], strict=True
+            )
+        ],
+        "x": rows["expected"],
+        "orientation": "h",
+        "marker": {
+            "color": [category_colour(b.colours, c) for c in rows["category"]],
+            "line": {"color": INK, "width": 1},
+        },
+        "error_x": {
+            "type": "data",
+            "symmetric": False,
+            "array": rows["high"] - rows["expected"],
+            "arrayminus": rows["expected"] - rows["low"],
+            "color": INK,
+            "thickness": 3,
+            "width": 10,
+        },
+        "showlegend": False,
+    }
+    return _styled([bar], {"xaxis": {"title": {"text": t("briefing.fig.count", b.lang)}}}, title)
 
 
 def figure_priority(b: Briefing) -> go.Figure:
@@ -867,24 +929,27 @@ def figure_priority(b: Briefing) -> go.Figure:
     rows = ranked(b.priority, FIG_MAX_ROWS).iloc[::-1]
     if rows.empty:
         return _empty(title, b.lang)
-    fig = go.Figure(
-        go.Bar(
-            y=[f"{int(r)}. {k}" for r, k in zip(rows["rank"], rows["kelurahan"], strict=True)],
-            x=rows["score"],
-            orientation="h",
-            marker_color=[NO_PATROL_COLOUR if p == 0 else VALID_COLOUR for p in rows["patrols"]],
-            text=[
-                t("briefing.fig.patrol_note", b.lang, weight=fmt_int(w, b.lang), n=fmt_int(p, b.lang))
-                for w, p in zip(rows["pressure"], rows["patrols"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        )
-    )
-    fig.update_layout(xaxis_title=t("briefing.fig.score", b.lang, days=RECENT_DAYS))
-    fig.update_xaxes(range=[0, float(rows["score"].max()) * 1.45])
-    return _styled(fig, title)
+    bar = {
+        "type": "bar",
+        "y": [f"{int(r)}. {k}" for r, k in zip(rows["rank"], rows["kelurahan"], strict=True)],
+        "x": rows["score"],
+        "orientation": "h",
+        "marker": {"color": [NO_PATROL_COLOUR if p == 0 else VALID_COLOUR for p in rows["patrols"]]},
+        "text": [
+            t("briefing.fig.patrol_note", b.lang, weight=fmt_int(w, b.lang), n=fmt_int(p, b.lang))
+            for w, p in zip(rows["pressure"], rows["patrols"], strict=True)
+        ],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "showlegend": False,
+    }
+    layout = {
+        "xaxis": {
+            "title": {"text": t("briefing.fig.score", b.lang, days=RECENT_DAYS)},
+            "range": [0, float(rows["score"].max()) * 1.45],
+        }
+    }
+    return _styled([bar], layout, title)
 
 
 FIGURES = {

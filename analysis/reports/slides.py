@@ -18,6 +18,7 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.metrics import figures
 from analysis.metrics.style import FIT_STYLES
 
 Mode = Literal["present", "phone"]
@@ -90,54 +91,68 @@ def fit_figure(fig: go.Figure, mode: Mode) -> go.Figure:
     Raises ``KeyError`` for an unknown mode.
     """
     style = STYLES[mode]
-    out = go.Figure(fig)
-    title = out.layout.title.text
+    # The copy is restyled as plain dicts and validated once (``analysis.metrics.figures``): copying the
+    # figure and updating it group by group validated it again at every step.
+    data, layout, template = figures.parts(fig)
+    title = fig.layout.title.text
     legend_rows = 1 if mode == "present" else 2
-    out.update_layout(
-        width=None,
-        autosize=True,
-        height=style["height"],
-        font={"size": style["font"]},
-        title={"text": _wrap(title, style["wrap"]), "font": {"size": style["title"]}, "x": 0.01},
-        margin=style["margin"],
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "font": {"size": style["tick"]},
+    figures.merge(
+        layout,
+        {
+            "width": None,
+            "autosize": True,
+            "height": style["height"],
+            "font": {"size": style["font"]},
+            "title": {"text": _wrap(title, style["wrap"]), "font": {"size": style["title"]}, "x": 0.01},
+            "margin": style["margin"],
+            "legend": {
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "font": {"size": style["tick"]},
+            },
         },
     )
     if title and mode == "phone" and len(title) > style["wrap"]:
-        out.update_layout(margin={**style["margin"], "t": style["margin"]["t"] + 18 * legend_rows})
-    out.update_xaxes(tickfont={"size": style["tick"]}, title_font={"size": style["tick"]}, automargin=True)
-    out.update_yaxes(tickfont={"size": style["tick"]}, automargin=True)
-    out.update_traces(textfont={"size": style["text"]}, selector={"type": "bar"})
-    out.update_annotations(font={"size": style["title"]})
-    axis_title = out.layout.xaxis.title.text
+        figures.merge(layout, {"margin": {**style["margin"], "t": style["margin"]["t"] + 18 * legend_rows}})
+    tick = {"size": style["tick"]}
+    figures.update_axes(layout, "xaxis", {"tickfont": tick, "title": {"font": tick}, "automargin": True})
+    figures.update_axes(layout, "yaxis", {"tickfont": tick, "automargin": True})
+    for trace in data:
+        if trace["type"] == "bar":
+            figures.merge(trace, {"textfont": {"size": style["text"]}})
+    for note in layout.get("annotations", []):
+        figures.merge(note, {"font": {"size": style["title"]}})
+    axis_title = layout["xaxis"].get("title", {}).get("text")
     if axis_title:
-        out.update_xaxes(title_text=_wrap(axis_title, style["wrap"]))
-    _room_for_labels(out, LABEL_ROOM[mode])
-    return out
+        figures.update_axes(layout, "xaxis", {"title": {"text": _wrap(axis_title, style["wrap"])}})
+    _room_for_labels(data, layout, LABEL_ROOM[mode])
+    return figures.build(data, layout, template)
 
 
-def _room_for_labels(fig: go.Figure, per_char: float) -> None:
-    """Widen the x range of horizontal bars whose labels sit outside them, so the labels are not cut."""
+def _room_for_labels(data: list[dict], layout: dict, per_char: float) -> None:
+    """Widen the x range of horizontal bars whose labels sit outside them, so the labels are not cut
+    (``data`` and ``layout`` as ``analysis.metrics.figures.parts`` gives them, changed in place)."""
     longest, largest = 0, 0.0
-    for trace in fig.data:
-        if trace.type != "bar" or trace.orientation != "h" or trace.textposition != "outside":
+    for trace in data:
+        if (
+            trace["type"] != "bar"
+            or trace.get("orientation") != "h"
+            or trace.get("textposition") != "outside"
+        ):
             continue
-        texts = [trace.text] if trace.text is None or isinstance(trace.text, str) else list(trace.text)
+        text = trace.get("text")
+        texts = [text] if text is None or isinstance(text, str) else list(text)
         longest = max([longest, *(len(str(t)) for t in texts if t is not None)])
-        values = pd.to_numeric(
-            pd.Series([] if trace.x is None else list(trace.x), dtype=object), errors="coerce"
-        )
+        x = trace.get("x")
+        values = pd.to_numeric(pd.Series([] if x is None else list(x), dtype=object), errors="coerce")
         if values.notna().any():
             largest = max(largest, float(values.max()))
     if not longest or largest <= 0:
         return
     upper = largest * (1 + per_char * longest)
-    current = fig.layout.xaxis.range
+    current = layout["xaxis"].get("range")
     if current is None or current[1] < upper:
-        fig.update_xaxes(range=[0, upper], autorange=False)
+        figures.update_axes(layout, "xaxis", {"range": [0, upper], "autorange": False})
