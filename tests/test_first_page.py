@@ -95,7 +95,9 @@ def test_primed_activity_days_serve_the_whole_history_figures_frame(tmp_path):
         ("activity_days:handled_by_nrp", "complaints"),
     ):
         whole = cube.figures_frame(getattr(ds, kind))
-        primed = cube.per_frames(what, (whole,), lambda: pytest.fail(f"{what} not primed for the figures"))
+        primed = cube.per_frames(
+            what, (whole,), lambda w=what: pytest.fail(f"{w} not primed for the figures")
+        )
         key = what.split(":")[1]
         rebuilt = cube.build_activity_days(
             whole[key], whole["date"] if kind == "patrols" else cube.handled_day(whole)
