@@ -109,3 +109,12 @@ def test_primed_activity_days_serve_the_whole_history_figures_frame(tmp_path):
     )
     fresh = officers.reporting_gaps(ds.officers, ds.patrols.copy(), ds.complaints.copy(), ds.last_date)
     pd.testing.assert_frame_equal(got, fresh, check_exact=True)
+
+
+def test_the_kept_range_follows_the_plausibility_rules(monkeypatch):
+    from analysis.data import plausibility
+
+    before = dataset_module._plausibility_fingerprint()
+    assert before == dataset_module._plausibility_fingerprint()
+    monkeypatch.setattr(plausibility, "GAP_DAYS", plausibility.GAP_DAYS + 1)
+    assert dataset_module._plausibility_fingerprint() != before

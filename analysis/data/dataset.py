@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import types
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -368,10 +369,24 @@ def with_kept_date_ranges(dataset: Dataset) -> Dataset:
     return replace(dataset, date_ranges={**dataset.date_ranges, **ranges})
 
 
+def _code_bytes(code: types.CodeType) -> bytes:
+    """What a function's code does (bytecode, names, constants, nested code), not where it lies."""
+    parts = [code.co_code, repr(code.co_names).encode(), repr(code.co_varnames).encode()]
+    for const in code.co_consts:
+        parts.append(_code_bytes(const) if isinstance(const, types.CodeType) else repr(const).encode())
+    return b"\x00".join(parts)
+
+
 def _plausibility_fingerprint() -> str:
-    """A short hash of ``analysis.data.plausibility``'s source: a range kept by other rules is not read."""
-    source = Path(plausibility.__file__).read_bytes()
-    return hashlib.sha256(source + np.__version__.encode()).hexdigest()[:12]
+    """A short hash of ``analysis.data.plausibility``'s rules (its functions' code and its constants) and
+    NumPy's version: a range kept by other rules is not read back."""
+    digest = hashlib.sha256(np.__version__.encode())
+    for name, value in sorted(vars(plausibility).items()):
+        if isinstance(value, types.FunctionType):
+            digest.update(name.encode() + _code_bytes(value.__code__))
+        elif isinstance(value, int | float) and not name.startswith("__"):
+            digest.update(f"{name}={value!r}".encode())
+    return digest.hexdigest()[:12]
 
 
 def date_range_kept(dates: pd.Series, stem: Path) -> DateRange | None:
