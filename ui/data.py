@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.core import settings
-from analysis.data.dataset import Dataset, data_signature, load_dataset
+from analysis.data.dataset import Dataset, data_signature, load_dataset, with_kept_date_ranges
 from analysis.data.export import excel_notes as notes_of
 from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import Kind, columns
@@ -43,8 +43,9 @@ def reference() -> Reference:
 @st.cache_resource(show_spinner="Memuat data …", max_entries=2)
 def _dataset(data_dir: str, signature: tuple) -> Dataset:
     del signature  # only part of the cache key
-    loaded = load_dataset(Path(data_dir), reference())
-    cube.prime(loaded)  # the small tables every first page reads, kept with the cache across restarts
+    # the plausible dates and the small tables every first page reads, kept with the cache across restarts
+    loaded = with_kept_date_ranges(load_dataset(Path(data_dir), reference()))
+    cube.prime(loaded)
     return loaded
 
 

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+import types
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
 from analysis.core import settings
-from analysis.data import contract
+from analysis.data import contract, plausibility
 from analysis.data.loading import load_table
 from analysis.data.plausibility import plausible_range
 from analysis.data.problems import Problem, UnreadableFile, ValidationReport
@@ -25,6 +28,10 @@ from analysis.data.reference import Reference, load_reference
 from analysis.data.schema import KINDS, Kind
 
 FILE_NAMES: dict[Kind, str] = {kind: f"{kind}.csv" for kind in KINDS}
+# The date column whose plausible range (``analysis.data.plausibility``) bounds every page's periods.
+DATE_COLUMNS: dict[Kind, str] = {"patrols": "date", "complaints": "received_at"}
+
+DateRange = tuple[np.datetime64, np.datetime64]
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,9 @@ class Dataset:
     # Per kind, the path of its cache without suffix (``data/.cache/patrols-v3-…``): where tables derived
     # from that frame are kept (``read_side_table`` / ``write_side_table``); absent for a missing file.
     cache_stems: dict[Kind, Path] = field(default_factory=dict)
+    # Per kind of ``DATE_COLUMNS``, its column's plausible range (None: no date) when already known (kept
+    # beside the cache: ``date_range_kept``); a kind left out is computed from the frame when first asked.
+    date_ranges: dict[Kind, DateRange | None] = field(default_factory=dict)
 
     @property
     def first_date(self) -> date | None:
@@ -64,8 +74,8 @@ class Dataset:
         over both date columns (~0.07 s), and every page asks for it several times per rerun.
         """
         ranges = [
-            plausible_range(s.to_numpy())
-            for s in (self.patrols["date"], self.complaints["received_at"])
+            self.date_ranges[kind] if kind in self.date_ranges else plausible_range(s.to_numpy())
+            for kind, s in ((kind, getattr(self, kind)[column]) for kind, column in DATE_COLUMNS.items())
             if len(s)
         ]
         found = [r for r in ranges if r is not None]
@@ -345,6 +355,60 @@ def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:
         reports=reports,
         cache_stems=stems,
     )
+
+
+def with_kept_date_ranges(dataset: Dataset) -> Dataset:
+    """``dataset`` (the same frames) with each cached frame's plausible date range read from beside its
+    cache, or computed and kept there for the next restart (``date_range_kept``): a warm start's first
+    page reads two dates instead of passing over every row (≈ 0.2 s at five million rows)."""
+    ranges = {
+        kind: date_range_kept(getattr(dataset, kind)[column], dataset.cache_stems[kind])
+        for kind, column in DATE_COLUMNS.items()
+        if kind in dataset.cache_stems
+    }
+    return replace(dataset, date_ranges={**dataset.date_ranges, **ranges})
+
+
+def _code_bytes(code: types.CodeType) -> bytes:
+    """What a function's code does (bytecode, names, constants, nested code), not where it lies."""
+    parts = [code.co_code, repr(code.co_names).encode(), repr(code.co_varnames).encode()]
+    for const in code.co_consts:
+        parts.append(_code_bytes(const) if isinstance(const, types.CodeType) else repr(const).encode())
+    return b"\x00".join(parts)
+
+
+def _plausibility_fingerprint() -> str:
+    """A short hash of ``analysis.data.plausibility``'s rules (its functions' code and its constants) and
+    NumPy's version: a range kept by other rules is not read back."""
+    digest = hashlib.sha256(np.__version__.encode())
+    for name, value in sorted(vars(plausibility).items()):
+        if isinstance(value, types.FunctionType):
+            digest.update(name.encode() + _code_bytes(value.__code__))
+        elif isinstance(value, int | float) and not name.startswith("__"):
+            digest.update(f"{name}={value!r}".encode())
+    return digest.hexdigest()[:12]
+
+
+def date_range_kept(dates: pd.Series, stem: Path) -> DateRange | None:
+    """``plausible_range`` of ``dates`` (a column of the frame cached at ``stem``), read back from beside
+    that cache when kept there by the same rules (``write_side_table``), else computed and kept: a warm
+    start reads two dates instead of passing over every row."""
+    name = f"plausible_range.{_plausibility_fingerprint()}"
+    kept = read_side_table(stem, name)
+    if kept is not None and list(kept.columns) == ["first", "last"] and len(kept) <= 1:
+        if kept.empty:
+            return None
+        row = kept.iloc[0]
+        return np.datetime64(row["first"], "D"), np.datetime64(row["last"], "D")
+    found = plausible_range(dates.to_numpy()) if len(dates) else None
+    table = pd.DataFrame(
+        {
+            "first": pd.Series([] if found is None else [found[0]], dtype="datetime64[s]"),
+            "last": pd.Series([] if found is None else [found[1]], dtype="datetime64[s]"),
+        }
+    )
+    write_side_table(stem, name, table)
+    return found
 
 
 def read_side_table(stem: Path, name: str) -> pd.DataFrame | None:

@@ -195,7 +195,8 @@ def prime(dataset: Dataset) -> None:
     """Make ``PRIMED``'s tables of ``dataset``'s frames ready before the first page asks for them: read
     back from beside the data's cache (``Dataset.cache_stems``) when kept there by the same code, else
     built (≈ 1.8 s at five million patrols and complaints) and kept there for the next restart. Each is
-    then remembered as its function would remember it (``per_frames``), so the first page aggregates
+    then remembered as its function would remember it (``per_frames``), for the frame and for its
+    ``figures_frame`` (the whole history Ringkasan's reporting gaps read), so the first page aggregates
     no row. A frame without a cache (a missing file) is left to the functions themselves."""
     fingerprint = tables_fingerprint()
     for what, (kind, build) in PRIMED.items():
@@ -208,6 +209,10 @@ def prime(dataset: Dataset) -> None:
             table = build(frame)
             write_side_table(stem, name, table)
         remember(what, (frame,), table)
+        # Figures over the whole history read the frame without its free-text columns (``figures_frame``,
+        # one object per frame): the same rows and key columns, so the same table, under that frame too.
+        if what.startswith("activity_days:") and what.split(":", 1)[1] in figures_frame(frame).columns:
+            remember(what, (figures_frame(frame),), table)
 
 
 def remember(what: str, frames: tuple[pd.DataFrame, ...], value: Any) -> None:
