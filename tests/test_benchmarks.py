@@ -5,6 +5,7 @@ No timing assertions: speed is measured by ``python -m benchmarks``, not by the 
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -18,6 +19,15 @@ FIELDS = {"name", "seconds", "reference", "reference_seconds", "ratio", "limit"}
 @pytest.fixture(scope="module")
 def report():
     return run_benchmark(rows=3000, pages=False)
+
+
+@pytest.fixture
+def short_text_import(monkeypatch):
+    """The WhatsApp-export measurement at 200 messages instead of 5,000: for the tests about the command
+    line and the data folder, which check neither its figures nor its name (``report`` runs it in full)."""
+    from benchmarks import run
+
+    monkeypatch.setattr(run, "measure_text_import", functools.partial(run.measure_text_import, messages=200))
 
 
 def test_report_has_rows_machine_and_results(report):
@@ -59,7 +69,7 @@ def test_markdown_table_has_a_row_per_result(report):
     assert len(rows) == len(report["results"])
 
 
-def test_command_line_prints_the_table_and_writes_json(tmp_path, capsys):
+def test_command_line_prints_the_table_and_writes_json(tmp_path, capsys, short_text_import):
     out = tmp_path / "bench.json"
     assert main(["--rows", "2000", "--skip-pages", "--json", str(out)]) == 0
     printed = capsys.readouterr().out
@@ -95,7 +105,7 @@ def test_file_limits_are_raised_only_as_far_as_the_rows_need_and_never_over_a_se
     }  # the defaults: nothing raised below a Polda's size
 
 
-def test_a_reused_data_folder_is_kept(tmp_path):
+def test_a_reused_data_folder_is_kept(tmp_path, short_text_import):
     from benchmarks.run import generate_files
 
     generate_files(2000, 7, tmp_path)

@@ -7,6 +7,7 @@ works offline and never tried to reach the internet.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -14,7 +15,9 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,12 +69,29 @@ def start_app(env: dict[str, str] | None = None, plain: bool = False) -> tuple[s
     raise RuntimeError("streamlit did not answer its health check within 60 s")
 
 
+_STOPPING: list[subprocess.Popen] = []
+
+
 def stop_app(process: subprocess.Popen) -> None:
+    """Ask the server to stop and return at once; ``reap_stopped_apps`` waits for it at the end of the
+    session. Streamlit takes about 3 s to shut down, time the next tests can use."""
     process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    _STOPPING.append(process)
+
+
+def reap_stopped_apps() -> None:
+    """Wait for every server ``stop_app`` asked to stop (10 s each at most, then kill it)."""
+    while _STOPPING:
+        process = _STOPPING.pop()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    reap_stopped_apps()
 
 
 def served(env: dict[str, str] | None = None) -> Iterator[str]:
@@ -103,27 +123,49 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+# Every URL but the app's own (127.0.0.1) and the page's inline data: what offline_page aborts.
+OUTSIDE = re.compile(r"^(?!(?:http|ws)://127\.0\.0\.1[:/]|data:|blob:|about:)")
+
+
 @pytest.fixture
 def outside_requests() -> list[str]:
     """URLs the page tried to fetch from anywhere but the app (all of them were aborted)."""
     return []
 
 
+def guard_offline(page, outside: list[str]) -> None:
+    """Abort every request of ``page``'s context that is not to 127.0.0.1 and append its URL to
+    ``outside``; actions and waits on ``page`` time out after 30 s."""
+
+    def guard(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    # Only requests that leave the machine are routed to this process: a pattern is matched inside the
+    # browser's driver, so the app's own dozens of files per page load do not each wait for Python.
+    page.context.route(OUTSIDE, guard)
+    page.set_default_timeout(30_000)
+
+
 @pytest.fixture
 def offline_page(page, outside_requests):
     """A Playwright page on which every request not to 127.0.0.1 is aborted and recorded."""
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            outside_requests.append(url)
-            route.abort()
-
-    page.context.route("**/*", guard)
-    page.set_default_timeout(30_000)
+    guard_offline(page, outside_requests)
     return page
+
+
+@contextmanager
+def shared_offline_page(browser, context_args: dict) -> Iterator[tuple[Any, list[str]]]:
+    """For a module-scoped fixture: one guarded page (and the URLs it tried to reach outside) that
+    several tests of a module continue on, when each would otherwise repeat the same page loads."""
+    context = browser.new_context(**context_args)
+    outside: list[str] = []
+    page = context.new_page()
+    guard_offline(page, outside)
+    try:
+        yield page, outside
+    finally:
+        context.close()
 
 
 def wait_for_app(page) -> None:
@@ -135,4 +177,29 @@ def wait_for_app(page) -> None:
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
         timeout=90_000,  # the first run of a fresh server loads and validates the data
     )
-    page.wait_for_timeout(300)
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until the browser has painted twice more: what React committed for the finished run is laid
+    out and drawn (a poll of the page's own frames, not a fixed sleep)."""
+    page.evaluate(SETTLE_JS)
+
+
+# Two animation frames; a page the browser does not paint (a background tab) gets no frames, so a second
+# at most.
+SETTLE_JS = """() => new Promise((done) => {
+  setTimeout(done, 1000);
+  requestAnimationFrame(() => requestAnimationFrame(done));
+})"""
+
+
+CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+  .filter((c) => c.getBoundingClientRect().width > 0)
+  .every((c) => c.querySelector('.main-svg'))"""
+
+
+def wait_for_charts(page) -> None:
+    """Wait until every visible plotly chart has drawn its SVG (plotly draws after the script run ends)."""
+    page.wait_for_function(CHARTS_DRAWN_JS)
+    settle(page)

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import shared_offline_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +24,23 @@ def open_map_page(page, app_url):
     return frame
 
 
-def test_map_draws_21_kelurahan_offline(app_url, offline_page, outside_requests):
-    frame = open_map_page(offline_page, app_url)
+@pytest.fixture(scope="module")
+def map_page(browser, browser_context_args, app_url):
+    """The map page opened once through the sidebar, for both tests: the first only reads it, the second
+    clicks on it. Yields the page, the map's frame and the URLs the page tried to reach outside."""
+    with shared_offline_page(browser, browser_context_args) as (page, outside):
+        yield page, open_map_page(page, app_url), outside
+
+
+def test_map_draws_21_kelurahan_offline(map_page):
+    offline_page, frame, outside_requests = map_page
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("cahyadsn/wilayah_boundaries")
     assert offline_page.locator('[data-testid="stException"]').count() == 0
     assert [u for u in outside_requests if "leaflet" in u or u.endswith((".js", ".css"))] == []
 
 
-def test_clicking_gedog_filters_the_page(app_url, offline_page):
-    frame = open_map_page(offline_page, app_url)
+def test_clicking_gedog_filters_the_page(map_page):
+    offline_page, frame, _ = map_page
     # Labels let clicks through, and Gedog's label sits at its centroid, inside the polygon.
     label = frame.locator(".kel-label span", has_text="Gedog")
     label.scroll_into_view_if_needed()

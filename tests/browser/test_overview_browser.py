@@ -21,3 +21,16 @@ def test_a_link_reproduces_a_filtered_view(app_url, offline_page):
     sidebar = offline_page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_text("Gedog")).to_be_visible()
     expect(offline_page.get_by_text("26 Mei 2025").first).to_be_visible()
+
+
+def test_the_offline_guard_blocks_and_records_what_leaves(app_url, offline_page, outside_requests):
+    """The guard every offline assertion relies on: a fetch to anywhere but the app is aborted and
+    recorded, while the app's own files (dozens per page load) pass and are not recorded."""
+    offline_page.goto(f"{app_url}/data")
+    wait_for_app(offline_page)
+    assert outside_requests == []
+    blocked = "(url) => fetch(url).then(() => false, () => true)"
+    for url in ("https://example.com/x.js", "http://127.0.0.10:9/x"):  # another loopback is not the app
+        assert offline_page.evaluate(blocked, url) is True, url
+    assert outside_requests == ["https://example.com/x.js", "http://127.0.0.10:9/x"]
+    expect(offline_page.get_by_role("heading", name="Data", exact=True)).to_be_visible()

@@ -8,13 +8,14 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from analysis.core import settings
 from analysis.data.dataset import load_dataset
 from analysis.metrics.filters import Filters, default_filters
 from analysis.metrics.trends import period_changes
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -138,10 +139,18 @@ def test_the_language_survives_the_click_through(app_url, screen):
     screen.locator('[data-testid="stSidebar"]').get_by_text("English").click()
     wait_for_app(screen)
     expect(screen.get_by_role("heading", name="Category Trends")).to_be_visible()
+    wait_for_charts(screen)
     bar = screen.locator(".js-plotly-plot").first.locator(".barlayer path").nth(3)
-    bar.scroll_into_view_if_needed()
-    screen.wait_for_timeout(500)
-    box = bar.bounding_box()
+    for attempt in range(3):  # plotly may redraw the English chart once more: then find the bar again
+        try:
+            bar.scroll_into_view_if_needed()
+            screen.wait_for_timeout(500)
+            box = bar.bounding_box()
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            wait_for_charts(screen)
     screen.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(screen.get_by_role("heading", name="Records")).to_be_visible(timeout=30_000)
     wait_for_app(screen)
