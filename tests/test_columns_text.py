@@ -168,3 +168,16 @@ def test_the_shortcut_finds_what_needs_a_note():
     assert [n.kind for n in export.excel_notes(NOTE_CASES["a control"])] == ["control", "control"]
     assert [n.cell for n in export.excel_notes(NOTE_CASES["a formula at the limit"])] == ["A2"]
     assert export.excel_notes(NOTE_CASES["a formula one under the limit"]) == []
+
+
+def test_a_table_s_downloads_take_the_frame_it_presented_and_nothing_else():
+    frame = pd.DataFrame({"weekday": [0, 6], "hour": [7, 23], "complaints": [3, 1]})
+    first = columns._presented(frame, columns.HOUR_GAPS, "id")
+    assert columns._presented(frame, columns.HOUR_GAPS, "id") is first  # the download after the table
+    assert columns._presented(frame, columns.HOUR_GAPS, "en") is not first  # another language
+    again = frame.copy()
+    assert columns._presented(again, columns.HOUR_GAPS, "en") is not first  # another frame
+    exported = columns._presented(again, columns.HOUR_GAPS, "en").rename(
+        columns=columns.labels(columns.HOUR_GAPS, "en")
+    )
+    pd.testing.assert_frame_equal(exported, columns.for_export(again, columns.HOUR_GAPS, "en"))

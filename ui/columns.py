@@ -13,6 +13,7 @@ it with translated labels (``column_config``) and Indonesian/English number form
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -402,8 +403,29 @@ def screen(
 ) -> Styler:
     """The ``Styler`` a page draws: ``present``'s frame (stable names), ``style``'s highlights, numbers
     and dates written in ``lang``'s form with the spec's decimals and empty-cell texts."""
-    shown = present(frame, spec, lang)
+    return _styled_view(present(frame, spec, lang), spec, lang, style)
+
+
+def _styled_view(
+    shown: pd.DataFrame, spec: Spec, lang: Lang, style: Callable[[Styler], Styler] | None
+) -> Styler:
     return styled(shown.style if style is None else style(shown.style), spec, lang)
+
+
+# The frame the script thread presented last, (frame, spec, lang, presented): a table's download buttons,
+# drawn right after it from the same frame and spec, take it instead of presenting it again. One entry
+# per thread (a session's script run), compared by identity: a page never changes a frame it has drawn.
+_last_presented = threading.local()
+
+
+def _presented(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
+    """``present(frame, spec, lang)``, the one the table above already built when it is the same."""
+    held = getattr(_last_presented, "entry", None)
+    if held is not None and held[0] is frame and held[1] is spec and held[2] == lang:
+        return held[3]
+    shown = present(frame, spec, lang)
+    _last_presented.entry = (frame, spec, lang, shown)
+    return shown
 
 
 def config(frame: pd.DataFrame, spec: Spec, lang: Lang) -> dict:
@@ -427,7 +449,7 @@ def table(
     Styler of the presented frame; ``height`` in px); ``selectable``: rows can be clicked
     (``ui.drill.table``), the selected row positions are returned (always ``[]`` otherwise)."""
     lang = ctx.lang()
-    styler = screen(frame, spec, lang, style)
+    styler = _styled_view(_presented(frame, spec, lang), spec, lang, style)
     labels = config(styler.data, spec, lang)
     if selectable:
         return drill.table(styler, key, hide_index=True, column_config=labels, height=height)
@@ -437,5 +459,6 @@ def table(
 
 def downloads(frame: pd.DataFrame, spec: Spec, name: str, key: str) -> None:
     """The table's CSV and Excel buttons (``ui.widgets.download_buttons``): what ``for_export`` gives, in
-    the session's language."""
-    widgets.download_buttons(for_export(frame, spec, ctx.lang()), name, key)
+    the session's language (from the presented frame the table above built, when it drew this frame)."""
+    lang = ctx.lang()
+    widgets.download_buttons(_presented(frame, spec, lang).rename(columns=labels(spec, lang)), name, key)

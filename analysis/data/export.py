@@ -82,12 +82,14 @@ def _column_letter(position: int) -> str:
 
 
 def _text_columns(frame: pd.DataFrame) -> list[int]:
+    """Positions of the columns that may hold text: string, categorical or object dtype (read from the
+    dtypes, no column taken out of the frame)."""
     return [
         i
-        for i, column in enumerate(frame.columns)
-        if pd.api.types.is_string_dtype(frame.iloc[:, i])
-        or isinstance(frame.iloc[:, i].dtype, pd.CategoricalDtype)
-        or frame.iloc[:, i].dtype == object
+        for i, dtype in enumerate(frame.dtypes)
+        if pd.api.types.is_string_dtype(dtype)
+        or isinstance(dtype, pd.CategoricalDtype)
+        or pd.api.types.is_object_dtype(dtype)
     ]
 
 
