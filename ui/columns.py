@@ -5,23 +5,29 @@ A spec is an ordered ``{column: Column}``: the header's i18n key, the decimals o
 empty cell says, the i18n key pattern of a coded value (``"stats.direction.{}"``: ``up`` → "naik
 bermakna"), or how a shown column is derived from others ("4 → 9" from ``previous`` and ``current``).
 ``present`` gives the frame as people read it (still stable names, numbers still numbers), ``table`` draws
-it with translated labels (``column_config``) and Indonesian/English number form (Babel, through
-``analysis.metrics.tables.styled``), ``for_export`` gives the CSV/Excel download its translated headers.
+it with translated labels (``column_config``) and Indonesian/English number form (the text
+``analysis.metrics.tables.styled`` gives, written by ``cell_text`` without a Babel call per cell),
+``for_export`` gives the CSV/Excel download its translated headers.
 """
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache, partial
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
 from analysis.data.schema import Kind
-from analysis.i18n import Lang, fmt_int, t
+from analysis.i18n import Lang, fmt_date, fmt_int, fmt_num, t
 from analysis.metrics import records, tables
 from analysis.metrics.maps import Measure
 from analysis.metrics.stats import count_change_text
@@ -251,8 +257,14 @@ def present(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
 
 
 def row_css(css: Sequence[str]) -> Callable[[Styler], Styler]:
-    """A ``table(style=...)`` giving row ``i`` (position) the CSS text ``css[i]`` in every cell."""
-    return lambda styler: styler.apply(lambda row: [css[row.name]] * len(row), axis=1)
+    """A ``table(style=...)`` giving row ``i`` (position) the CSS text ``css[i]`` in every cell (one frame
+    of CSS for the whole table, not one call per row)."""
+
+    def cells(data: pd.DataFrame) -> pd.DataFrame:
+        rows = np.asarray([css[i] for i in data.index], dtype=object).reshape(-1, 1)
+        return pd.DataFrame(np.repeat(rows, data.shape[1], axis=1), index=data.index, columns=data.columns)
+
+    return lambda styler: styler.apply(cells, axis=None)
 
 
 def _word(pattern: str, lang: Lang, value: object) -> str:
@@ -277,10 +289,113 @@ def for_export(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
 
 
 def styled(frame: pd.DataFrame | Styler, spec: Spec, lang: Lang) -> Styler:
-    """``analysis.metrics.tables.styled`` with the spec's decimals and empty-cell texts."""
-    digits = {n: c.digits for n, c in spec.items() if c.digits is not None}
-    missing = {n: t(c.missing, lang) for n, c in spec.items() if c.missing is not None}
-    return tables.styled(frame, lang, digits, missing)
+    """``analysis.metrics.tables.styled`` with the spec's decimals and empty-cell texts: the same text in
+    every cell (``cell_text``), written without a Babel call per cell."""
+    styler = frame if isinstance(frame, Styler) else frame.style
+    formats: dict[str, Callable[[object], str]] = {}
+    for name in styler.data.columns:
+        places = _places(styler.data[name].dtype, spec[name].digits if name in spec else None)
+        if places is not None:
+            column = spec.get(name)
+            empty = t(column.missing, lang) if column is not None and column.missing is not None else None
+            formats[name] = cell_text(lang, places, tables.MISSING if empty is None else empty)
+    return styler.format(formats)
+
+
+def _places(dtype: Any, digits: int | None) -> int | None:
+    """How ``tables.number_formats`` writes a column of ``dtype``: decimals (0 for integers, ``digits``
+    or 1 for floats), -1 for dates, None when it is left alone (booleans, text)."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return None
+    if pd.api.types.is_integer_dtype(dtype):
+        return 0
+    if pd.api.types.is_float_dtype(dtype):
+        return 1 if digits is None else digits
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return -1
+    return None
+
+
+_PLAIN_LIMIT = 1e15  # whole numbers below it are written here; larger ones by ``fmt_int`` itself
+
+
+def cell_text(lang: Lang, places: int, empty: str) -> Callable[[object], str]:
+    """One cell as the screen writes it: a date (``places`` -1: ``26 Mei 2025``), a whole number (0:
+    ``1.458``) or a decimal (``209,2``); ``empty`` when missing. The same text as ``analysis.i18n``'s
+    ``fmt_date`` / ``fmt_int`` / ``fmt_num`` (Babel), whose symbols and month names it reads once per
+    language; anything it does not write the plain way (infinity, a date outside a Timestamp) goes to
+    those functions themselves."""
+    group, point, minus = _symbols(lang)
+    if places < 0:
+        months = _months_short(lang)
+
+        def day(value: object) -> str:
+            if value is None or pd.isna(value):
+                return empty
+            if months is None or not isinstance(value, date):  # a Timestamp or datetime is a date
+                return fmt_date(value, lang)
+            return f"{value.day} {months[value.month - 1]} {value.year}"
+
+        return day
+
+    def grouped(digits: str) -> str:
+        text = f"{int(digits):,}"
+        return text if group == "," else text.replace(",", group)
+
+    if places == 0:
+
+        def whole(value: object) -> str:
+            if value is None or pd.isna(value):
+                return empty
+            number = float(value)  # type: ignore[arg-type]
+            if not abs(number) < _PLAIN_LIMIT:  # infinite, or more digits than Babel's decimal context holds
+                return fmt_int(value, lang)  # type: ignore[arg-type]
+            rounded = round(number)
+            return minus + grouped(str(-rounded)) if rounded < 0 else grouped(str(rounded))
+
+        return whole
+
+    quantum = Decimal(10) ** -places
+
+    def decimal(value: object) -> str:
+        if value is None or pd.isna(value):
+            return empty
+        number = float(value)  # type: ignore[arg-type]
+        if not abs(number) < _PLAIN_LIMIT:
+            return fmt_num(number, lang, places)
+        exact = Decimal(str(number))  # as Babel reads a float
+        try:
+            rounded = abs(exact).quantize(quantum)
+        except InvalidOperation:
+            return fmt_num(number, lang, places)
+        whole, _, fraction = f"{rounded:f}".partition(".")
+        return (minus if exact.is_signed() else "") + grouped(whole) + point + fraction
+
+    return decimal
+
+
+@cache
+def _symbols(lang: Lang) -> tuple[str, str, str]:
+    """(thousands separator, decimal mark, minus sign) of ``lang``, read from ``fmt_num(-1234.5)``."""
+    text = fmt_num(-1234.5, lang, 1)  # "-1.234,5"
+    match = re.fullmatch(r"(\D*)1(\D)234(\D)5", text)
+    if match is None:
+        raise ValueError(f"unexpected number form {text!r}")
+    minus, group, point = match.groups()
+    return group, point, minus
+
+
+@cache
+def _months_short(lang: Lang) -> tuple[str, ...] | None:
+    """The month names of ``fmt_date``'s ``26 Mei 2025`` in ``lang``; None if it is not "day month year"."""
+    names = []
+    for month in range(1, 13):
+        day, _, rest = fmt_date(date(2001, month, 28), lang).partition(" ")
+        name, _, year = rest.rpartition(" ")
+        if day != "28" or year != "2001" or not name:
+            return None
+        names.append(name)
+    return tuple(names)
 
 
 def screen(
@@ -288,8 +403,29 @@ def screen(
 ) -> Styler:
     """The ``Styler`` a page draws: ``present``'s frame (stable names), ``style``'s highlights, numbers
     and dates written in ``lang``'s form with the spec's decimals and empty-cell texts."""
-    shown = present(frame, spec, lang)
+    return _styled_view(present(frame, spec, lang), spec, lang, style)
+
+
+def _styled_view(
+    shown: pd.DataFrame, spec: Spec, lang: Lang, style: Callable[[Styler], Styler] | None
+) -> Styler:
     return styled(shown.style if style is None else style(shown.style), spec, lang)
+
+
+# The frame the script thread presented last, (frame, spec, lang, presented): a table's download buttons,
+# drawn right after it from the same frame and spec, take it instead of presenting it again. One entry
+# per thread (a session's script run), compared by identity: a page never changes a frame it has drawn.
+_last_presented = threading.local()
+
+
+def _presented(frame: pd.DataFrame, spec: Spec, lang: Lang) -> pd.DataFrame:
+    """``present(frame, spec, lang)``, the one the table above already built when it is the same."""
+    held = getattr(_last_presented, "entry", None)
+    if held is not None and held[0] is frame and held[1] is spec and held[2] == lang:
+        return held[3]
+    shown = present(frame, spec, lang)
+    _last_presented.entry = (frame, spec, lang, shown)
+    return shown
 
 
 def config(frame: pd.DataFrame, spec: Spec, lang: Lang) -> dict:
@@ -313,7 +449,7 @@ def table(
     Styler of the presented frame; ``height`` in px); ``selectable``: rows can be clicked
     (``ui.drill.table``), the selected row positions are returned (always ``[]`` otherwise)."""
     lang = ctx.lang()
-    styler = screen(frame, spec, lang, style)
+    styler = _styled_view(_presented(frame, spec, lang), spec, lang, style)
     labels = config(styler.data, spec, lang)
     if selectable:
         return drill.table(styler, key, hide_index=True, column_config=labels, height=height)
@@ -323,5 +459,6 @@ def table(
 
 def downloads(frame: pd.DataFrame, spec: Spec, name: str, key: str) -> None:
     """The table's CSV and Excel buttons (``ui.widgets.download_buttons``): what ``for_export`` gives, in
-    the session's language."""
-    widgets.download_buttons(for_export(frame, spec, ctx.lang()), name, key)
+    the session's language (from the presented frame the table above built, when it drew this frame)."""
+    lang = ctx.lang()
+    widgets.download_buttons(_presented(frame, spec, lang).rename(columns=labels(spec, lang)), name, key)

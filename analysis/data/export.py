@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.i18n import Lang, fmt_int, t
 
@@ -80,13 +82,37 @@ def _column_letter(position: int) -> str:
 
 
 def _text_columns(frame: pd.DataFrame) -> list[int]:
+    """Positions of the columns that may hold text: string, categorical or object dtype (read from the
+    dtypes, no column taken out of the frame)."""
     return [
         i
-        for i, column in enumerate(frame.columns)
-        if pd.api.types.is_string_dtype(frame.iloc[:, i])
-        or isinstance(frame.iloc[:, i].dtype, pd.CategoricalDtype)
-        or frame.iloc[:, i].dtype == object
+        for i, dtype in enumerate(frame.dtypes)
+        if pd.api.types.is_string_dtype(dtype)
+        or isinstance(dtype, pd.CategoricalDtype)
+        or pd.api.types.is_object_dtype(dtype)
     ]
+
+
+def _may_change(series: pd.Series, longest: int = CELL_LIMIT) -> bool:
+    """False when no cell of the text column ``series`` has a control character or more than ``longest``
+    characters (read as Arrow text, a few vectorised passes); True when one may, or when the column is
+    not plain text to Arrow (mixed objects, numbers in an object column): then the cells are read one by
+    one as before."""
+    if series.empty:
+        return False
+    try:
+        values = pa.array(series, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+        return True
+    if pa.types.is_dictionary(values.type):
+        values = values.dictionary
+    if pa.types.is_null(values.type):
+        return False
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        return True
+    if pc.any(pc.match_substring_regex(values, CONTROL_CHARACTERS.pattern)).as_py():
+        return True
+    return (pc.max(pc.utf8_length(values)).as_py() or 0) > longest
 
 
 def _excel_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ExcelNote]]:
@@ -95,6 +121,8 @@ def _excel_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ExcelNote]]:
     notes: list[ExcelNote] = []
     for i in _text_columns(frame):
         series = frame.iloc[:, i]
+        if not _may_change(series):
+            continue  # nothing to clean or shorten: the column stays as it is
         text = series.astype("string")
         controls = text.str.count(CONTROL_CHARACTERS.pattern).fillna(0).astype(int)
         cleaned = text.str.replace(CONTROL_CHARACTERS.pattern, "", regex=True) if controls.any() else text
@@ -119,7 +147,14 @@ def _excel_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ExcelNote]]:
 
 
 def excel_notes(frame: pd.DataFrame) -> list[ExcelNote]:
-    """The cells ``to_excel_bytes(frame)`` writes differently from the frame (in row order per column)."""
+    """The cells ``to_excel_bytes(frame)`` writes differently from the frame (in row order per column).
+
+    A table whose text cells all fit and hold no control character (the usual case) has none: that is
+    checked first on the frame itself, a cell one character under the limit counting as too long (the
+    apostrophe ``neutralise_formulas`` may add), so the copy with formulas neutralised is built only when
+    a cell may need a note."""
+    if not any(_may_change(frame.iloc[:, i], CELL_LIMIT - 1) for i in _text_columns(frame)):
+        return []
     return _excel_cells(neutralise_formulas(frame))[1]
 
 
