@@ -30,7 +30,8 @@ include_invalid = right.toggle(
     ctx.t("trends.include_invalid"), key="trends_invalid", help=ctx.t("trends.include_invalid.help")
 )
 
-all_complaints, patrols = ctx.complaints(), ctx.patrols()
+# figures only: no chart or table here reads free text (the records page does, for a clicked bar)
+all_complaints, patrols = ctx.complaints(figures=True), ctx.patrols(figures=True)
 if all_complaints.empty and patrols.empty:
     widgets.empty_state()
     st.stop()

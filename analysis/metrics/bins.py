@@ -13,11 +13,10 @@ from datetime import date
 import pandas as pd
 from babel.dates import format_date
 
-from analysis.i18n import Lang, fmt_date, fmt_date_range, t
+from analysis.i18n import LOCALES, Lang, fmt_date, fmt_date_range, t
 
 BinFreq = str  # "W" (Monday–Sunday weeks) or "M" (calendar months)
 PARTIAL_MARK = "*"
-_LOCALE = {"id": "id_ID", "en": "en_GB"}
 
 
 def bin_start(day: pd.Timestamp, freq: BinFreq) -> pd.Timestamp:
@@ -94,7 +93,7 @@ def tick_labels(bins: pd.DataFrame, freq: BinFreq, lang: Lang = "id", most: int 
     for n, i in enumerate(chosen):
         p = periods[i]
         if freq == "M":
-            text = format_date(p.date(), "MMM y", locale=_LOCALE[lang])
+            text = format_date(p.date(), "MMM y", locale=LOCALES[lang])
         elif n == 0 or p.year != periods[chosen[n - 1]].year:
             text = fmt_date(p, lang)
         else:
