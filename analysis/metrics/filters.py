@@ -215,23 +215,32 @@ def _and(mask: np.ndarray | None, more: pd.Series) -> np.ndarray:
     return more_values if mask is None else mask & more_values
 
 
+def _matching(
+    *conditions: tuple[str, Iterable[str] | None, Callable[[pd.Series, Iterable[str]], pd.Series]],
+) -> Callable[[pd.DataFrame], np.ndarray | None]:
+    """For ``_cut``: the rows' combined mask of every ``(column, wanted, test)`` whose ``wanted`` is not
+    None (an empty selection keeps nothing), or None when no condition applies."""
+
+    def other(rows: pd.DataFrame) -> np.ndarray | None:
+        mask = None
+        for column, wanted, test in conditions:
+            if wanted is not None:
+                mask = _and(mask, test(rows[column], wanted))
+        return mask
+
+    return other
+
+
 def filter_patrols(patrols: pd.DataFrame, filters: Filters, kecamatan_of: Mapping[str, str]) -> pd.DataFrame:
     """Patrols in the period and scope. Category keeps patrols that discussed it; channel does not apply.
 
     The rows of ``patrols`` in their order with their index; the columns unchanged (``_cut``).
     """
-    kelurahan = selected_kelurahan(filters, kecamatan_of)
-
-    def other(rows: pd.DataFrame) -> np.ndarray | None:
-        mask = None
-        if kelurahan is not None:
-            mask = _and(mask, _isin(rows["kelurahan"], kelurahan))
-        if filters.units:
-            mask = _and(mask, _isin(rows["unit"], filters.units))
-        if filters.categories:
-            mask = _and(mask, _topic_mask(rows["topics"], filters.categories))
-        return mask
-
+    other = _matching(
+        ("kelurahan", selected_kelurahan(filters, kecamatan_of), _isin),
+        ("unit", filters.units or None, _isin),
+        ("topics", filters.categories or None, _topic_mask),
+    )
     return _cut(patrols, "date", filters, other)
 
 
@@ -243,18 +252,11 @@ def filter_complaints(
     The unit filter does not apply: a complaint belongs to a unit only through whoever handled it. The
     rows of ``complaints`` in their order with their index; the columns unchanged (``_cut``).
     """
-    kelurahan = selected_kelurahan(filters, kecamatan_of)
-
-    def other(rows: pd.DataFrame) -> np.ndarray | None:
-        mask = None
-        if kelurahan is not None:
-            mask = _and(mask, _isin(rows["kelurahan"], kelurahan))
-        if filters.categories:
-            mask = _and(mask, _isin(rows["category"], filters.categories))
-        if filters.channels:
-            mask = _and(mask, _isin(rows["channel"], filters.channels))
-        return mask
-
+    other = _matching(
+        ("kelurahan", selected_kelurahan(filters, kecamatan_of), _isin),
+        ("category", filters.categories or None, _isin),
+        ("channel", filters.channels or None, _isin),
+    )
     return _cut(complaints, "received_at", filters, other)
 
 
