@@ -287,3 +287,16 @@ def test_a_long_paragraph_inside_a_quoted_cell_spanning_lines_is_not_counted_as_
     text = CSV_HEADER.replace("\n", ",keterangan\n") + before + CSV_ROW.replace("\n", f",{notes}\n")
     _, report = load_table(text.encode(), "patrols", reference)
     assert report.rows_total == rows_before + 1 and not report.errors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b"a,b\n1,2\n3,4\n", 3),
+        (b"a,b\r\n1,2\r\n3,4", 2),
+        (b'a,b\n1,"x\ny"\n', 3),  # a break inside a quoted cell is a byte like any other
+        (b"a,b\r1,2\r3,4\r", None),  # lines ending with CR alone: the reader counts for itself
+    ],
+)
+def test_the_size_check_hands_the_reader_its_count_of_line_breaks(env, text, expected):
+    assert limits.check_text(text) == expected

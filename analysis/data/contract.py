@@ -264,7 +264,9 @@ def build_frame(
             data[column.name] = pd.Series(
                 np.full(n, np.nan, dtype=object) if value is None else value, dtype=dtype
             )
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
+    # copy=False: each column stays its own block (no consolidation copy of the numeric columns, which
+    # at millions of rows cost more than any check here)
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
 
 
 def empty_frame(kind: Kind, reference: Reference | None = None) -> pd.DataFrame:

@@ -305,11 +305,13 @@ def _header_row(rows: Sequence[Sequence[str]], kind: Kind | None, mapping) -> in
     return None
 
 
-def _read_csv(data: bytes | memoryview, kind: Kind | None, mapping) -> _Raw:
+def _read_csv(data: bytes | memoryview, kind: Kind | None, mapping, newlines: int | None = None) -> _Raw:
+    """``newlines``: the number of ``\\n`` bytes in ``data`` where already counted (``limits.check_text``)."""
     start = bytes(data[:65536])
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = bytes(data).decode("utf-16").encode("utf-8")
         start = data[:65536]
+        newlines = None
     elif _looks_binary(start):
         raise UnreadableFile("loading.file.binary")
     # the whole file is checked for UTF-8 only when the fast reader finds it is not
@@ -328,7 +330,7 @@ def _read_csv(data: bytes | memoryview, kind: Kind | None, mapping) -> _Raw:
     header = dedupe_headers([c.lstrip("\ufeff") for c in rows[found]]) if rows else []
     tail = bytes(data[-4096:])
     trailing_breaks = tail[len(tail.rstrip(b"\r\n")) :].count(b"\n")
-    lines_in_file = _count_newlines(data) - trailing_breaks + 1
+    lines_in_file = (_count_newlines(data) if newlines is None else newlines) - trailing_breaks + 1
     frame = _read_csv_arrow(data, encoding, sep, skip, header)
     if frame is not None and lines_in_file == skip + 1 + len(frame):
         return _Raw(frame, skip + 2 + np.arange(len(frame), dtype=np.int64), width=len(header))
@@ -447,10 +449,11 @@ def _read(
         raise UnreadableFile("loading.file.empty")
     if start.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile("loading.file.xls")
-    excel = start.startswith(b"PK\x03\x04")
-    if not excel:
-        limits.check_text(data)  # bounded parsing: refused before any parser sees the text
-    raw = _read_excel(data, kind, mapping, sheet) if excel else _read_csv(data, kind, mapping)
+    if start.startswith(b"PK\x03\x04"):
+        raw = _read_excel(data, kind, mapping, sheet)
+    else:
+        newlines = limits.check_text(data)  # bounded parsing: refused before any parser sees the text
+        raw = _read_csv(data, kind, mapping, newlines)
     frame = raw.frame
     if len(frame) and len(frame.columns):
         candidates = np.flatnonzero((frame.iloc[:, 0] == "").to_numpy())
@@ -831,7 +834,7 @@ class _Checker:
         raw = self.raw(column)
         # Arrow's own trim and compare, as ``.str.strip()`` and ``== ""`` would call them, without pandas'
         # wrapping (half the column's time)
-        stripped = pc.utf8_trim_whitespace(pa.array(raw.array, from_pandas=True))
+        stripped = _trimmed(pa.array(raw.array, from_pandas=True))
         empty = pc.equal(stripped, "")
         if pc.any(empty).as_py() is True:
             if column in self.required:
@@ -1185,6 +1188,41 @@ def _arrow_text(text: pd.Series):
 def _blank_to_na(text: pd.Series) -> pd.Series:
     """Empty cells as NA; pandas' own ``where`` is several times slower on Arrow strings."""
     return _text_series(_arrow_text(text), text.index)
+
+
+def _trimmed(arrow: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    """``pyarrow.compute.utf8_trim_whitespace`` of a string array, applied only to the values that can
+    change: those whose first or last byte is not printable ASCII (a space, a control, or part of a
+    multi-byte character). A value that begins and ends with printable ASCII other than a space is its own
+    trim, so the result is the same, and a column of clean names or notes is looked at two bytes a value.
+    """
+    chunked = arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
+    out = []
+    for chunk in chunked.chunks:
+        n = len(chunk)
+        buffers = chunk.buffers()
+        data = np.frombuffer(buffers[2], dtype=np.uint8) if n and buffers[2] is not None else None
+        if data is None or len(data) == 0:  # no text at all: nothing to trim
+            out.append(chunk)
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + n + 1]
+        starts, ends = offsets[:-1], offsets[1:]
+        last = len(data) - 1
+        first_byte, last_byte = data[np.minimum(starts, last)], data[np.clip(ends - 1, 0, last)]
+        outer = (first_byte < 0x21) | (first_byte > 0x7E) | (last_byte < 0x21) | (last_byte > 0x7E)
+        changes = (ends > starts) & outer
+        if chunk.null_count:
+            changes &= chunk.is_valid().to_numpy(zero_copy_only=False)
+        count = int(np.count_nonzero(changes))
+        if count == 0:
+            out.append(chunk)
+        elif count > n // 4:  # many to trim: the whole chunk in one pass
+            out.append(pc.utf8_trim_whitespace(chunk))
+        else:
+            trimmed = pc.utf8_trim_whitespace(chunk.take(pa.array(np.flatnonzero(changes))))
+            out.append(pc.replace_with_mask(chunk, pa.array(changes), trimmed))
+    return pa.chunked_array(out, type=chunked.type)
 
 
 def _text_series(arrow, index: pd.Index) -> pd.Series:
@@ -1578,21 +1616,18 @@ def load_table(
             fill = np.isnan(end) & ~np.isnan(range_end)
             end = np.where(fill, range_end, end)
             values["end_time"] = values["end_time"].where(~fill, range_text.to_numpy())
-        values["duration_hours"] = np.mod(end - start, 1440) / 60
+        minutes = end - start  # in (-1440, 1440): a patrol past midnight ends "before" it started
+        values["duration_hours"] = np.where(minutes < 0, minutes + 1440, minutes) / 60  # np.mod, cheaper
     if kind == "complaints":
         received, resolved = values["received_at"], values["resolved_at"]
-        # a resolution date without a time (midnight) on the day of receipt is not before it
-        resolved_day = resolved.astype("datetime64[D]")
-        same_day_no_time = (resolved == resolved_day) & (resolved_day == received.astype("datetime64[D]"))
-        early = ~np.isnat(resolved) & ~np.isnat(received) & (resolved < received) & ~same_day_no_time
-        if early.any():  # the complaint was received all the same: only the resolution goes
-            positions = np.flatnonzero(early)
-            shown = checker.raw("resolved_at").str.strip().iloc[positions].to_numpy(dtype=object)
-            checker.add_same("resolved_at", positions, shown, "values.reason.resolved_before", "warning")
-            resolved = np.where(early, np.datetime64("NaT"), resolved).astype(DATETIME_DTYPE)
+        early = resolved_before_received(received, resolved)
+        if early.size:  # the complaint was received all the same: only the resolution goes
+            shown = checker.raw("resolved_at").str.strip().iloc[early].to_numpy(dtype=object)
+            checker.add_same("resolved_at", early, shown, "values.reason.resolved_before", "warning")
+            resolved = resolved.copy()
+            resolved[early] = np.datetime64("NaT")
             values["resolved_at"] = resolved
-        delta = (resolved - received).astype("timedelta64[s]").astype(np.float64)
-        values["resolution_days"] = np.where(np.isnat(resolved), np.nan, np.maximum(delta, 0) / 86400)
+        values["resolution_days"] = resolution_days(received, resolved)
         status_index = schema.STATUSES.index(schema.INVALID_STATUS)
         values["is_valid"] = values["status"] != status_index
 
@@ -1636,6 +1671,39 @@ def load_table(
     if raw.sheet is not None:
         workbook.annotate(report, raw.sheet)
     return frame, report
+
+
+_MICROSECONDS_PER_DAY = 86_400_000_000
+_NAT = np.iinfo(np.int64).min  # NaT as the int64 behind a datetime64
+
+
+def resolved_before_received(received: np.ndarray, resolved: np.ndarray) -> np.ndarray:
+    """Positions (int64, ascending) where a complaint's resolution comes before its receipt: both known,
+    ``resolved < received``, except a resolution date without a time (midnight) on the day of receipt,
+    which is not before it. Both ``datetime64[us]`` of one length.
+
+    One comparison over the int64 values; the day test only for the few rows that fail it.
+    """
+    r, c = resolved.view(np.int64), received.view(np.int64)
+    candidates = np.flatnonzero((r < c) & (r != _NAT))  # a NaT receipt is the smallest int64: never here
+    if not candidates.size:
+        return candidates
+    r_day = r[candidates] // _MICROSECONDS_PER_DAY
+    midnight_same_day = (r[candidates] % _MICROSECONDS_PER_DAY == 0) & (
+        r_day == c[candidates] // _MICROSECONDS_PER_DAY
+    )
+    return candidates[~midnight_same_day]
+
+
+def resolution_days(received: np.ndarray, resolved: np.ndarray) -> np.ndarray:
+    """Days from receipt to resolution (float64; whole seconds, never below 0; NaN where the resolution
+    is unknown, 0 where only the receipt is). Both ``datetime64[us]`` of one length."""
+    r, c = resolved.view(np.int64), received.view(np.int64)
+    seconds = np.subtract(r, c) // 1_000_000  # wraps where either is NaT: those rows are set below
+    days = np.maximum(seconds, 0) / 86400
+    days[c == _NAT] = 0.0
+    days[r == _NAT] = np.nan
+    return days
 
 
 def _release_arrow_memory() -> None:
