@@ -1207,7 +1207,7 @@ def _trimmed(arrow: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
             continue
         width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
         offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + n + 1]
-        starts, ends = offsets[:-1].astype(np.int64), offsets[1:].astype(np.int64)
+        starts, ends = offsets[:-1].astype(np.int64, copy=False), offsets[1:].astype(np.int64, copy=False)
         last = len(data) - 1
         first_byte, last_byte = data[np.minimum(starts, last)], data[np.clip(ends - 1, 0, last)]
         outer = (first_byte < 0x21) | (first_byte > 0x7E) | (last_byte < 0x21) | (last_byte > 0x7E)
