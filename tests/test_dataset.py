@@ -262,3 +262,53 @@ def test_a_cold_start_hands_over_the_mapped_frame_it_wrote(data_dir, reference):
     if Path("/proc/self/maps").exists():
         address = cold.patrols["leader_name"].array._pa_array.chunk(0).buffers()[-1].address
         assert any(start <= address < end for start, end in _mapped_ranges(arrow.resolve()))
+
+
+def _bundled(folder: Path) -> Path:
+    folder.mkdir()
+    for name in ("patrols.csv", "complaints.csv", "officers.csv"):
+        shutil.copy(DATA / name, folder / name)
+    return folder
+
+
+def test_a_big_file_is_parsed_in_a_child_and_gives_the_frames_and_reports_of_the_server(
+    tmp_path, reference, monkeypatch
+):
+    from analysis.data import dataset
+
+    here = load_dataset(_bundled(tmp_path / "here"), reference)
+    monkeypatch.setattr(dataset, "CHILD_PARSE_BYTES", 0)  # every file counts as big
+
+    def parsed_in_the_server(*args, **kwargs):
+        raise AssertionError("the server parsed a big file itself")
+
+    monkeypatch.setattr(dataset, "load_table", parsed_in_the_server)  # the child has its own loader
+    child = load_dataset(_bundled(tmp_path / "child"), reference)
+    for kind in ("patrols", "complaints", "officers"):
+        pd.testing.assert_frame_equal(getattr(child, kind), getattr(here, kind))
+        assert child.reports[kind].problems == here.reports[kind].problems
+        assert child.reports[kind].rows_valid == here.reports[kind].rows_valid
+
+
+def test_a_big_unreadable_file_is_refused_with_the_loaders_message(tmp_path, reference, monkeypatch):
+    from analysis.data import dataset
+    from analysis.data.problems import UnreadableFile
+
+    monkeypatch.setattr(dataset, "CHILD_PARSE_BYTES", 0)
+    (tmp_path / "patrols.csv").write_bytes(b"\x00\x01binary" * 100)
+    with pytest.raises(UnreadableFile) as refused:
+        load_dataset(tmp_path, reference)
+    assert refused.value.key == "loading.file.binary"
+
+
+def test_when_no_child_can_parse_the_server_parses_it_itself(data_dir, reference, monkeypatch):
+    from analysis.data import dataset, worker
+
+    monkeypatch.setattr(dataset, "CHILD_PARSE_BYTES", 0)
+
+    def no_child(*args, **kwargs):
+        raise worker.ParseFailed("crashed", dataset.CHILD_PARSE_BUDGET, "exit code -9")
+
+    monkeypatch.setattr(worker, "run", no_child)
+    ds = load_dataset(data_dir, reference)
+    assert len(ds.patrols) == 2 and ds.reports["patrols"].rows_rejected == 1

@@ -20,7 +20,7 @@ import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
 from analysis.core import settings
-from analysis.data import contract, plausibility
+from analysis.data import contract, plausibility, worker
 from analysis.data.loading import load_table
 from analysis.data.plausibility import plausible_range
 from analysis.data.problems import Problem, UnreadableFile, ValidationReport
@@ -311,21 +311,56 @@ def _load_table_cached(
         if officers_file.exists():
             stat = officers_file.stat()
             stem = _with_suffix(stem, f"-o{stat.st_size}-{stat.st_mtime_ns}")
+    cached = _cached(stem, kind, reference)
+    if cached is not None:
+        return (*cached, stem)
+    if path.stat().st_size >= CHILD_PARSE_BYTES:
+        try:  # the parse's peak stays in a child; the server then opens the cache as after a restart
+            worker.run(_parse_into_cache, (path, kind, reference, officers, stem), CHILD_PARSE_BUDGET)
+        except worker.ParseFailed:
+            pass  # no child could do it (killed, no process to spare): the server parses it itself below
+        else:
+            cached = _cached(stem, kind, reference)
+            if cached is not None:
+                return (*cached, stem)
     report_path = _with_suffix(stem, ".report.json")
-    if report_path.exists():
-        try:
-            report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
-            report = None
-        frame = None if report is None else _read_cache(stem, kind, reference)
-        if frame is not None and report is not None:
-            return frame, report, stem
     frame, report = load_table(path, kind, reference, officers=officers)
     contract.validate_frame(frame, kind, reference)
     _write_cache(frame, report, stem)
     # the frame just written, mapped: the server holds the same memory after a cold start as after a warm one
     written = _read_cache(stem, kind, reference) if report_path.exists() else None
     return (single_chunk(frame) if written is None else written), report, stem
+
+
+# A data file this large (a few hundred thousand rows and up) is parsed, checked and cached in a child
+# process (``analysis.data.worker``, at a lower CPU priority): parsing five million rows takes several
+# gigabytes for a moment, which then never sits in the server; the server maps the cache it wrote. No
+# memory limit and an hour's time: this is the office's own data folder, not an upload.
+CHILD_PARSE_BYTES = 64 * 1024 * 1024
+CHILD_PARSE_BUDGET = worker.Budget(seconds=3600, memory_mb=1 << 30)
+
+
+def _cached(stem: Path, kind: Kind, reference: Reference) -> tuple[pd.DataFrame, ValidationReport] | None:
+    """The cached frame and report under ``stem``; None when either is missing or unreadable."""
+    report_path = _with_suffix(stem, ".report.json")
+    if not report_path.exists():
+        return None
+    try:
+        report = _report_from_dict(json.loads(report_path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    frame = _read_cache(stem, kind, reference)
+    return None if frame is None else (frame, report)
+
+
+def _parse_into_cache(
+    path: Path, kind: Kind, reference: Reference, officers: pd.DataFrame | None, stem: Path
+) -> None:
+    """Run in the child: ``load_table``, the full contract check, and the cache written under ``stem``.
+    Raises what ``load_table`` raises (the parent raises it again, with its message)."""
+    frame, report = load_table(path, kind, reference, officers=officers)
+    contract.validate_frame(frame, kind, reference)
+    _write_cache(frame, report, stem)
 
 
 def load_dataset(data_dir: Path, reference: Reference | None = None) -> Dataset:

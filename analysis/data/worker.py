@@ -42,7 +42,12 @@ DEFAULT_SECONDS = settings.PARSE_SECONDS.default
 DEFAULT_MEMORY_MB = settings.PARSE_MEMORY_MB.default
 CHILD_NICENESS = 10  # a parse yields the CPU to the server's sessions
 # Imported once in the fork server, so each child starts with them loaded.
-PRELOAD = ["analysis.data.loading", "analysis.data.intake", "analysis.data.reference"]
+PRELOAD = [
+    "analysis.data.loading",
+    "analysis.data.intake",
+    "analysis.data.reference",
+    "analysis.data.dataset",  # a big data-folder file is parsed into the cache in a child too
+]
 
 
 @dataclass(frozen=True)
