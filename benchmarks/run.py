@@ -27,6 +27,7 @@ PAGES = (
     "pages/trends.py",
     "pages/officers.py",
     "pages/briefing.py",
+    "pages/records.py",  # the records behind a number: every row of the cut, free text included
     "pages/data.py",
 )
 

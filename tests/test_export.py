@@ -1,6 +1,8 @@
 import io
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from analysis.data.export import (
@@ -107,3 +109,27 @@ def test_a_frame_excel_can_hold_round_trips_identically_with_no_notes_sheet():
     assert list(sheets) == ["data"]
     back = pd.read_excel(io.BytesIO(to_excel_bytes(frame)))
     assert back["a"].tolist() == ["satu", "dua\nbaris", "'=1+1"] and back["n"].tolist() == [1.5, -2.0, 3.0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.text(alphabet="ab \t\n\r\x00\x07\x0b\x1f\x7f\x85é🙂", max_size=8)),
+        max_size=12,
+    ),
+    st.integers(0, 6),
+    st.integers(0, 3),
+)
+def test_the_byte_scan_answers_as_the_character_scan(values, longest, cut):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from analysis.data.export import CONTROL_CHARACTERS, _may_change
+
+    series = pd.Series(values, dtype="str").iloc[min(cut, len(values)) :]
+    arrow = pa.array(series, from_pandas=True)
+    by_characters = bool(len(series)) and (
+        bool(pc.any(pc.match_substring_regex(arrow, CONTROL_CHARACTERS.pattern)).as_py())
+        or (pc.max(pc.utf8_length(arrow)).as_py() or 0) > longest
+    )
+    assert _may_change(series, longest) == by_characters

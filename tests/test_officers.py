@@ -7,6 +7,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.data.schema import RANKS
 from analysis.metrics import officers as off
@@ -403,3 +405,20 @@ def test_data_text_cannot_become_markup() -> None:
     evil = make_patrols([ROZIEK | {"leader_name": "<a href='x'>Roz</a>", "date": "2025-05-26"}])
     fig = off.coverage_matrix_figure(off.leader_kelurahan_visits(evil), KEL)
     assert fig.data[0].y[0] == "Aiptu &lt;a href='x'&gt;Roz&lt;/a&gt;"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(["Aiptu", "Bripka", "Iptu"])),
+            st.one_of(st.none(), st.sampled_from(["Roziek", "Budi Santoso", "", " ", "Andi"])),
+        ),
+        max_size=30,
+    )
+)
+def test_labels_written_once_per_pair_are_the_labels_written_per_row(pairs):
+    ranks = pd.Series([r for r, _ in pairs], dtype=pd.CategoricalDtype(RANKS, ordered=True))
+    names = pd.Series([n for _, n in pairs], dtype="str")
+    expected = [off.officer_label(r, n) for r, n in zip(ranks, names, strict=True)]
+    assert off.officer_labels(ranks, names) == expected

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -110,9 +111,46 @@ def _may_change(series: pd.Series, longest: int = CELL_LIMIT) -> bool:
         return False
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         return True
-    if pc.any(pc.match_substring_regex(values, CONTROL_CHARACTERS.pattern)).as_py():
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    if any(_control_bytes(chunk) for chunk in chunks):
         return True
+    if max((_longest_bytes(chunk) for chunk in chunks), default=0) <= longest:
+        return False  # no value has more bytes than the limit, so none has more characters
     return (pc.max(pc.utf8_length(values)).as_py() or 0) > longest
+
+
+# The bytes ``CONTROL_CHARACTERS`` matches. They are ASCII, and in UTF-8 an ASCII byte is never part of a
+# longer character, so looking at the bytes is the same as looking at the characters.
+_CONTROL_BYTE = np.zeros(256, dtype=bool)
+_CONTROL_BYTE[[b for b in range(32) if CONTROL_CHARACTERS.match(chr(b))]] = True
+
+
+def _value_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The chunk's value offsets (int64, len + 1) and its data buffer as bytes (read in place)."""
+    buffers = chunk.buffers()
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
+    return offsets.astype(np.int64, copy=False), data
+
+
+def _control_bytes(chunk: pa.Array) -> bool:
+    """Does a value of the string chunk hold a character ``CONTROL_CHARACTERS`` matches? (A byte of a
+    null slot may answer yes: the caller then reads the cells one by one, which decides.)"""
+    if len(chunk) == 0:
+        return False
+    offsets, data = _value_bytes(chunk)
+    text = data[offsets[0] : offsets[-1]]
+    low = text[text < 0x20]
+    return bool(_CONTROL_BYTE[low].any())
+
+
+def _longest_bytes(chunk: pa.Array) -> int:
+    """The longest value of the string chunk, in bytes (0 when empty)."""
+    if len(chunk) == 0:
+        return 0
+    offsets, _ = _value_bytes(chunk)
+    return int(np.diff(offsets).max())
 
 
 def _excel_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ExcelNote]]:

@@ -206,8 +206,16 @@ def officer_label(rank: object, name: object) -> str:
 
 
 def officer_labels(ranks: pd.Series, names: pd.Series) -> list[str]:
-    """``officer_label`` of each rank and name pair."""
-    return [officer_label(r, n) for r, n in zip(ranks, names, strict=True)]
+    """``officer_label`` of each rank and name pair, written once per distinct pair (a records list of
+    hundreds of thousands of patrols has a few hundred leaders)."""
+    if len(ranks) != len(names):
+        raise ValueError(f"{len(ranks)} ranks for {len(names)} names")
+    rank_codes, _ = pd.factorize(ranks)  # -1 for a missing value
+    name_codes, name_values = pd.factorize(names)
+    pair = (rank_codes.astype(np.int64) + 1) * (len(name_values) + 1) + (name_codes + 1)
+    _, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
+    labels = np.array([officer_label(ranks.iloc[i], names.iloc[i]) for i in first.tolist()], dtype=object)
+    return labels[inverse.reshape(-1)].tolist()
 
 
 def officer_directory(
