@@ -358,7 +358,9 @@ def _choose_kelurahan(at: Any, names: list[str]) -> None:
 
 def measure_sessions(directory: Path, rows: int = 0) -> list[dict[str, Any]]:
     """Server memory (RSS) with 1 and with 10 browser sessions watching the same data (issue 18's target:
-    2 GB at 5,000,000 rows, however many sessions), and what it is made of: anonymous memory (the
+    2 GB at 5,000,000 rows, however many sessions): the first session on the first page, the other nine
+    each on another page with its own kelurahan filter (``session_url``), so each works on its own cut;
+    and what it is made of: anonymous memory (the
     server's own: numbers, copies, Python) and file-backed pages (the mapped Arrow cache's text columns
     as far as they were read, and the libraries). File-backed pages are the page cache: the kernel can
     drop them under pressure and read them again, but they are resident, so the total is what the
@@ -378,7 +380,7 @@ def measure_sessions(directory: Path, rows: int = 0) -> list[dict[str, Any]]:
                 while len(pages) < wanted:
                     page = browser.new_page()
                     page.set_default_timeout(300_000)
-                    page.goto(url)
+                    page.goto(url if not pages else session_url(url, len(pages)))
                     wait_for_app(page)
                     pages.append(page)
                 sessions = f"{wanted} session(s)"
@@ -403,6 +405,19 @@ def measure_sessions(directory: Path, rows: int = 0) -> list[dict[str, Any]]:
     finally:
         stop_app(process)
     return figures
+
+
+# Where sessions 2-10 of the memory measurement look: every page, each with a kelurahan of its own.
+SESSION_PAGES = ("tren", "personel", "peta", "briefing", "catatan", "tren", "personel", "ringkasan")
+SESSION_PAGES += ("catatan",)
+SESSION_KELURAHAN = ("Sentul", "Bendo", "Sukorejo", "Klampok", "Tanjungsari", "Kepanjenlor", "Bendogerit")
+SESSION_KELURAHAN += ("Karangtengah", "Sananwetan")
+
+
+def session_url(url: str, session: int) -> str:
+    """The address session ``session`` (1-9) opens: ``SESSION_PAGES``' page filtered to its kelurahan."""
+    path, kelurahan = SESSION_PAGES[session - 1], SESSION_KELURAHAN[session - 1]
+    return f"{url.rstrip('/')}/{path}?kelurahan={kelurahan}"
 
 
 def rss_mb(pid: int, field: str = "VmRSS") -> float:

@@ -112,3 +112,17 @@ def test_a_reused_data_folder_is_kept(tmp_path, short_text_import):
     report = run_benchmark(rows=2000, pages=False, data=tmp_path)
     assert (tmp_path / "patrols.csv").exists() and (tmp_path / ".cache").is_dir()
     assert report["results"][0]["name"].startswith("generate sample data (reused")
+
+
+def test_the_memory_sessions_open_real_pages_with_real_kelurahan(reference):
+    import re
+
+    from benchmarks.run import ROOT, SESSION_PAGES, session_url
+
+    url_paths = set(re.findall(r'\("pages/\w+\.py", "[\w.]+", "(\w+)"', (ROOT / "app.py").read_text()))
+    assert "ringkasan" in url_paths and "catatan" in url_paths  # the app's page table was read
+    opened = [session_url("http://127.0.0.1:8501/", n) for n in range(1, len(SESSION_PAGES) + 1)]
+    assert len(set(opened)) == 9
+    for address in opened:
+        path, kelurahan = re.fullmatch(r"http://127\.0\.0\.1:8501/(\w+)\?kelurahan=(\w+)", address).groups()
+        assert path in url_paths and kelurahan in reference.kelurahan_names
