@@ -36,12 +36,21 @@ if patrols.empty and all_complaints.empty:
     st.stop()
 
 
-def show(table, kind: str, key: str, file_name: str) -> None:
+def show(rows, build, kind: str, key: str, file_name: str) -> None:
+    """The latest ``records.SHOWN_ROWS`` of ``rows`` as a table (``build``: ``records.patrol_records`` or
+    ``complaint_records``), saying so when there are more; the downloads hold every row."""
+    table = build(rows, scrub, limit=records.SHOWN_ROWS)
     height = min(38 + 35 * len(table), 520)
     st.dataframe(
         table, hide_index=True, column_config=columns.record_config(kind, lang), height=height, key=key
     )
-    columns.downloads(table, columns.record_columns(kind), file_name, f"{key}_dl")
+    spec = columns.record_columns(kind)
+    if len(rows) > len(table):
+        shown, total = fmt_int(len(table), lang), fmt_int(len(rows), lang)
+        st.caption(ctx.t("records.shown_latest", shown=shown, total=total))
+        columns.downloads(lambda: build(rows, scrub), spec, file_name, f"{key}_dl")
+    else:
+        columns.downloads(table, spec, file_name, f"{key}_dl")
 
 
 # Patrols: every topic, the leader, personnel and notes.
@@ -49,7 +58,7 @@ st.subheader(ctx.t("records.patrols.header", n=fmt_int(len(patrols), lang)))
 if patrols.empty:
     st.info(ctx.t("records.patrols.none"))
 else:
-    show(records.patrol_records(patrols, scrub), "patrols", "records_patrols", "daftar_kegiatan_patroli")
+    show(patrols, records.patrol_records, "patrols", "records_patrols", "daftar_kegiatan_patroli")
 
 # Complaints: valid ones as every chart counts them, or all of them on request.
 include_invalid = st.toggle(
@@ -63,10 +72,5 @@ if hidden:
 if complaints.empty:
     st.info(ctx.t("records.complaints.none"))
 else:
-    show(
-        records.complaint_records(complaints, scrub),
-        "complaints",
-        "records_complaints",
-        "daftar_laporan",
-    )
+    show(complaints, records.complaint_records, "complaints", "records_complaints", "daftar_laporan")
 st.caption(widgets.data_stamp(ds))

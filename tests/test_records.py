@@ -213,3 +213,13 @@ def test_the_maps_patrol_tooltip_names_leader_personnel_and_every_topic(referenc
     assert "4 personnel" in english["properties"]["tooltip"]
     hostile = patrols().iloc[[1]].assign(leader_name="<b>x</b>")
     assert "<b>x</b>" not in patrol_point_features(hostile, reference, "id")[0]["properties"]["tooltip"]
+
+
+def test_latest_sorts_only_the_order_columns_and_keeps_the_first_rows_asked_for():
+    frame = patrols()
+    full = frame.sort_values(list(records.PATROL_ORDER), ascending=False, kind="stable")
+    pd.testing.assert_frame_equal(records.latest(frame, records.PATROL_ORDER), full)
+    pd.testing.assert_frame_equal(records.latest(frame, records.PATROL_ORDER, 1), full.head(1))
+    one = records.patrol_records(frame, limit=1)
+    pd.testing.assert_frame_equal(one, records.patrol_records(frame).head(1))
+    assert len(records.complaint_records(complaints(), limit=2)) == 2

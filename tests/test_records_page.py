@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.core import settings
 from analysis.data.dataset import load_dataset
-from analysis.metrics.filters import Filters, filter_complaints
+from analysis.metrics.filters import Filters, filter_complaints, filter_patrols
 from tests import apptest
 from tests.shown_tables import shown
 
@@ -84,3 +84,31 @@ def test_overview_opens_with_at_most_five_attention_lines_and_tren_s_top_rise():
     assert 1 <= len(links) <= 5
     lines = [m.value for m in at.markdown if "naik bermakna" in m.value]
     assert lines and "Balap liar di Kepanjenlor naik bermakna" in lines[0].replace("\\", "")
+
+
+def test_a_long_list_shows_the_latest_rows_says_how_many_and_downloads_them_all(monkeypatch):
+    from analysis.metrics import records
+    from ui import widgets
+
+    downloaded = {}
+
+    def keep(frame, name, key, notes=None):
+        downloaded[key] = frame() if callable(frame) else frame
+
+    monkeypatch.setattr(records, "SHOWN_ROWS", 3)
+    monkeypatch.setattr(widgets, "download_buttons", keep)
+    start, end = "2025-05-01", "2025-05-31"
+    at = open_records(start=start, end=end)
+    ds = load_dataset(settings.DATA_DIR.read())
+    f = Filters(start=date.fromisoformat(start), end=date.fromisoformat(end))
+    everything = records.patrol_records(filter_patrols(ds.patrols, f, ds.reference.kecamatan_of()))
+    assert len(everything) > 3
+    shown_rows = shown(at.dataframe[0])
+    assert len(shown_rows) == 3
+    assert shown_rows["ID patroli"].tolist() == everything["patrol_id"].head(3).tolist()  # the latest
+    total = f"{len(everything):,}".replace(",", ".")
+    assert f"Ditampilkan 3 terbaru dari {total}; unduhan CSV/Excel di bawah berisi semua {total}." in [
+        c.value for c in at.caption
+    ]
+    assert at.subheader[0].value == f"Kegiatan patroli ({total})"
+    assert len(downloaded["records_patrols_dl"]) == len(everything)

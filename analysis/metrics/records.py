@@ -7,7 +7,7 @@ dates and numbers stay numbers (the page formats them), so sorting and the Excel
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -96,23 +96,43 @@ def _scrubbed(frame: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     return frame.assign(**{column: text.astype("string")})
 
 
-def patrol_records(patrols: pd.DataFrame, scrub: bool = False) -> pd.DataFrame:
+# How many records the page draws at most, latest first: a Polsek's quarter fits whole; a Polda's cut of
+# tens of thousands would cost the server a second per rerun and the browser megabytes no one scrolls
+# through. The page says how many there are, and its downloads hold all of them.
+SHOWN_ROWS = 5_000
+PATROL_ORDER = ("date", "start_time", "patrol_id")
+COMPLAINT_ORDER = ("received_at", "complaint_id")
+
+
+def latest(frame: pd.DataFrame, order: Sequence[str], limit: int | None = None) -> pd.DataFrame:
+    """``frame``'s rows latest first (``order``'s columns descending, ties as they stand), the first
+    ``limit`` of them (all with None). Only the ``order`` columns are sorted: the other columns, free text
+    included, are taken once, and only for the rows kept."""
+    keys = frame[list(order)].reset_index(drop=True)
+    positions = keys.sort_values(list(order), ascending=False, kind="stable").index.to_numpy()
+    return frame.iloc[positions if limit is None else positions[:limit]]
+
+
+def patrol_records(patrols: pd.DataFrame, scrub: bool = False, limit: int | None = None) -> pd.DataFrame:
     """One row per patrol, latest first (date, then start time), columns of ``PATROL_FIELDS`` under their
     names: date (datetime64), times, place, activity, leader ("Aiptu Roziek Mustofa"), personnel (Int64),
     every topic as written ("A; B"), residents met (Int64, NA = unknown), notes, unit, the leader's NRP,
     duration in hours, location, ID. Headers are ``header``'s, at the page's edge. ``scrub``: personal
-    numbers in the notes replaced (``analysis.core.text.scrub_text``)."""
-    ordered = patrols.sort_values(["date", "start_time", "patrol_id"], ascending=False, kind="stable")
+    numbers in the notes replaced (``analysis.core.text.scrub_text``). ``limit``: only the latest
+    ``limit`` patrols (``latest``)."""
+    ordered = latest(patrols, PATROL_ORDER, limit)
     ordered = ordered.assign(leader=officer_labels(ordered["leader_rank"], ordered["leader_name"]))
     return _table(_scrubbed(ordered, "patrols") if scrub else ordered, PATROL_FIELDS)
 
 
-def complaint_records(complaints: pd.DataFrame, scrub: bool = False) -> pd.DataFrame:
+def complaint_records(
+    complaints: pd.DataFrame, scrub: bool = False, limit: int | None = None
+) -> pd.DataFrame:
     """One row per complaint, latest first, columns of ``COMPLAINT_FIELDS`` under their names: received
     (datetime64), place, category, status, channel, the whole description, resolved (datetime64, NaT),
     days to resolve (float), handler, patrol, reporter (as masked by the caller for the role), kecamatan,
-    ID. ``scrub``: personal numbers in the description replaced."""
-    ordered = complaints.sort_values(["received_at", "complaint_id"], ascending=False, kind="stable")
+    ID. ``scrub``: personal numbers in the description replaced. ``limit``: only the latest ``limit``."""
+    ordered = latest(complaints, COMPLAINT_ORDER, limit)
     return _table(_scrubbed(ordered, "complaints") if scrub else ordered, COMPLAINT_FIELDS)
 
 
