@@ -21,7 +21,8 @@ st.caption(ctx.t("records.intro"))
 statement = records.filter_statement(f, ds.reference.kecamatan_of(), lang)
 st.info(ctx.t("records.filter.stated", filter=statement), icon=":material/filter_alt:")
 
-patrols, all_complaints = ctx.patrols(), ctx.complaints()
+# Figures-only cuts (shared with the other pages); the free text is read only for the rows drawn (show).
+patrols, all_complaints = ctx.patrols(figures=True), ctx.complaints(figures=True)
 cell = current_cell(f)  # a clicked cell of Tren's hour grid: one weekday × hour
 if cell:
     grid, weekday, hour = cell
@@ -37,9 +38,12 @@ if patrols.empty and all_complaints.empty:
 
 
 def show(rows, build, kind: str, key: str, file_name: str) -> None:
-    """The latest ``records.SHOWN_ROWS`` of ``rows`` as a table (``build``: ``records.patrol_records`` or
-    ``complaint_records``), saying so when there are more; the downloads hold every row."""
-    table = build(rows, scrub, limit=records.SHOWN_ROWS)
+    """The latest ``records.SHOWN_ROWS`` of ``rows`` (a figures-only cut) as a table (``build``:
+    ``records.patrol_records`` or ``complaint_records``) with their whole rows read for them, saying so
+    when there are more; the downloads hold every row."""
+    read = ctx.rows_reader(kind)
+    order = records.PATROL_ORDER if kind == "patrols" else records.COMPLAINT_ORDER
+    table = build(read(records.latest(rows, order, records.SHOWN_ROWS).index), scrub)
     height = min(38 + 35 * len(table), 520)
     st.dataframe(
         table, hide_index=True, column_config=columns.record_config(kind, lang), height=height, key=key
@@ -48,7 +52,7 @@ def show(rows, build, kind: str, key: str, file_name: str) -> None:
     if len(rows) > len(table):
         shown, total = fmt_int(len(table), lang), fmt_int(len(rows), lang)
         st.caption(ctx.t("records.shown_latest", shown=shown, total=total))
-        columns.downloads(lambda: build(rows, scrub), spec, file_name, f"{key}_dl")
+        columns.downloads(lambda: build(read(rows.index), scrub), spec, file_name, f"{key}_dl")
     else:
         columns.downloads(table, spec, file_name, f"{key}_dl")
 

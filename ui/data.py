@@ -119,6 +119,14 @@ def filtered_complaints(ds: Dataset, filters: Filters, *, figures: bool = False)
     )
 
 
+def rows_at(ds: Dataset, kind: Literal["patrols", "complaints"], labels: pd.Index) -> pd.DataFrame:
+    """The whole rows of ``ds``'s ``kind`` (free text included) at the index ``labels`` of a cut from
+    ``filtered_patrols``/``filtered_complaints``, in that order: the text of a few rows is read without
+    cutting it for every row of the filter. Not memoised (a page of rows is cheap to take)."""
+    frame = getattr(ds, kind)
+    return frame.take(frame.index.get_indexer(labels))
+
+
 def whole_figures(ds: Dataset, kind: Literal["patrols", "complaints"]) -> pd.DataFrame:
     """Every patrol or complaint of ``ds`` (no filter) without the free-text and personal columns
     (``cube.figures_frame``): the same object on every rerun of a data version, so figures over the whole
