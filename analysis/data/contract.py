@@ -34,6 +34,7 @@ import pandas as pd
 import pyarrow
 
 from analysis.data import schema
+from analysis.data.arrow_text import string_chunks
 from analysis.data.reference import KECAMATAN, Reference, load_reference
 from analysis.data.schema import Kind
 
@@ -285,18 +286,9 @@ _ASCII_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
 
 
 def _text_chunks(series: pd.Series):
-    """Per Arrow chunk of a ``str`` column: (chunk, null mask, value start offsets, end offsets, bytes).
-    Reads the buffers in place: nothing is copied, whatever the length of the text."""
-    arrow = pyarrow.array(series.array, from_pandas=True)
-    for chunk in arrow.chunks if isinstance(arrow, pyarrow.ChunkedArray) else [arrow]:
-        n = len(chunk)
-        buffers = chunk.buffers()
-        width = np.int64 if pyarrow.types.is_large_string(chunk.type) else np.int32
-        offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + n + 1].astype(np.int64)
-        data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
-        data = data if len(data) else np.zeros(1, np.uint8)  # all values empty or NA: one byte to index
-        null = chunk.is_null().to_numpy(zero_copy_only=False) if chunk.null_count else np.zeros(n, dtype=bool)
-        yield chunk, null, offsets[:-1], offsets[1:], data
+    """Per Arrow chunk of a ``str`` column: (chunk, null mask, value start offsets, end offsets, bytes),
+    read in place (``analysis.data.arrow_text.string_chunks``)."""
+    return string_chunks(pyarrow.array(series.array, from_pandas=True))
 
 
 def _stripped_text(series: pd.Series) -> pd.Series:

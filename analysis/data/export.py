@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.data.arrow_text import StringChunk, string_chunks
 from analysis.i18n import Lang, fmt_int, t
 
 CELL_LIMIT = 32_767  # characters Excel stores in one cell
@@ -111,7 +112,7 @@ def _may_change(series: pd.Series, longest: int = CELL_LIMIT) -> bool:
         return False
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         return True
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    chunks = list(string_chunks(values))
     if any(_control_bytes(chunk) for chunk in chunks):
         return True
     if max((_longest_bytes(chunk) for chunk in chunks), default=0) <= longest:
@@ -125,32 +126,18 @@ _CONTROL_BYTE = np.zeros(256, dtype=bool)
 _CONTROL_BYTE[[b for b in range(32) if CONTROL_CHARACTERS.match(chr(b))]] = True
 
 
-def _value_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """The chunk's value offsets (int64, len + 1) and its data buffer as bytes (read in place)."""
-    buffers = chunk.buffers()
-    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-    offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
-    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
-    return offsets.astype(np.int64, copy=False), data
-
-
-def _control_bytes(chunk: pa.Array) -> bool:
+def _control_bytes(chunk: StringChunk) -> bool:
     """Does a value of the string chunk hold a character ``CONTROL_CHARACTERS`` matches? (A byte of a
     null slot may answer yes: the caller then reads the cells one by one, which decides.)"""
-    if len(chunk) == 0:
+    if len(chunk.starts) == 0:
         return False
-    offsets, data = _value_bytes(chunk)
-    text = data[offsets[0] : offsets[-1]]
-    low = text[text < 0x20]
-    return bool(_CONTROL_BYTE[low].any())
+    text = chunk.data[chunk.starts[0] : chunk.ends[-1]]
+    return bool(_CONTROL_BYTE[text[text < 0x20]].any())
 
 
-def _longest_bytes(chunk: pa.Array) -> int:
-    """The longest value of the string chunk, in bytes (0 when empty)."""
-    if len(chunk) == 0:
-        return 0
-    offsets, _ = _value_bytes(chunk)
-    return int(np.diff(offsets).max())
+def _longest_bytes(chunk: StringChunk) -> int:
+    """The longest value of the string chunk, in bytes (0 when it has none)."""
+    return int((chunk.ends - chunk.starts).max()) if len(chunk.starts) else 0
 
 
 def _excel_cells(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ExcelNote]]:

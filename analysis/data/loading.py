@@ -63,6 +63,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from analysis.data import contract, limits, localtime, plausibility, schema, workbook
+from analysis.data.arrow_text import string_chunks
 from analysis.data.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -1198,26 +1199,15 @@ def _trimmed(arrow: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     """
     chunked = arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
     out = []
-    for chunk in chunked.chunks:
-        n = len(chunk)
-        buffers = chunk.buffers()
-        data = np.frombuffer(buffers[2], dtype=np.uint8) if n and buffers[2] is not None else None
-        if data is None or len(data) == 0:  # no text at all: nothing to trim
-            out.append(chunk)
-            continue
-        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-        offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset : chunk.offset + n + 1]
-        starts, ends = offsets[:-1].astype(np.int64, copy=False), offsets[1:].astype(np.int64, copy=False)
+    for chunk, null, starts, ends, data in string_chunks(chunked):
         last = len(data) - 1
         first_byte, last_byte = data[np.minimum(starts, last)], data[np.clip(ends - 1, 0, last)]
         outer = (first_byte < 0x21) | (first_byte > 0x7E) | (last_byte < 0x21) | (last_byte > 0x7E)
-        changes = (ends > starts) & outer
-        if chunk.null_count:
-            changes &= chunk.is_valid().to_numpy(zero_copy_only=False)
+        changes = (ends > starts) & outer & ~null
         count = int(np.count_nonzero(changes))
         if count == 0:
             out.append(chunk)
-        elif count > n // 4:  # many to trim: the whole chunk in one pass
+        elif count > len(chunk) // 4:  # many to trim: the whole chunk in one pass
             out.append(pc.utf8_trim_whitespace(chunk))
         else:
             trimmed = pc.utf8_trim_whitespace(chunk.take(pa.array(np.flatnonzero(changes))))
