@@ -63,3 +63,13 @@ def test_a_cut_for_figures_has_the_same_rows_without_the_free_text(dataset):
     lean = data.filtered_patrols(dataset, f, figures=True)
     assert not set(FREE_TEXT_COLUMNS) & set(lean.columns)
     pd.testing.assert_frame_equal(lean, full.drop(columns=["notes", "location"]))
+
+
+def test_the_whole_rows_of_a_figures_cut_are_the_full_cut_and_a_stranger_label_is_refused(dataset):
+    f = Filters(date(2025, 2, 1), date(2025, 3, 31), kelurahan=("Gedog",))
+    full = data.filtered_patrols(dataset, f)
+    lean = data.filtered_patrols(dataset, f, figures=True)
+    picked = lean.index[::-1][:5]
+    pd.testing.assert_frame_equal(data.rows_at(dataset, "patrols", picked), full.loc[picked])
+    with pytest.raises(KeyError):
+        data.rows_at(dataset, "patrols", pd.Index([len(dataset.patrols) + 7]))

@@ -122,9 +122,13 @@ def filtered_complaints(ds: Dataset, filters: Filters, *, figures: bool = False)
 def rows_at(ds: Dataset, kind: Literal["patrols", "complaints"], labels: pd.Index) -> pd.DataFrame:
     """The whole rows of ``ds``'s ``kind`` (free text included) at the index ``labels`` of a cut from
     ``filtered_patrols``/``filtered_complaints``, in that order: the text of a few rows is read without
-    cutting it for every row of the filter. Not memoised (a page of rows is cheap to take)."""
+    cutting it for every row of the filter. Not memoised (a page of rows is cheap to take). Raises
+    ``KeyError`` for a label ``ds`` does not hold (a cut of another data version), never a wrong row."""
     frame = getattr(ds, kind)
-    return frame.take(frame.index.get_indexer(labels))
+    positions = frame.index.get_indexer(labels)
+    if (positions < 0).any():
+        raise KeyError(f"{int((positions < 0).sum())} {kind} rows are not in this data set")
+    return frame.take(positions)
 
 
 def whole_figures(ds: Dataset, kind: Literal["patrols", "complaints"]) -> pd.DataFrame:
