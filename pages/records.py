@@ -52,7 +52,7 @@ def show(rows, build, kind: str, key: str, file_name: str) -> None:
     if len(rows) > len(table):
         shown, total = fmt_int(len(table), lang), fmt_int(len(rows), lang)
         st.caption(ctx.t("records.shown_latest", shown=shown, total=total))
-        columns.downloads(lambda: build(read(rows.index), scrub), spec, file_name, f"{key}_dl")
+        columns.downloads(lambda: build(read(rows.index), scrub), spec, file_name, f"{key}_dl", len(rows))
     else:
         columns.downloads(table, spec, file_name, f"{key}_dl")
 

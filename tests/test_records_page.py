@@ -92,7 +92,7 @@ def test_a_long_list_shows_the_latest_rows_says_how_many_and_downloads_them_all(
 
     downloaded = {}
 
-    def keep(frame, name, key, notes=None):
+    def keep(frame, name, key, notes=None, rows=None):
         downloaded[key] = frame() if callable(frame) else frame
 
     monkeypatch.setattr(records, "SHOWN_ROWS", 3)
@@ -112,3 +112,24 @@ def test_a_long_list_shows_the_latest_rows_says_how_many_and_downloads_them_all(
     ]
     assert at.subheader[0].value == f"Kegiatan patroli ({total})"
     assert len(downloaded["records_patrols_dl"]) == len(everything)
+
+
+def test_a_table_too_long_for_excel_offers_the_csv_and_says_why(monkeypatch):
+    from analysis.data import export
+
+    monkeypatch.setattr(export, "EXCEL_ROWS", 3)
+    at = open_records(start="2025-05-01", end="2025-05-31")
+    buttons = {b.key: b.proto for b in at.get("download_button")}
+    assert buttons["records_patrols_dl_xlsx"].disabled and not buttons["records_patrols_dl_csv"].disabled
+    patrols = at.subheader[0].value.removeprefix("Kegiatan patroli (").removesuffix(")")
+    assert (
+        f"Berkas Excel dibuat sampai 3 baris; tabel ini {patrols} baris. Unduh CSV (bisa dibuka di Excel)."
+        in [c.value for c in at.caption]
+    )
+
+
+def test_a_table_within_the_excel_limit_offers_both():
+    at = open_records(start="2025-05-26", end="2025-05-26", kelurahan="Gedog")
+    buttons = {b.key: b.proto for b in at.get("download_button")}
+    assert not buttons["records_patrols_dl_xlsx"].disabled
+    assert not any("Berkas Excel dibuat sampai" in c.value for c in at.caption)

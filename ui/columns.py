@@ -457,17 +457,28 @@ def table(
     return []
 
 
-def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], spec: Spec, name: str, key: str) -> None:
+def downloads(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    spec: Spec,
+    name: str,
+    key: str,
+    rows: int | None = None,
+) -> None:
     """The table's CSV and Excel buttons (``ui.widgets.download_buttons``): what ``for_export`` gives, in
     the session's language (from the presented frame the table above built, when it drew this frame).
 
-    ``frame`` may be a function giving the table: it is then built only on a click (a table larger than
-    the one drawn above), and the cells Excel changes are listed in the file's 'catatan' sheet only."""
+    ``frame`` may be a function giving the table of ``rows`` rows: it is then built only on a click (a
+    table larger than the one drawn above), and the cells Excel changes are listed in the file's 'catatan'
+    sheet only."""
     lang = ctx.lang()
     if callable(frame):
         build = frame
         widgets.download_buttons(
-            lambda: _presented(build(), spec, lang).rename(columns=labels(spec, lang)), name, key, notes=[]
+            lambda: _presented(build(), spec, lang).rename(columns=labels(spec, lang)),
+            name,
+            key,
+            notes=[],
+            rows=rows,
         )
         return
     widgets.download_buttons(_presented(frame, spec, lang).rename(columns=labels(spec, lang)), name, key)

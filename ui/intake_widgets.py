@@ -18,7 +18,7 @@ import streamlit as st
 from analysis.admin import privacy
 from analysis.core import settings
 from analysis.core.text import plain, plain_values
-from analysis.data import intake, loading, value_pairs, worker
+from analysis.data import export, intake, loading, value_pairs, worker
 from analysis.data.dataset import Dataset
 from analysis.data.headers import detect_kind, map_headers
 from analysis.data.schema import COLUMNS, KINDS, Kind, columns, required_columns
@@ -293,9 +293,10 @@ def downloads(ds: Dataset) -> None:
                 ctx.t("intake.download.current", kind=kind_name(kind), count=fmt_int(len(frame), ctx.lang()))
             )
             # The whole data set in contract form takes seconds at 200,000 rows: built only on click.
-            export = partial(intake.export_frame, frame, kind)
-            notes = data_cache.excel_notes(ds, kind)  # the export keeps the contract's column order
-            widgets.download_buttons(export, kind, key=f"intake_data_{kind}", notes=notes)
+            whole = partial(intake.export_frame, frame, kind)
+            # the export keeps the contract's column order; no notes for a table too long for Excel
+            notes = data_cache.excel_notes(ds, kind) if len(frame) <= export.EXCEL_ROWS else []
+            widgets.download_buttons(whole, kind, key=f"intake_data_{kind}", notes=notes, rows=len(frame))
 
 
 def import_history(data_dir: Path) -> None:

@@ -11,7 +11,7 @@ from analysis.admin import privacy
 from analysis.core.text import plain
 from analysis.data import export
 from analysis.data.dataset import Dataset
-from analysis.i18n import fmt_date, fmt_date_range
+from analysis.i18n import fmt_date, fmt_date_range, fmt_int
 from ui import auth
 from ui import context as ctx
 
@@ -38,6 +38,7 @@ def download_buttons(
     name: str,
     key: str,
     notes: list[export.ExcelNote] | None = None,
+    rows: int | None = None,
 ) -> None:
     """CSV and Excel downloads of ``frame`` with spreadsheet formulas neutralised, built only on click.
 
@@ -45,11 +46,11 @@ def download_buttons(
     contract form) is also built only on click, not on every rerun. Row-level downloads are hidden from
     roles that may not have them; each download is audit-logged. Cells the Excel file cannot hold as they
     are (``analysis.data.export.excel_notes``; pass ``notes`` when ``frame`` is a function) are named beside
-    the Excel button.
+    the Excel button; ``rows`` (the table's length when ``frame`` is a function) as in ``table_downloads``.
     """
     if not privacy.may_download_rows(ctx.role()):
         return
-    table_downloads(frame, name, key, st.columns(2), notes)
+    table_downloads(frame, name, key, st.columns(2), notes, rows)
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,9 +67,15 @@ def table_downloads(
     key: str,
     places,
     notes: list[export.ExcelNote] | None = None,
+    rows: int | None = None,
 ) -> None:
     """One CSV and one Excel button, one in each of ``places``: built on click, formulas neutralised,
-    audit-logged. No role check: callers offering row-level data use ``download_buttons``."""
+    audit-logged. No role check: callers offering row-level data use ``download_buttons``.
+
+    ``rows``: the table's length when ``frame`` is a function. Over ``export.EXCEL_ROWS`` rows the Excel
+    button is disabled and a caption says why and offers the CSV."""
+    rows = len(frame) if isinstance(frame, pd.DataFrame) else rows
+    too_long = rows is not None and rows > export.EXCEL_ROWS
     for (ext, label, build, mime), place in zip(TABLE_FORMATS, places, strict=True):
         place.download_button(
             ctx.t(label),
@@ -79,11 +86,17 @@ def table_downloads(
             on_click=auth.audit,
             args=("export", f"{name}.{ext}"),
             icon=":material/download:",
+            disabled=too_long and ext == "xlsx",
         )
+    lang = ctx.lang()
+    if too_long:
+        limit, count = fmt_int(export.EXCEL_ROWS, lang), fmt_int(rows, lang)
+        st.caption(ctx.t("download.excel.too_long", limit=limit, rows=count))
+        return
     if notes is None and isinstance(frame, pd.DataFrame):
         notes = export.excel_notes(frame)
     if notes:
-        st.caption(plain(export.notice_text(notes, ctx.lang())))
+        st.caption(plain(export.notice_text(notes, lang)))
 
 
 def _resolve(frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:

@@ -43,6 +43,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "download.csv": ("Unduh CSV", "Download CSV"),
     "download.excel": ("Unduh Excel", "Download Excel"),
+    "download.excel.too_long": (
+        "Berkas Excel dibuat sampai {limit} baris; tabel ini {rows} baris. Unduh CSV (bisa dibuka di Excel).",
+        "Excel files are made for up to {limit} rows; this table has {rows}. Download the CSV (Excel opens it).",
+    ),
     "nav.section.main": ("Dasbor", "Dashboard"),
     "nav.section.data": ("Data", "Data"),
     "period.previous": ("vs periode sebelumnya ({range})", "vs previous period ({range})"),
