@@ -116,12 +116,16 @@ def test_a_long_list_shows_the_latest_rows_says_how_many_and_downloads_them_all(
 
 def test_a_table_too_long_for_excel_offers_the_csv_and_says_why(monkeypatch):
     from analysis.data import export
+    from analysis.metrics import records
 
     monkeypatch.setattr(export, "EXCEL_ROWS", 3)
+    monkeypatch.setattr(records, "SHOWN_ROWS", 3)
     at = open_records(start="2025-05-01", end="2025-05-31")
     buttons = {b.key: b.proto for b in at.get("download_button")}
     assert buttons["records_patrols_dl_xlsx"].disabled and not buttons["records_patrols_dl_csv"].disabled
     patrols = at.subheader[0].value.removeprefix("Kegiatan patroli (").removesuffix(")")
+    captions = [c.value for c in at.caption]
+    assert f"Ditampilkan 3 terbaru dari {patrols}; unduhan CSV di bawah berisi semua {patrols}." in captions
     assert (
         f"Berkas Excel dibuat sampai 3 baris; tabel ini {patrols} baris. Unduh CSV (bisa dibuka di Excel)."
         in [c.value for c in at.caption]

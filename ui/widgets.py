@@ -61,6 +61,11 @@ TABLE_FORMATS = (
 )
 
 
+def excel_offered(rows: int) -> bool:
+    """Is a table of ``rows`` rows offered as an Excel file (``export.EXCEL_ROWS``), or as CSV only?"""
+    return rows <= export.EXCEL_ROWS
+
+
 def table_downloads(
     frame: pd.DataFrame | Callable[[], pd.DataFrame],
     name: str,
@@ -75,7 +80,7 @@ def table_downloads(
     ``rows``: the table's length when ``frame`` is a function. Over ``export.EXCEL_ROWS`` rows the Excel
     button is disabled and a caption says why and offers the CSV."""
     rows = len(frame) if isinstance(frame, pd.DataFrame) else rows
-    too_long = rows is not None and rows > export.EXCEL_ROWS
+    too_long = rows is not None and not excel_offered(rows)
     for (ext, label, build, mime), place in zip(TABLE_FORMATS, places, strict=True):
         place.download_button(
             ctx.t(label),
