@@ -51,7 +51,8 @@ def show(rows, build, kind: str, key: str, file_name: str) -> None:
     spec = columns.record_columns(kind)
     if len(rows) > len(table):
         shown, total = fmt_int(len(table), lang), fmt_int(len(rows), lang)
-        which = "records.shown_latest" if widgets.excel_offered(len(rows)) else "records.shown_latest_csv"
+        offered = len(widgets.offered_formats(len(rows)))  # both, CSV only or none: the caption says which
+        which = {2: "records.shown_latest", 1: "records.shown_latest_csv"}.get(offered, "records.shown_only")
         st.caption(ctx.t(which, shown=shown, total=total))
         columns.downloads(lambda: build(read(rows.index), scrub), spec, file_name, f"{key}_dl", len(rows))
     else:

@@ -137,3 +137,31 @@ def test_a_table_within_the_excel_limit_offers_both():
     buttons = {b.key: b.proto for b in at.get("download_button")}
     assert not buttons["records_patrols_dl_xlsx"].disabled
     assert not any("Berkas Excel dibuat sampai" in c.value for c in at.caption)
+
+
+def test_a_table_too_long_for_any_download_says_to_narrow_the_filter(monkeypatch):
+    from analysis.data import export
+    from analysis.metrics import records
+
+    monkeypatch.setattr(export, "EXCEL_ROWS", 2)
+    monkeypatch.setattr(export, "DOWNLOAD_ROWS", 3)
+    monkeypatch.setattr(records, "SHOWN_ROWS", 3)
+    at = open_records(start="2025-05-01", end="2025-05-31")
+    buttons = {b.key: b.proto for b in at.get("download_button")}
+    assert buttons["records_patrols_dl_xlsx"].disabled and buttons["records_patrols_dl_csv"].disabled
+    patrols = at.subheader[0].value.removeprefix("Kegiatan patroli (").removesuffix(")")
+    captions = [c.value for c in at.caption]
+    assert f"Ditampilkan 3 terbaru dari {patrols}." in captions
+    assert (
+        f"Unduhan dari dasbor sampai 3 baris; tabel ini {patrols} baris. Persempit filter (periode, "
+        "kelurahan), atau ambil berkas dari folder data."
+    ) in captions
+
+
+def test_the_formats_offered_narrow_with_the_table_s_length():
+    from analysis.data import export
+    from ui.widgets import offered_formats
+
+    assert offered_formats(None) == offered_formats(export.EXCEL_ROWS) == ("csv", "xlsx")
+    assert offered_formats(export.EXCEL_ROWS + 1) == offered_formats(export.DOWNLOAD_ROWS) == ("csv",)
+    assert offered_formats(export.DOWNLOAD_ROWS + 1) == ()

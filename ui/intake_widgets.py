@@ -18,7 +18,7 @@ import streamlit as st
 from analysis.admin import privacy
 from analysis.core import settings
 from analysis.core.text import plain, plain_values
-from analysis.data import export, intake, loading, value_pairs, worker
+from analysis.data import intake, loading, value_pairs, worker
 from analysis.data.dataset import Dataset
 from analysis.data.headers import detect_kind, map_headers
 from analysis.data.schema import COLUMNS, KINDS, Kind, columns, required_columns
@@ -295,7 +295,7 @@ def downloads(ds: Dataset) -> None:
             # The whole data set in contract form takes seconds at 200,000 rows: built only on click.
             whole = partial(intake.export_frame, frame, kind)
             # the export keeps the contract's column order; no notes for a table too long for Excel
-            notes = data_cache.excel_notes(ds, kind) if len(frame) <= export.EXCEL_ROWS else []
+            notes = data_cache.excel_notes(ds, kind) if "xlsx" in widgets.offered_formats(len(frame)) else []
             widgets.download_buttons(whole, kind, key=f"intake_data_{kind}", notes=notes, rows=len(frame))
 
 

@@ -61,9 +61,12 @@ TABLE_FORMATS = (
 )
 
 
-def excel_offered(rows: int) -> bool:
-    """Is a table of ``rows`` rows offered as an Excel file (``export.EXCEL_ROWS``), or as CSV only?"""
-    return rows <= export.EXCEL_ROWS
+def offered_formats(rows: int | None) -> tuple[str, ...]:
+    """The download formats offered for a table of ``rows`` rows (None: not known, every format): both up
+    to ``export.EXCEL_ROWS``, CSV only up to ``export.DOWNLOAD_ROWS``, none beyond."""
+    if rows is None or rows <= export.EXCEL_ROWS:
+        return ("csv", "xlsx")
+    return ("csv",) if rows <= export.DOWNLOAD_ROWS else ()
 
 
 def table_downloads(
@@ -77,26 +80,27 @@ def table_downloads(
     """One CSV and one Excel button, one in each of ``places``: built on click, formulas neutralised,
     audit-logged. No role check: callers offering row-level data use ``download_buttons``.
 
-    ``rows``: the table's length when ``frame`` is a function. Over ``export.EXCEL_ROWS`` rows the Excel
-    button is disabled and a caption says why and offers the CSV."""
+    ``rows``: the table's length when ``frame`` is a function. A format the table is too long for
+    (``offered_formats``) has its button disabled, and a caption says why and what to do instead."""
     rows = len(frame) if isinstance(frame, pd.DataFrame) else rows
-    too_long = rows is not None and not excel_offered(rows)
+    offered = offered_formats(rows)
     for (ext, label, build, mime), place in zip(TABLE_FORMATS, places, strict=True):
         place.download_button(
             ctx.t(label),
-            data=lambda build=build: build(_resolve(frame)),
+            data=(lambda build=build: build(_resolve(frame))) if ext in offered else b"",
             file_name=f"{name}.{ext}",
             mime=mime,
             key=f"{key}_{ext}",
             on_click=auth.audit,
             args=("export", f"{name}.{ext}"),
             icon=":material/download:",
-            disabled=too_long and ext == "xlsx",
+            disabled=ext not in offered,
         )
     lang = ctx.lang()
-    if too_long:
-        limit, count = fmt_int(export.EXCEL_ROWS, lang), fmt_int(rows, lang)
-        st.caption(ctx.t("download.excel.too_long", limit=limit, rows=count))
+    if rows is not None and len(offered) < len(TABLE_FORMATS):
+        too_long = "download.excel.too_long" if offered else "download.too_long"
+        limit = export.EXCEL_ROWS if offered else export.DOWNLOAD_ROWS
+        st.caption(ctx.t(too_long, limit=fmt_int(limit, lang), rows=fmt_int(rows, lang)))
         return
     if notes is None and isinstance(frame, pd.DataFrame):
         notes = export.excel_notes(frame)

@@ -242,6 +242,11 @@ def notes_frame(notes: list[ExcelNote], lang: Lang = "id") -> pd.DataFrame:
 # table of hundreds of thousands would hold the server for minutes and past its memory (and a sheet holds
 # at most 1,048,576 rows). Larger tables are offered as CSV, which Excel opens.
 EXCEL_ROWS = 50_000
+# The largest table offered for download at all. A download's bytes are built in, and held by, the
+# server: 602,659 records rows as CSV took 3.9 s and 0.8 GB more at the peak, 1,000,000 patrols in
+# contract form 8 s and 1 GB, which on a Polda's server (1.3-1.6 GB with its sessions) passes 2 GB. A
+# longer table is narrowed by the filters, or taken from the data folder's own files.
+DOWNLOAD_ROWS = 250_000
 
 
 def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data", lang: Lang = "id") -> bytes:

@@ -43,6 +43,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "download.csv": ("Unduh CSV", "Download CSV"),
     "download.excel": ("Unduh Excel", "Download Excel"),
+    "download.too_long": (
+        "Unduhan dari dasbor sampai {limit} baris; tabel ini {rows} baris. Persempit filter (periode, "
+        "kelurahan), atau ambil berkas dari folder data.",
+        "Downloads from the dashboard go up to {limit} rows; this table has {rows}. Narrow the filter "
+        "(period, kelurahan), or take the files from the data folder.",
+    ),
     "download.excel.too_long": (
         "Berkas Excel dibuat sampai {limit} baris; tabel ini {rows} baris. Unduh CSV (bisa dibuka di Excel).",
         "Excel files are made for up to {limit} rows; this table has {rows}. Download the CSV (Excel opens it).",

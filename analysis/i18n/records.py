@@ -31,6 +31,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ditampilkan {shown} terbaru dari {total}; unduhan CSV/Excel di bawah berisi semua {total}.",
         "Showing the latest {shown} of {total}; the CSV/Excel downloads below hold all {total}.",
     ),
+    "records.shown_only": (
+        "Ditampilkan {shown} terbaru dari {total}.",
+        "Showing the latest {shown} of {total}.",
+    ),
     "records.shown_latest_csv": (
         "Ditampilkan {shown} terbaru dari {total}; unduhan CSV di bawah berisi semua {total}.",
         "Showing the latest {shown} of {total}; the CSV download below holds all {total}.",
